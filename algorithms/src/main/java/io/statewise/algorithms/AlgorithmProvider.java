@@ -1,0 +1,26 @@
+package io.statewise.algorithms;
+
+import java.util.Map;
+
+/**
+ * Describes one algorithm family and builds configured instances of it; what the registry lists.
+ *
+ * @param <S> state type
+ * @param <M> model type
+ */
+public interface AlgorithmProvider<S extends State, M extends Model> {
+
+    /** The name jobs use, e.g. {@code "kmeans"}. */
+    String name();
+
+    /** The accepted hyperparameters. */
+    HyperParameterSpec spec();
+
+    /** An instance configured with validated values. */
+    ElasticAlgorithm<S, M> create(HyperParameters hyperParameters);
+
+    /** Parses raw values with {@link #spec()} and builds an instance. */
+    default ElasticAlgorithm<S, M> create(Map<String, ?> raw) {
+        return create(spec().parse(raw));
+    }
+}

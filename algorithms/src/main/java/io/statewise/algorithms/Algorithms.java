@@ -1,0 +1,38 @@
+package io.statewise.algorithms;
+
+import io.statewise.algorithms.kmeans.KMeansProvider;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The registry of algorithms by name. Each new algorithm family registers its provider here. */
+public final class Algorithms {
+
+    private static final Map<String, AlgorithmProvider<?, ?>> BY_NAME = new TreeMap<>();
+
+    static {
+        register(new KMeansProvider());
+    }
+
+    private Algorithms() {}
+
+    private static void register(AlgorithmProvider<?, ?> provider) {
+        BY_NAME.put(provider.name(), provider);
+    }
+
+    /** Names of every registered algorithm, sorted. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /**
+     * The provider registered as {@code name}.
+     *
+     * @throws UnknownAlgorithmException naming the known algorithms
+     */
+    public static AlgorithmProvider<?, ?> provider(String name) {
+        AlgorithmProvider<?, ?> p = BY_NAME.get(name);
+        if (p == null) throw new UnknownAlgorithmException(name, names());
+        return p;
+    }
+}

@@ -1,0 +1,94 @@
+package io.statewise.algorithms;
+
+import io.statewise.algorithms.codec.Codec;
+import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DataSchema;
+
+/**
+ * The elastic algorithm contract: a model is computed from a fixed-size, mergeable {@link State} that summarizes
+ * every record seen so far (Liberty et al., "Elastic Machine Learning Algorithms in Amazon SageMaker", SIGMOD 2020).
+ *
+ * <p>An instance is immutable and thread-safe: it is built from validated {@link HyperParameters} and holds no
+ * training data. All mutable data lives in states, which are confined to one thread at a time.
+ *
+ * <p>Laws every implementation keeps (checked by tests):
+ * <ul>
+ *   <li>{@link #update} sees each record once and never retains a reference to the batch;</li>
+ *   <li>{@link #merge} is associative and commutative (exactly for exact algorithms, up to a stated tolerance
+ *       otherwise), so partial states from any partition of the data combine to the same result;</li>
+ *   <li>a state's {@link State#serializedSize() size} depends on hyperparameters and the schema only, never on the
+ *       number of records;</li>
+ *   <li>{@link #finalize} is cheap, may be called at any time and any number of times, and does not change the state.</li>
+ * </ul>
+ *
+ * <p><b>Partials never contain the base.</b> A worker calls {@link #startPartial} with the global state as it was at
+ * the start of the epoch (read-only), streams its split through {@link #update}, and returns a partial that holds
+ * only that split's contribution; the runtime merges partials into the epoch's state exactly once per split.
+ *
+ * @param <S> the state type
+ * @param <M> the model type
+ */
+public interface ElasticAlgorithm<S extends State, M extends Model> {
+
+    /** The algorithm's registered name, e.g. {@code "kmeans"}. */
+    String name();
+
+    /** The validated hyperparameters this instance was built from. */
+    HyperParameters hyperParameters();
+
+    /** Epochs and mini-batch size the runtime uses to drive this algorithm. */
+    TrainingSchedule schedule();
+
+    /** How workers synchronize with the job: once per split, or every N mini-batches. */
+    SyncPolicy syncPolicy();
+
+    /** An empty state for the given schema; its size is fixed by the hyperparameters and the schema. */
+    S init(DataSchema schema);
+
+    /**
+     * A new partial state for one split, read-only seeded from {@code base} (the global state at the start of the
+     * epoch, empty in the first epoch). The partial holds no contribution of the base.
+     *
+     * @param base  the global state at the start of the epoch. Not modified.
+     * @param seed  randomness for this split, derived by the runtime from (job seed, epoch, split) so that a rescaled or
+     *              resumed job replays bit for bit
+     */
+    S startPartial(S base, long seed);
+
+    /** Adds one mini-batch to {@code state}. Single pass; the batch's buffers are not retained. */
+    void update(S state, Batch batch);
+
+    /** Combines two states into a new one; neither argument is modified. Associative and commutative. */
+    S merge(S a, S b);
+
+    /**
+     * The state that starts the next epoch, given the previous epoch's state and the merge of this epoch's partials.
+     * Algorithms whose partials are re-estimates (k-means over several epochs) return {@code epochMerged}; algorithms
+     * whose states are sums over disjoint data would return the merge of both. Neither argument is modified.
+     */
+    default S completeEpoch(S previous, S epochMerged) {
+        return epochMerged;
+    }
+
+    /** The model from {@code state} with this instance's hyperparameters. Does not modify the state. */
+    default M finalize(S state) {
+        return finalize(state, hyperParameters());
+    }
+
+    /**
+     * The model from {@code state} with other finalize-time hyperparameters (for example a smaller {@code k}): the
+     * basis of tuning without another data pass. Does not modify the state.
+     *
+     * @throws InvalidHyperParameterException if a finalize-time hyperparameter does not fit the state
+     */
+    M finalize(S state, HyperParameters finalizeParams);
+
+    /** A fresh accumulator of evaluation metrics for {@code model} over any number of batches. */
+    Evaluator evaluator(M model);
+
+    /** Versioned compact binary codec of states. */
+    Codec<S> stateCodec();
+
+    /** Versioned compact binary codec of models. */
+    Codec<M> modelCodec();
+}

@@ -1,0 +1,88 @@
+package io.statewise.algorithms;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validated hyperparameter values of one algorithm, every parameter of its {@link HyperParameterSpec} present
+ * (defaults filled in). Immutable. Typed getters fail fast on a name the spec does not declare.
+ */
+public final class HyperParameters {
+
+    /** The value of an {@link HyperParameterSpec.Type#INT_OR_AUTO} parameter left to the algorithm. */
+    public static final String AUTO = "auto";
+
+    private final HyperParameterSpec spec;
+    private final Map<String, Object> values;
+
+    HyperParameters(HyperParameterSpec spec, Map<String, Object> values) {
+        this.spec = spec;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The spec these values were validated against. */
+    public HyperParameterSpec spec() {
+        return spec;
+    }
+
+    /** Every value, in the spec's order, as plain Java objects (Integer, Double, Boolean, String, List). */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    /** These values with some replaced, validated again. */
+    public HyperParameters with(Map<String, ?> overrides) {
+        Map<String, Object> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides);
+        return spec.parse(merged);
+    }
+
+    public int getInt(String name) {
+        return (Integer) get(name);
+    }
+
+    public double getDouble(String name) {
+        return (Double) get(name);
+    }
+
+    public boolean getBoolean(String name) {
+        return (Boolean) get(name);
+    }
+
+    public String getString(String name) {
+        return (String) get(name);
+    }
+
+    /** Whether an INT_OR_AUTO parameter was left at {@code auto}. */
+    public boolean isAuto(String name) {
+        return AUTO.equals(get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getList(String name) {
+        return (List<String>) get(name);
+    }
+
+    private Object get(String name) {
+        Object v = values.get(name);
+        if (v == null) throw new IllegalArgumentException("no hyperparameter '" + name + "' in " + spec.algorithm());
+        return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HyperParameters h && h.spec.algorithm().equals(spec.algorithm()) && h.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spec.algorithm() + values;
+    }
+}
