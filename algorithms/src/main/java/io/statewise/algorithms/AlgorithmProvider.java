@@ -1,5 +1,6 @@
 package io.statewise.algorithms;
 
+import io.statewise.algorithms.codec.Codec;
 import java.util.Map;
 
 /**
@@ -15,6 +16,9 @@ public interface AlgorithmProvider<S extends State, M extends Model> {
 
     /** The accepted hyperparameters. */
     HyperParameterSpec spec();
+
+    /** The codec of this family's models: a stored model is readable without its hyperparameters. */
+    Codec<M> modelCodec();
 
     /** An instance configured with validated values. */
     ElasticAlgorithm<S, M> create(HyperParameters hyperParameters);

@@ -1,0 +1,43 @@
+package io.statewise.actors.job;
+
+import io.statewise.persistence.CborSerializable;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What happened to a job, in the order it happened. Replaying a job's events rebuilds its state exactly (partials are
+ * folded in split order, whatever order they arrived in), so replaying up to any sequence number gives the model as it
+ * was then. Events never hold actor references.
+ */
+public sealed interface JobEvent extends CborSerializable {
+
+    /** The job was accepted with its plan. */
+    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at) implements JobEvent {}
+
+    /**
+     * One split's partial state of one epoch, merged exactly once.
+     *
+     * @param partial    the partial state, encoded with the algorithm's state codec
+     * @param records    good records of the split
+     * @param badRecords malformed records skipped in the split
+     */
+    record SplitMerged(int epoch, int splitId, byte[] partial, long records, long badRecords, Instant at)
+            implements JobEvent {}
+
+    /** Every split of {@code epoch} was merged. */
+    record EpochCompleted(int epoch, Instant at) implements JobEvent {}
+
+    /**
+     * The final model.
+     *
+     * @param model   encoded with the algorithm's model codec
+     * @param metrics validation and test metrics, prefixed {@code validation_} and {@code test_}
+     */
+    record ModelFinalized(byte[] model, Map<String, Double> metrics, Instant at) implements JobEvent {}
+
+    /** The job stopped because of an error it cannot recover from. */
+    record JobFailed(String reason, Instant at) implements JobEvent {}
+
+    /** A client cancelled the job. */
+    record JobCancelled(Instant at) implements JobEvent {}
+}

@@ -1,0 +1,37 @@
+package io.statewise.actors.job;
+
+import io.statewise.algorithms.Metrics;
+import io.statewise.algorithms.Model;
+import io.statewise.algorithms.State;
+import io.statewise.algorithms.training.Trainer;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Computes a job's final model and its validation and test metrics. CPU- and I/O-bound: runs on the compute
+ * dispatcher, never on the job's actor thread.
+ */
+final class ModelFinalizer {
+
+    /** The outcome: the encoded model and its metrics. */
+    record Result(byte[] model, Map<String, Double> metrics) {}
+
+    private ModelFinalizer() {}
+
+    static Result run(Trainer trainer, JobState.Running job) {
+        State state = job.base().value(trainer);
+        Model model = trainer.finalizeModel(state);
+        Map<String, Double> metrics = new TreeMap<>();
+        JobPlan plan = job.plan();
+        long maxBad = job.spec().maxBadRecords();
+        plan.validation().ifPresent(v -> put(metrics, "validation_",
+                trainer.evaluate(model, v.splits(), v.format(), plan.schema(), maxBad)));
+        plan.test().ifPresent(t -> put(metrics, "test_",
+                trainer.evaluate(model, t.splits(), t.format(), plan.schema(), maxBad)));
+        return new Result(trainer.encodeModel(model), metrics);
+    }
+
+    private static void put(Map<String, Double> into, String prefix, Metrics metrics) {
+        metrics.values().forEach((name, value) -> into.put(prefix + name, value));
+    }
+}

@@ -1,0 +1,96 @@
+package io.statewise.actors.job;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Which splits of the current epoch are waiting, and which worker slot holds a lease on which split. Not persisted: a
+ * restarted job rebuilds it from the merged splits, and work in flight at a crash is simply done again. Mutable,
+ * confined to the job actor.
+ */
+final class SplitScheduler {
+
+    private record Lease(int slot, long expiresAtNanos, long records) {}
+
+    private final Duration leaseTimeout;
+    private final Deque<Integer> queue = new ArrayDeque<>();
+    private final Map<Integer, Lease> leases = new HashMap<>();
+    private int epoch;
+
+    SplitScheduler(Duration leaseTimeout) {
+        this.leaseTimeout = leaseTimeout;
+    }
+
+    /** Starts an epoch: every split not yet merged is queued in id order; leases are dropped. */
+    void startEpoch(JobState.Running job) {
+        queue.clear();
+        leases.clear();
+        epoch = job.epoch();
+        for (int id = 0; id < job.plan().splitsPerEpoch(); id++) {
+            if (!job.hasMerged(job.epoch(), id)) queue.add(id);
+        }
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    /** Leases the next waiting split to {@code slot}, if any. */
+    OptionalInt lease(int slot, long nowNanos) {
+        Integer id = queue.poll();
+        if (id == null) return OptionalInt.empty();
+        leases.put(id, new Lease(slot, nowNanos + leaseTimeout.toNanos(), 0));
+        return OptionalInt.of(id);
+    }
+
+    /** Renews a lease and records progress; ignored unless {@code slot} holds it. */
+    void progress(int splitId, int slot, long records, long nowNanos) {
+        Lease l = leases.get(splitId);
+        if (l != null && l.slot() == slot) {
+            leases.put(splitId, new Lease(slot, nowNanos + leaseTimeout.toNanos(), records));
+        }
+    }
+
+    /** The split is merged: forget its lease (and any queue entry of an expired one). */
+    void done(int splitId) {
+        leases.remove(splitId);
+        queue.remove(splitId);
+    }
+
+    /** Puts splits whose lease expired back at the head of the queue; returns how many. */
+    int expireLeases(long nowNanos) {
+        int expired = 0;
+        var it = leases.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getValue().expiresAtNanos() - nowNanos < 0) {
+                queue.addFirst(e.getKey());
+                it.remove();
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /** Records processed so far in leased, unmerged splits. */
+    long recordsInFlight() {
+        long sum = 0;
+        for (Lease l : leases.values()) sum += l.records();
+        return sum;
+    }
+
+    /** The slot holding the lease on {@code splitId}. */
+    Optional<Integer> holder(int splitId) {
+        Lease l = leases.get(splitId);
+        return l == null ? Optional.empty() : Optional.of(l.slot());
+    }
+
+    boolean hasWaiting() {
+        return !queue.isEmpty();
+    }
+}

@@ -1,0 +1,407 @@
+package io.statewise.actors.job;
+
+import io.statewise.actors.worker.Worker;
+import io.statewise.algorithms.State;
+import io.statewise.algorithms.training.Trainer;
+import io.statewise.persistence.CborSerializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * A training job: the event-sourced owner of a job's authoritative state and of its schedule (sharding entity type
+ * {@code job}, entity id = job id).
+ *
+ * <p>Workers pull splits ({@link RequestWork}); each completed split's partial state is persisted as a
+ * {@link JobEvent.SplitMerged} at most once per epoch, whatever duplicates or late messages arrive. Partials are folded
+ * into the epoch's state in split-id order (early ones wait in {@link JobState.Running#pending()}), so the result is
+ * the same whatever the arrival order, the number of workers or the crashes on the way. When an epoch's last split is
+ * merged the epoch completes; after the last epoch the model is finalized off the actor thread and persisted.
+ *
+ * <p>After a restart the job recovers from its latest snapshot and the events after it, re-queues the splits not yet
+ * merged, and wakes its workers: merged splits are never read again.
+ */
+public final class TrainingJob
+        extends EventSourcedBehaviorWithEnforcedReplies<TrainingJob.Command, JobEvent, JobState> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "job");
+
+    /** The job's protocol. */
+    public sealed interface Command extends CborSerializable {}
+
+    /** Starts a new job with a validated plan; replies with its status or an error if the id is taken. */
+    public record Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo)
+            implements Command {}
+
+    /** Replies with the job's status (empty if no job has this id). */
+    public record GetStatus(ActorRef<JobView> replyTo) implements Command {}
+
+    /** Replies with the job's status and, once completed, its encoded model. */
+    public record GetModel(ActorRef<JobView> replyTo) implements Command {}
+
+    /** Cancels a running job; replies with its status after. */
+    public record Cancel(ActorRef<JobView> replyTo) implements Command {}
+
+    /** Wakes the entity after a node start, so that an unfinished job resumes. */
+    public enum Resume implements Command { INSTANCE }
+
+    /** A worker slot asks for a split. */
+    public record RequestWork(int slot, ActorRef<Worker.Command> replyTo) implements Command {}
+
+    /** A worker reports progress on a split, renewing its lease. */
+    public record SplitProgress(int slot, int epoch, int splitId, long records) implements Command {}
+
+    /** A worker finished a split; the job merges it (once) and replies with the next work. */
+    public record SplitCompleted(int slot, int epoch, int splitId, byte[] partial, long records, long badRecords,
+                                 ActorRef<Worker.Command> replyTo) implements Command {}
+
+    /** A worker could not process a split (malformed data beyond the tolerance, unreadable file). */
+    public record SplitFailed(int slot, int epoch, int splitId, String reason) implements Command {}
+
+    private enum Tick implements Command { INSTANCE }
+
+    private record FinalizeSucceeded(byte[] model, Map<String, Double> metrics) implements Command {}
+
+    private record FinalizeFailed(String reason) implements Command {}
+
+    /** Registers the entity type with Cluster Sharding. */
+    public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
+                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, clock)));
+    }
+
+    /** The behavior of job {@code jobId}. */
+    public static Behavior<Command> create(String jobId, PersistenceId persistenceId, JobSettings settings,
+                                           WorkerPool workers, Clock clock) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickInterval());
+            return new TrainingJob(jobId, persistenceId, ctx, settings, workers, clock);
+        }));
+    }
+
+    private final String jobId;
+    private final ActorContext<Command> ctx;
+    private final JobSettings settings;
+    private final Clock clock;
+    private final Executor compute;
+    private final SplitScheduler scheduler;
+    private final WorkerPool workers;
+    private Trainer trainer;
+    private long startedNanos;
+    private long recordsAtStart;
+    private boolean finalizeRunning;
+
+    private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
+                        WorkerPool workers, Clock clock) {
+        super(persistenceId);
+        this.jobId = jobId;
+        this.ctx = ctx;
+        this.settings = settings;
+        this.clock = clock;
+        this.compute = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+        this.scheduler = new SplitScheduler(settings.leaseTimeout());
+        this.workers = workers;
+    }
+
+    @Override
+    public JobState emptyState() {
+        return new JobState.Empty();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @Override
+    public CommandHandlerWithReply<Command, JobEvent, JobState> commandHandler() {
+        var b = newCommandHandlerWithReplyBuilder();
+        b.forStateType(JobState.Empty.class)
+                .onCommand(Submit.class, this::onSubmit)
+                .onCommand(GetStatus.class, (s, c) -> answerNoneAndStop(c.replyTo()))
+                .onCommand(GetModel.class, (s, c) -> answerNoneAndStop(c.replyTo()))
+                .onCommand(Cancel.class, (s, c) -> answerNoneAndStop(c.replyTo()))
+                .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE));
+        b.forStateType(JobState.Running.class)
+                .onCommand(RequestWork.class, this::onRequestWork)
+                .onCommand(SplitProgress.class, this::onSplitProgress)
+                .onCommand(SplitCompleted.class, this::onSplitCompleted)
+                .onCommand(SplitFailed.class, (s, c) -> fail(s, "split " + c.splitId() + ": " + c.reason()))
+                .onCommand(FinalizeSucceeded.class, this::onFinalizeSucceeded)
+                .onCommand(FinalizeFailed.class, (s, c) -> fail(s, c.reason()))
+                .onCommand(Cancel.class, this::onCancel)
+                .onCommand(Tick.class, this::onTick);
+        b.forStateType(JobState.Finished.class)
+                .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
+                .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
+                .onCommand(Cancel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)));
+        b.forAnyState()
+                .onCommand(Submit.class, (s, c) -> Effect().reply(c.replyTo(),
+                        StatusReply.error("a job with id '" + jobId + "' already exists")))
+                .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+                .onCommand(GetModel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+                .onCommand(Resume.class, (s, c) -> Effect().noReply())
+                .onCommand(SplitProgress.class, (s, c) -> Effect().noReply())
+                .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
+                .onCommand(Tick.class, (s, c) -> Effect().noReply())
+                .onCommand(FinalizeSucceeded.class, (s, c) -> Effect().noReply())
+                .onCommand(FinalizeFailed.class, (s, c) -> Effect().noReply());
+        return b.build();
+    }
+
+    /** No job has this id: answer so, and stop rather than linger as an empty entity. */
+    private ReplyEffect<JobEvent, JobState> answerNoneAndStop(ActorRef<JobView> replyTo) {
+        return Effect().none().thenRun(s -> replyTo.tell(JobView.none())).thenStop().thenNoReply();
+    }
+
+    private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {
+        return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant()))
+                .thenRun(s -> resumeWork((JobState.Running) s))
+                .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
+    }
+
+    private ReplyEffect<JobEvent, JobState> onRequestWork(JobState.Running state, RequestWork cmd) {
+        return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
+    }
+
+    private ReplyEffect<JobEvent, JobState> onSplitProgress(JobState.Running state, SplitProgress cmd) {
+        if (cmd.epoch() == state.epoch()) scheduler.progress(cmd.splitId(), cmd.slot(), cmd.records(), System.nanoTime());
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<JobEvent, JobState> onSplitCompleted(JobState.Running state, SplitCompleted cmd) {
+        if (state.hasMerged(cmd.epoch(), cmd.splitId())) {
+            // A duplicate or a late message of an older epoch: merged once already.
+            return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
+        }
+        long bad = state.badRecords() + cmd.badRecords();
+        if (bad > state.spec().maxBadRecords()) {
+            return fail(state, bad + " malformed records exceed max_bad_records = " + state.spec().maxBadRecords());
+        }
+        Instant now = clock.instant();
+        List<JobEvent> events = new ArrayList<>(2);
+        events.add(new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
+                cmd.badRecords(), now));
+        if (state.splitsDone() + 1 == state.plan().splitsPerEpoch()) {
+            events.add(new JobEvent.EpochCompleted(cmd.epoch(), now));
+        }
+        return Effect().persist(events)
+                .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
+                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
+    }
+
+    private void afterMerge(int splitId, JobState.Running state) {
+        scheduler.done(splitId);
+        if (state.finalizing()) {
+            startFinalize(state);
+        } else if (scheduler.epoch() != state.epoch()) {
+            ctx.getLog().info("job {}: epoch {} started", jobId, state.epoch());
+            scheduler.startEpoch(state);
+        }
+    }
+
+    private ReplyEffect<JobEvent, JobState> onFinalizeSucceeded(JobState.Running state, FinalizeSucceeded cmd) {
+        finalizeRunning = false;
+        return Effect().persist(new JobEvent.ModelFinalized(cmd.model(), cmd.metrics(), clock.instant()))
+                .thenRun(s -> {
+                    ctx.getLog().info("job {} completed: {} records", jobId, state.records());
+                    workers.stopAll(jobId, state.plan().parallelism());
+                })
+                .thenNoReply();
+    }
+
+    private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {
+        return Effect().persist(new JobEvent.JobCancelled(clock.instant()))
+                .thenRun(s -> workers.stopAll(jobId, state.plan().parallelism()))
+                .thenReply(cmd.replyTo(), this::view);
+    }
+
+    private ReplyEffect<JobEvent, JobState> fail(JobState.Running state, String reason) {
+        ctx.getLog().warn("job {} failed: {}", jobId, reason);
+        return Effect().persist(new JobEvent.JobFailed(reason, clock.instant()))
+                .thenRun(s -> workers.stopAll(jobId, state.plan().parallelism()))
+                .thenNoReply();
+    }
+
+    private ReplyEffect<JobEvent, JobState> onTick(JobState.Running state, Tick cmd) {
+        if (!state.finalizing() && scheduler.expireLeases(System.nanoTime()) > 0) {
+            ctx.getLog().info("job {}: leases expired, splits re-queued", jobId);
+            workers.wakeAll(jobId, state.plan().parallelism());
+        }
+        return Effect().noReply();
+    }
+
+    private Worker.Command nextWork(JobState state, int slot) {
+        if (!(state instanceof JobState.Running running)) return Worker.JobOver.INSTANCE;
+        if (running.finalizing()) return Worker.JobOver.INSTANCE;
+        if (running.epoch() != scheduler.epoch()) scheduler.startEpoch(running);
+        OptionalInt splitId = scheduler.lease(slot, System.nanoTime());
+        if (splitId.isEmpty()) return Worker.NoWorkYet.INSTANCE;
+        return new Worker.Assign(assignment(running, splitId.getAsInt()));
+    }
+
+    private WorkAssignment assignment(JobState.Running state, int splitId) {
+        JobSpec spec = state.spec();
+        PlannedInput train = state.plan().train();
+        return new WorkAssignment(jobId, spec.algorithm(), spec.hyperParameters(), state.plan().schema(),
+                train.format(), spec.maxBadRecords(), state.epoch(), train.splits().get(splitId),
+                state.base().bytes(), state.plan().seedFor(state.epoch(), splitId));
+    }
+
+    // ---------------------------------------------------------------- side effects
+
+    /** Starts (or restarts after recovery) the schedule and the workers of a running job. */
+    private void resumeWork(JobState.Running state) {
+        startedNanos = System.nanoTime();
+        recordsAtStart = state.records();
+        if (state.finalizing()) {
+            startFinalize(state);
+        } else {
+            scheduler.startEpoch(state);
+            workers.wakeAll(jobId, state.plan().parallelism());
+        }
+    }
+
+    private void startFinalize(JobState.Running state) {
+        if (finalizeRunning) return;
+        finalizeRunning = true;
+        ctx.getLog().info("job {}: all epochs merged, finalizing", jobId);
+        Trainer t = trainer(state.spec());
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> ModelFinalizer.run(t, state), compute), (result, error) -> {
+            if (error == null) return new FinalizeSucceeded(result.model(), result.metrics());
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            return new FinalizeFailed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        });
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Override
+    public EventHandler<JobState, JobEvent> eventHandler() {
+        var b = newEventHandlerBuilder();
+        b.forStateType(JobState.Empty.class)
+                .onEvent(JobEvent.JobSubmitted.class, this::submitted);
+        b.forStateType(JobState.Running.class)
+                .onEvent(JobEvent.SplitMerged.class, this::merged)
+                .onEvent(JobEvent.EpochCompleted.class, this::epochCompleted)
+                .onEvent(JobEvent.ModelFinalized.class, (s, e) -> finished(s, JobPhase.COMPLETED, Optional.of(e.model()),
+                        e.metrics(), Optional.empty(), e.at()))
+                .onEvent(JobEvent.JobFailed.class, (s, e) -> finished(s, JobPhase.FAILED, Optional.empty(), Map.of(),
+                        Optional.of(e.reason()), e.at()))
+                .onEvent(JobEvent.JobCancelled.class, (s, e) -> finished(s, JobPhase.CANCELLED, Optional.empty(),
+                        Map.of(), Optional.empty(), e.at()));
+        return b.build();
+    }
+
+    private JobState submitted(JobState.Empty state, JobEvent.JobSubmitted e) {
+        Trainer t = trainer(e.spec());
+        StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
+        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty, 0, 0,
+                false);
+    }
+
+    private JobState merged(JobState.Running s, JobEvent.SplitMerged e) {
+        Trainer t = trainer(s.spec());
+        TreeMap<Integer, StateCell> pending = new TreeMap<>(s.pending());
+        pending.put(e.splitId(), StateCell.ofBytes(e.partial()));
+        State current = s.current().value(t);
+        int folded = s.folded();
+        boolean changed = false;
+        for (StateCell next; (next = pending.remove(folded)) != null; folded++) {
+            current = t.merge(current, next.value(t));
+            changed = true;
+        }
+        StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
+        return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
+                s.base(), currentCell, s.records() + e.records(), s.badRecords() + e.badRecords(), false);
+    }
+
+    private JobState epochCompleted(JobState.Running s, JobEvent.EpochCompleted e) {
+        Trainer t = trainer(s.spec());
+        State next = t.completeEpoch(s.base().value(t), s.current().value(t));
+        StateCell base = StateCell.of(next, t);
+        boolean last = s.epoch() >= t.schedule().epochs();
+        StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
+        return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
+                0, new TreeMap<>(), base, empty, s.records(), s.badRecords(), last);
+    }
+
+    private static JobState finished(JobState.Running s, JobPhase phase, Optional<byte[]> model,
+                                     Map<String, Double> metrics, Optional<String> error, Instant at) {
+        return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, s.epoch(), s.records(),
+                s.badRecords(), model, metrics, error, at);
+    }
+
+    @Override
+    public SignalHandler<JobState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    if (state instanceof JobState.Running running) {
+                        ctx.getLog().info("job {} recovered at epoch {}, {} of {} splits merged", jobId,
+                                running.epoch(), running.splitsDone(), running.plan().splitsPerEpoch());
+                        resumeWork(running);
+                    }
+                })
+                .build();
+    }
+
+    // ---------------------------------------------------------------- views
+
+    private Trainer trainer(JobSpec spec) {
+        if (trainer == null) trainer = JobPlanner.trainerFor(spec);
+        return trainer;
+    }
+
+    private JobView view(JobState state) {
+        Optional<byte[]> model = state instanceof JobState.Finished f ? f.model() : Optional.empty();
+        return new JobView(state instanceof JobState.Empty ? Optional.empty() : Optional.of(status(state)), model);
+    }
+
+    private JobStatus status(JobState state) {
+        if (state instanceof JobState.Running r) {
+            int epochs = trainer(r.spec()).schedule().epochs();
+            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+            long inFlight = r.finalizing() ? 0 : scheduler.recordsInFlight();
+            double rate = (r.records() - recordsAtStart + inFlight) / seconds;
+            return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
+                    r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
+                    r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
+                    r.submittedAt(), Optional.empty());
+        }
+        JobState.Finished f = (JobState.Finished) state;
+        int epochs = trainer(f.spec()).schedule().epochs();
+        double seconds = Math.max(1e-3, Duration.between(f.submittedAt(), f.finishedAt()).toNanos() / 1e9);
+        return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
+                f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
+                f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
+                Optional.of(f.finishedAt()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.statewise.actors.service;
+
+import io.statewise.actors.job.JobSpec;
+import io.statewise.actors.job.JobStatus;
+import io.statewise.algorithms.Prediction;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The runtime's API for the operations layer (HTTP, CLI): every call is asynchronous and never blocks the caller.
+ * Stages fail with {@link JobRejectedException} (bad spec or input: a client error), {@link JobNotFoundException}
+ * or {@link ModelNotReadyException}; anything else is a server error.
+ */
+public interface JobService {
+
+    /** Validates and plans {@code spec} (paths, schema, hyperparameters), then starts a new job. */
+    CompletionStage<JobStatus> submit(JobSpec spec);
+
+    /** The current status of one job. */
+    CompletionStage<JobStatus> status(String jobId);
+
+    /** Every job this cluster's journal knows, newest first. */
+    CompletionStage<List<JobStatus>> list();
+
+    /** Cancels a job that is still running (no-op for finished jobs); returns its status after. */
+    CompletionStage<JobStatus> cancel(String jobId);
+
+    /** The trained model of a completed job. */
+    CompletionStage<TrainedModel> model(String jobId);
+
+    /**
+     * Predictions of a completed job's model for {@code rows}.
+     *
+     * @param rows records of the model's feature dimension (fails with JobRejectedException otherwise)
+     */
+    CompletionStage<List<Prediction>> predict(String jobId, List<float[]> rows);
+}

@@ -1,0 +1,147 @@
+package io.statewise.actors.service;
+
+import io.statewise.actors.job.JobPhase;
+import io.statewise.actors.job.JobPlanner;
+import io.statewise.actors.job.JobSettings;
+import io.statewise.actors.job.JobSpec;
+import io.statewise.actors.job.JobStatus;
+import io.statewise.actors.job.JobView;
+import io.statewise.actors.job.TrainingJob;
+import io.statewise.algorithms.Model;
+import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.training.Trainer;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.japi.function.Function;
+
+/**
+ * {@link JobService} over the sharded {@link TrainingJob} entities. Planning (file I/O) runs on the compute
+ * dispatcher; everything else is an ask to the job entity, wherever in the cluster it lives.
+ */
+public final class ShardedJobService implements JobService {
+
+    private final ActorSystem<?> system;
+    private final ClusterSharding sharding;
+    private final JobSettings settings;
+    private final JobPlanner planner;
+    private final JobDirectory directory;
+    private final Executor compute;
+    private final SecureRandom random = new SecureRandom();
+    /** Decoded models of completed jobs (immutable once completed). */
+    private final Map<String, Model> models = new ConcurrentHashMap<>();
+
+    public ShardedJobService(ActorSystem<?> system, JobSettings settings) {
+        this.system = system;
+        this.sharding = ClusterSharding.get(system);
+        this.settings = settings;
+        this.planner = new JobPlanner(settings.splitSizeBytes(), Runtime.getRuntime().availableProcessors());
+        this.directory = new JobDirectory(system);
+        this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+    }
+
+    @Override
+    public CompletionStage<JobStatus> submit(JobSpec spec) {
+        String jobId = newJobId(spec.algorithm());
+        return CompletableFuture.supplyAsync(() -> planner.plan(spec), compute)
+                .thenCompose(plan -> job(jobId).askWithStatus(
+                        replyTo -> new TrainingJob.Submit(jobId, spec, plan, replyTo), settings.askTimeout()));
+    }
+
+    @Override
+    public CompletionStage<JobStatus> status(String jobId) {
+        return view(jobId, TrainingJob.GetStatus::new).thenApply(v -> v.status().orElseThrow());
+    }
+
+    @Override
+    public CompletionStage<List<JobStatus>> list() {
+        return directory.jobIds().thenCompose(ids -> {
+            List<CompletableFuture<JobView>> views = new ArrayList<>();
+            for (String id : ids) views.add(ask(id, TrainingJob.GetStatus::new).toCompletableFuture());
+            return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<JobStatus> out = new ArrayList<>();
+                for (CompletableFuture<JobView> v : views) v.join().status().ifPresent(out::add);
+                out.sort(Comparator.comparing(JobStatus::submittedAt).reversed());
+                return out;
+            });
+        });
+    }
+
+    @Override
+    public CompletionStage<JobStatus> cancel(String jobId) {
+        return view(jobId, TrainingJob.Cancel::new).thenApply(v -> v.status().orElseThrow());
+    }
+
+    @Override
+    public CompletionStage<TrainedModel> model(String jobId) {
+        return view(jobId, TrainingJob.GetModel::new).thenApply(v -> {
+            JobStatus status = v.status().orElseThrow();
+            if (status.phase() != JobPhase.COMPLETED || v.model().isEmpty()) {
+                throw new ModelNotReadyException(jobId, status.phase());
+            }
+            Model model = models.computeIfAbsent(jobId, id ->
+                    Trainer.decodeModel(status.algorithm(), v.model().get()));
+            return new TrainedModel(jobId, status.algorithm(), status.records(), status.metrics(), model);
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Prediction>> predict(String jobId, List<float[]> rows) {
+        return model(jobId).thenApply(trained -> {
+            Model model = trained.model();
+            List<Prediction> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                float[] row = rows.get(i);
+                if (row.length != model.featureDimension()) {
+                    throw new JobRejectedException("instances[" + i + "]", "instance " + i + " has " + row.length
+                            + " features, the model expects " + model.featureDimension());
+                }
+                out.add(model.predict(row));
+            }
+            return out;
+        });
+    }
+
+    /** Asks every job the journal knows for its status, which restarts unfinished ones on this cluster. */
+    public CompletionStage<Integer> resumeAll() {
+        return directory.jobIds().thenApply(ids -> {
+            for (String id : ids) job(id).tell(TrainingJob.Resume.INSTANCE);
+            return ids.size();
+        });
+    }
+
+    private CompletionStage<JobView> view(String jobId, Function<ActorRef<JobView>, TrainingJob.Command> message) {
+        return ask(jobId, message).thenApply(v -> {
+            if (v.status().isEmpty()) throw new JobNotFoundException(jobId);
+            return v;
+        });
+    }
+
+    private CompletionStage<JobView> ask(String jobId, Function<ActorRef<JobView>, TrainingJob.Command> message) {
+        return job(jobId).ask(message, settings.askTimeout());
+    }
+
+    private EntityRef<TrainingJob.Command> job(String jobId) {
+        return sharding.entityRefFor(TrainingJob.TYPE_KEY, jobId);
+    }
+
+    private String newJobId(String algorithm) {
+        byte[] bytes = new byte[6];
+        random.nextBytes(bytes);
+        String prefix = algorithm.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        return (prefix.isEmpty() ? "job" : prefix) + "-" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,194 @@
+package io.statewise.actors.worker;
+
+import io.statewise.actors.job.JobSettings;
+import io.statewise.actors.job.TrainingJob;
+import io.statewise.actors.job.WorkAssignment;
+import io.statewise.algorithms.training.SplitCancelledException;
+import io.statewise.algorithms.training.SplitOutcome;
+import io.statewise.algorithms.training.Trainer;
+import io.statewise.persistence.CborSerializable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+
+/**
+ * One worker slot of one job (sharding entity type {@code worker}, id {@code <jobId>~<slot>}); not persistent.
+ *
+ * <p>It pulls a split from its job, streams it through the algorithm's {@code update} on the compute dispatcher
+ * (never on the actor thread), reports progress while it works (which renews its lease), and sends the partial state
+ * back; the job answers with the next split. When nothing is waiting it asks again after a short delay, and it stops
+ * when the job says it is over.
+ */
+public final class Worker extends AbstractBehavior<Worker.Command> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "worker");
+
+    /** The worker's protocol. */
+    public sealed interface Command extends CborSerializable {}
+
+    /** Ask the job for work unless already busy. */
+    public enum Wake implements Command { INSTANCE }
+
+    /** Process this split. */
+    public record Assign(WorkAssignment work) implements Command {}
+
+    /** Every split is leased or merged: ask again later. */
+    public enum NoWorkYet implements Command { INSTANCE }
+
+    /** The job is completed, failed or cancelled: abandon any split and stop. */
+    public enum JobOver implements Command { INSTANCE }
+
+    private enum ProgressTick implements Command { INSTANCE }
+
+    private enum Retry implements Command { INSTANCE }
+
+    private record Processed(WorkAssignment work, byte[] partial, long records, long badRecords) implements Command {}
+
+    private record ProcessingFailed(WorkAssignment work, String reason, boolean cancelled) implements Command {}
+
+    /** The entity id of {@code slot} of {@code jobId}. */
+    public static String entityId(String jobId, int slot) {
+        return jobId + "~" + slot;
+    }
+
+    /** Registers the entity type with Cluster Sharding. */
+    public static void init(ActorSystem<?> system, JobSettings settings) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), settings)));
+    }
+
+    /** The behavior of the worker entity {@code entityId}. */
+    public static Behavior<Command> create(String entityId, JobSettings settings) {
+        int sep = entityId.lastIndexOf('~');
+        if (sep < 0) throw new IllegalArgumentException("worker id must be <jobId>~<slot>: " + entityId);
+        String jobId = entityId.substring(0, sep);
+        int slot = Integer.parseInt(entityId.substring(sep + 1));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Worker(ctx, timers, settings, jobId, slot)));
+    }
+
+    private final TimerScheduler<Command> timers;
+    private final JobSettings settings;
+    private final int slot;
+    private final EntityRef<TrainingJob.Command> job;
+    private final Executor compute;
+    private final AtomicLong progress = new AtomicLong();
+    private AtomicBoolean cancelled = new AtomicBoolean();
+    private WorkAssignment current;
+    private Trainer trainer;
+
+    private Worker(ActorContext<Command> ctx, TimerScheduler<Command> timers, JobSettings settings, String jobId,
+                   int slot) {
+        super(ctx);
+        this.timers = timers;
+        this.settings = settings;
+        this.slot = slot;
+        this.job = ClusterSharding.get(ctx.getSystem()).entityRefFor(TrainingJob.TYPE_KEY, jobId);
+        this.compute = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessageEquals(Wake.INSTANCE, this::onWake)
+                .onMessageEquals(Retry.INSTANCE, this::onWake)
+                .onMessage(Assign.class, this::onAssign)
+                .onMessageEquals(NoWorkYet.INSTANCE, this::onNoWorkYet)
+                .onMessageEquals(JobOver.INSTANCE, this::onJobOver)
+                .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
+                .onMessage(Processed.class, this::onProcessed)
+                .onMessage(ProcessingFailed.class, this::onProcessingFailed)
+                .build();
+    }
+
+    private Behavior<Command> onWake() {
+        if (current == null) job.tell(new TrainingJob.RequestWork(slot, getContext().getSelf()));
+        return this;
+    }
+
+    private Behavior<Command> onNoWorkYet() {
+        if (current == null) timers.startSingleTimer(Retry.INSTANCE, Retry.INSTANCE, settings.retryInterval());
+        return this;
+    }
+
+    private Behavior<Command> onJobOver() {
+        cancelled.set(true);
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onAssign(Assign assign) {
+        if (current != null) return this; // already busy: the job re-leases the split if we never finish it
+        WorkAssignment work = assign.work();
+        current = work;
+        progress.set(0);
+        cancelled = new AtomicBoolean();
+        Trainer t = trainerFor(work);
+        AtomicBoolean stop = cancelled;
+        AtomicLong counter = progress;
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> process(t, work, counter, stop), compute),
+                (done, error) -> {
+                    if (error == null) return done;
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    return new ProcessingFailed(work, describe(cause), cause instanceof SplitCancelledException);
+                });
+        timers.startTimerWithFixedDelay(ProgressTick.INSTANCE, ProgressTick.INSTANCE, settings.progressInterval());
+        return this;
+    }
+
+    private static Processed process(Trainer trainer, WorkAssignment work, AtomicLong progress, AtomicBoolean stop) {
+        SplitOutcome outcome = trainer.trainSplit(trainer.decodeState(work.base()), work.split(), work.format(),
+                work.schema(), work.seed(), work.maxBadRecords(), progress, stop::get);
+        return new Processed(work, trainer.encodeState(outcome.partial()), outcome.records(), outcome.badRecords());
+    }
+
+    private Behavior<Command> onProgressTick() {
+        if (current != null) {
+            job.tell(new TrainingJob.SplitProgress(slot, current.epoch(), current.split().id(), progress.get()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onProcessed(Processed done) {
+        idle();
+        WorkAssignment w = done.work();
+        job.tell(new TrainingJob.SplitCompleted(slot, w.epoch(), w.split().id(), done.partial(), done.records(),
+                done.badRecords(), getContext().getSelf()));
+        return this;
+    }
+
+    private Behavior<Command> onProcessingFailed(ProcessingFailed failed) {
+        idle();
+        if (failed.cancelled()) return this;
+        getContext().getLog().warn("split {} of job {} failed: {}", failed.work().split().id(),
+                failed.work().jobId(), failed.reason());
+        job.tell(new TrainingJob.SplitFailed(slot, failed.work().epoch(), failed.work().split().id(),
+                failed.reason()));
+        return this;
+    }
+
+    private void idle() {
+        current = null;
+        timers.cancel(ProgressTick.INSTANCE);
+    }
+
+    private Trainer trainerFor(WorkAssignment work) {
+        if (trainer == null) trainer = Trainer.create(work.algorithm(), work.hyperParameters());
+        return trainer;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+}

@@ -1,0 +1,191 @@
+package io.statewise.actors.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.statewise.actors.worker.Worker;
+import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import io.statewise.algorithms.training.SplitOutcome;
+import io.statewise.algorithms.training.Trainer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job entity with the persistence testkit (which also checks that every command, event and state serializes):
+ * exactly-once merging, order independence, resume after a restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingJobTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final int SPLITS = 5;
+
+    private ActorTestKit testKit;
+    private JobSettings settings;
+    @TempDir
+    Path dir;
+    private JobSpec spec;
+    private JobPlan plan;
+
+    @BeforeAll
+    void startTestKit() {
+        Config config = EventSourcedBehaviorTestKit.config()
+                .withFallback(ConfigFactory.parseString(
+                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
+                .withFallback(ConfigFactory.load());
+        testKit = ActorTestKit.create(config);
+        settings = JobSettings.from(testKit.system().settings().config());
+    }
+
+    @AfterAll
+    void stopTestKit() {
+        testKit.shutdownTestKit();
+    }
+
+    private void plan() throws Exception {
+        Path csv = dir.resolve("blobs.csv");
+        new GaussianBlobs(3, 4, 7L).writeCsv(csv, 2_000, true);
+        spec = new JobSpec("kmeans", Map.of("k", "3", "mini_batch_size", "100", "seed", "5"),
+                DataInput.csv(csv.toString()), Optional.empty(), Optional.empty(), 2, 0,
+                java.nio.file.Files.size(csv) / SPLITS + 1);
+        plan = new JobPlanner(settings.splitSizeBytes(), 2).plan(spec);
+    }
+
+    private EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> newJob(String id, RecordingPool pool) {
+        return EventSourcedBehaviorTestKit.create(testKit.system(),
+                TrainingJob.create(id, PersistenceId.of("job", id), settings, pool, CLOCK));
+    }
+
+    /** A split's partial, computed exactly as a worker would. */
+    private TrainingJob.SplitCompleted completed(int splitId, TestProbe<Worker.Command> worker) {
+        Trainer trainer = JobPlanner.trainerFor(spec);
+        SplitOutcome out = trainer.trainSplit(trainer.emptyState(plan.schema()), plan.train().splits().get(splitId),
+                plan.train().format(), plan.schema(), plan.seedFor(1, splitId), 0, new AtomicLong(), () -> false);
+        return new TrainingJob.SplitCompleted(0, 1, splitId, trainer.encodeState(out.partial()), out.records(),
+                out.badRecords(), worker.getRef());
+    }
+
+    private byte[] runToModel(String id, List<Integer> order) throws Exception {
+        RecordingPool pool = new RecordingPool();
+        var job = newJob(id, pool);
+        var submitted = job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit(id, spec, plan, r));
+        assertTrue(submitted.reply().isSuccess());
+        assertInstanceOf(JobEvent.JobSubmitted.class, submitted.event());
+        assertEquals(Set.of(id), pool.woken);
+        TestProbe<Worker.Command> worker = testKit.createTestProbe();
+        for (int splitId : order) job.runCommand(completed(splitId, worker));
+        awaitFinished(job);
+        JobState.Finished done = (JobState.Finished) job.getState();
+        assertEquals(JobPhase.COMPLETED, done.phase());
+        return done.model().orElseThrow();
+    }
+
+    private void awaitFinished(EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> job)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!(job.getState() instanceof JobState.Finished) && System.nanoTime() < deadline) Thread.sleep(20);
+    }
+
+    @Test
+    void mergesEachSplitOnceWhateverDuplicatesAndLateMessagesArrive() throws Exception {
+        plan();
+        var job = newJob("dups", new RecordingPool());
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("dups", spec, plan, r));
+        TestProbe<Worker.Command> worker = testKit.createTestProbe();
+        TrainingJob.SplitCompleted first = completed(1, worker);
+
+        assertEquals(1, job.runCommand(first).events().size());
+        assertTrue(job.runCommand(first).events().isEmpty(), "a duplicate is not merged again");
+        var late = new TrainingJob.SplitCompleted(0, 0, 2, first.partial(), 10, 0, worker.getRef());
+        assertTrue(job.runCommand(late).events().isEmpty(), "a message of another epoch is ignored");
+
+        JobState.Running running = (JobState.Running) job.getState();
+        assertEquals(1, running.splitsDone());
+        assertEquals(first.records(), running.records());
+        assertEquals(0, running.folded(), "split 1 waits until split 0 is merged");
+    }
+
+    @Test
+    void resultDoesNotDependOnArrivalOrder() throws Exception {
+        plan();
+        byte[] inOrder = runToModel("ordered", List.of(0, 1, 2, 3, 4));
+        byte[] shuffled = runToModel("shuffled", List.of(3, 0, 4, 2, 1));
+        assertArrayEquals(inOrder, shuffled);
+    }
+
+    @Test
+    void restartResumesWithoutRereadingMergedSplits() throws Exception {
+        plan();
+        RecordingPool pool = new RecordingPool();
+        var job = newJob("restart", pool);
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("restart", spec, plan, r));
+        TestProbe<Worker.Command> worker = testKit.createTestProbe();
+        job.runCommand(completed(0, worker));
+        job.runCommand(completed(2, worker));
+        JobState before = job.getState();
+
+        pool.woken.clear();
+        var restarted = job.restart();
+        JobState.Running after = (JobState.Running) restarted.state();
+        assertEquals(((JobState.Running) before).records(), after.records());
+        assertEquals(2, after.splitsDone());
+        assertEquals(Set.of("restart"), pool.woken, "recovery wakes the workers");
+
+        Set<Integer> leased = new HashSet<>();
+        for (int i = 0; i < SPLITS; i++) {
+            var reply = job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
+            if (reply instanceof Worker.Assign a) leased.add(a.work().split().id());
+        }
+        assertEquals(Set.of(1, 3, 4), leased, "only unmerged splits are handed out again");
+    }
+
+    @Test
+    void unknownJobAnswersEmptyAndStops() {
+        var job = testKit.spawn(TrainingJob.create("nobody", PersistenceId.of("job", "nobody"), settings,
+                new RecordingPool(), CLOCK));
+        TestProbe<JobView> probe = testKit.createTestProbe();
+        job.tell(new TrainingJob.GetStatus(probe.getRef()));
+        assertTrue(probe.receiveMessage().status().isEmpty());
+        probe.expectTerminated(job);
+    }
+
+    /** Records which jobs woke their workers. */
+    private static final class RecordingPool implements WorkerPool {
+        final Set<String> woken = java.util.Collections.synchronizedSet(new HashSet<>());
+        final List<String> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void wakeAll(String jobId, int slots) {
+            woken.add(jobId);
+        }
+
+        @Override
+        public void stopAll(String jobId, int slots) {
+            stopped.add(jobId);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.statewise.algorithms.training;
+
+import io.statewise.algorithms.AlgorithmProvider;
+import io.statewise.algorithms.Algorithms;
+import io.statewise.algorithms.ElasticAlgorithm;
+import io.statewise.algorithms.Evaluator;
+import io.statewise.algorithms.Metrics;
+import io.statewise.algorithms.Model;
+import io.statewise.algorithms.State;
+import io.statewise.algorithms.TrainingSchedule;
+import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.CsvFormat;
+import io.statewise.algorithms.data.CsvSplitReader;
+import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.Split;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A configured algorithm seen through its erased types, with the data loops the runtime needs: stream one split
+ * through {@code update}, evaluate a model over splits. The runtime handles states and models as opaque values and
+ * bytes; all math stays here and in the algorithm packages.
+ *
+ * <p>Immutable and thread-safe (as the wrapped algorithm). The states and models it returns are confined to the caller.
+ */
+public final class Trainer {
+
+    private final ElasticAlgorithm<State, Model> algorithm;
+
+    private Trainer(ElasticAlgorithm<State, Model> algorithm) {
+        this.algorithm = algorithm;
+    }
+
+    /**
+     * A trainer for a registered algorithm.
+     *
+     * @throws io.statewise.algorithms.UnknownAlgorithmException if no such algorithm is registered
+     * @throws io.statewise.algorithms.InvalidHyperParameterException if a value is missing, unknown or invalid
+     */
+    @SuppressWarnings("unchecked")
+    public static Trainer create(String algorithmName, Map<String, ?> hyperParameters) {
+        AlgorithmProvider<?, ?> provider = Algorithms.provider(algorithmName);
+        return new Trainer((ElasticAlgorithm<State, Model>) provider.create(hyperParameters));
+    }
+
+    /** The wrapped algorithm. */
+    public ElasticAlgorithm<?, ?> algorithm() {
+        return algorithm;
+    }
+
+    public TrainingSchedule schedule() {
+        return algorithm.schedule();
+    }
+
+    public State emptyState(DataSchema schema) {
+        return algorithm.init(schema);
+    }
+
+    public byte[] encodeState(State state) {
+        return algorithm.stateCodec().encode(state);
+    }
+
+    public State decodeState(byte[] bytes) {
+        return algorithm.stateCodec().decode(bytes);
+    }
+
+    public State merge(State a, State b) {
+        return algorithm.merge(a, b);
+    }
+
+    public State completeEpoch(State previous, State epochMerged) {
+        return algorithm.completeEpoch(previous, epochMerged);
+    }
+
+    public Model finalizeModel(State state) {
+        return algorithm.finalize(state);
+    }
+
+    /** Decodes a model of a registered algorithm; models need no hyperparameters to be read. */
+    public static Model decodeModel(String algorithmName, byte[] bytes) {
+        return Algorithms.provider(algorithmName).modelCodec().decode(bytes);
+    }
+
+    public byte[] encodeModel(Model model) {
+        return algorithm.modelCodec().encode(model);
+    }
+
+    public Model decodeModel(byte[] bytes) {
+        return algorithm.modelCodec().decode(bytes);
+    }
+
+    /**
+     * Streams one split through {@code update}, starting from a partial seeded by {@code base}.
+     *
+     * @param base      the global state at the start of the epoch. Not modified.
+     * @param split     the byte range to read
+     * @param format    how to parse it
+     * @param schema    the job's schema (every record must match)
+     * @param seed      randomness of this split (from job seed, epoch, split)
+     * @param maxBadRecords malformed rows the job tolerates
+     * @param progress  incremented by the records of each batch as it is processed. Modified.
+     * @param cancelled polled between batches; when true the split is abandoned
+     * @throws io.statewise.algorithms.data.DataException on unreadable or malformed data beyond the tolerance
+     * @throws SplitCancelledException when {@code cancelled} turned true
+     */
+    public SplitOutcome trainSplit(State base, Split split, CsvFormat format, DataSchema schema, long seed,
+                                   long maxBadRecords, AtomicLong progress, BooleanSupplier cancelled) {
+        State partial = algorithm.startPartial(base, seed);
+        Batch batch = new Batch(algorithm.schedule().miniBatchSize(), schema.features());
+        try (CsvSplitReader reader = new CsvSplitReader(split, format, columns(schema, format), maxBadRecords)) {
+            while (reader.next(batch)) {
+                if (cancelled.getAsBoolean()) throw new SplitCancelledException(split.id());
+                algorithm.update(partial, batch);
+                progress.addAndGet(batch.size());
+            }
+            return new SplitOutcome(partial, reader.records(), reader.badRecords());
+        }
+    }
+
+    /**
+     * Metrics of {@code model} over every record of {@code splits}.
+     *
+     * @throws io.statewise.algorithms.data.DataException on unreadable or malformed data beyond the tolerance
+     */
+    public Metrics evaluate(Model model, List<Split> splits, CsvFormat format, DataSchema schema, long maxBadRecords) {
+        Evaluator evaluator = algorithm.evaluator(model);
+        Batch batch = new Batch(algorithm.schedule().miniBatchSize(), schema.features());
+        for (Split split : splits) {
+            try (CsvSplitReader reader = new CsvSplitReader(split, format, columns(schema, format), maxBadRecords)) {
+                while (reader.next(batch)) evaluator.add(batch);
+            }
+        }
+        return evaluator.result();
+    }
+
+    private static int columns(DataSchema schema, CsvFormat format) {
+        return schema.features() + (format.labelColumn() == CsvFormat.NO_LABEL ? 0 : 1);
+    }
+}

@@ -1,0 +1,89 @@
+package io.statewise.ops.cli;
+
+import io.statewise.actors.node.NodeSettings;
+import io.statewise.actors.node.StatewiseNode;
+import io.statewise.ops.http.ApiRoutes;
+import io.statewise.ops.http.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.Address;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code statewise node}: runs a cluster node with the HTTP API until SIGTERM or SIGINT. */
+@Command(name = "node", description = {
+        "Starts a cluster node and its HTTP API, prints one line when both are up, and runs until SIGTERM or SIGINT",
+        "(then leaves the cluster gracefully). Logs go to DIR/logs/statewise.log."})
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "statewise-data",
+            description = "Journal (embedded H2) and logs (default: ./${DEFAULT-VALUE}).")
+    Path dataDirectory;
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Interface of the HTTP API (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",
+            description = "Port of the HTTP API, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Cluster host name or address that other nodes reach (default: ${DEFAULT-VALUE}).")
+    String host;
+    @Option(names = "--port", paramLabel = "N", defaultValue = "2551",
+            description = "Cluster port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--seed", paramLabel = "HOST:PORT",
+            description = "A seed node to join; repeatable (default: none, this node forms a new cluster).")
+    List<String> seeds = List.of();
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        seeds.forEach(NodeCommand::checkSeed);
+        Path dataDir = dataDirectory.toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        LogFile.configure(dataDir);
+        StatewiseNode node = StatewiseNode.start(new NodeSettings(dataDir, host, port, seeds, Optional.empty()));
+        AtomicBoolean signalled = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            signalled.set(true);
+            node.close();
+        }, "statewise-shutdown"));
+        InetSocketAddress http = bindHttp(node);
+        spec.commandLine().getOut().println("Statewise node up: cluster " + clusterAddress(node) + ", HTTP http://"
+                + http.getHostString() + ":" + http.getPort());
+        spec.commandLine().getOut().flush();
+        node.system().getWhenTerminated().toCompletableFuture().join();
+        if (!signalled.get()) throw CliException.failure("the node stopped (it left or was removed from the cluster)");
+        return ExitCodes.OK;
+    }
+
+    private InetSocketAddress bindHttp(StatewiseNode node) throws InterruptedException {
+        try {
+            return HttpServer.start(node.system(), ApiRoutes.create(node.jobService()), httpHost, httpPort)
+                    .toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            node.close();
+            throw CliException.failure("cannot serve HTTP on " + httpHost + ":" + httpPort + ": "
+                    + e.getCause().getMessage());
+        }
+    }
+
+    private static String clusterAddress(StatewiseNode node) {
+        Address address = node.system().address();
+        return address.getHost().orElse("?") + ":" + address.getPort().map(String::valueOf).orElse("?");
+    }
+
+    private static void checkSeed(String seed) {
+        int colon = seed.lastIndexOf(':');
+        if (colon <= 0 || !seed.substring(colon + 1).matches("\\d{1,5}")) {
+            throw CliException.usage("bad --seed '" + seed + "': expected HOST:PORT");
+        }
+    }
+}

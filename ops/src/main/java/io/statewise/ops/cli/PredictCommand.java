@@ -1,0 +1,55 @@
+package io.statewise.ops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statewise.ops.http.JsonSupport;
+import io.statewise.ops.http.PredictRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code statewise predict ID FILE.csv}: predictions of a job's model for the rows of a CSV file. */
+@Command(name = "predict", description = "Predicts the rows of a CSV file with a completed job's model and prints "
+        + "{\"predictions\": [...]} in row order.")
+final class PredictCommand implements Callable<Integer> {
+    /** Rows per request, well below the server's request size limit. */
+    private static final int ROWS_PER_REQUEST = 1000;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The job id.")
+    String jobId;
+    @Parameters(index = "1", paramLabel = "FILE.csv", description = "Dense CSV rows, read by this command.")
+    Path file;
+    @Option(names = "--header", description = "The file starts with a header line (default: false).")
+    boolean header;
+    @Option(names = "--label-column", paramLabel = "N|none", defaultValue = "0", converter = LabelColumnConverter.class,
+            description = "0-based column to drop before predicting, or none (default: ${DEFAULT-VALUE}, as train).")
+    int labelColumn;
+    @Mixin ClientOptions client;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<float[]> rows = CsvRows.read(file, header, labelColumn);
+        ApiClient api = client.client();
+        ObjectNode result = JsonSupport.mapper().createObjectNode();
+        ArrayNode predictions = result.putArray("predictions");
+        for (int from = 0; from < rows.size(); from += ROWS_PER_REQUEST) {
+            var chunk = new PredictRequest(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_REQUEST)));
+            JsonNode answer = api.post(ApiClient.jobPath(jobId) + "/predict",
+                    JsonSupport.mapper().writeValueAsString(chunk));
+            if (!(answer.get("predictions") instanceof ArrayNode got)) {
+                throw CliException.failure("the server's prediction answer has no 'predictions' array");
+            }
+            predictions.addAll(got);
+        }
+        Output.json(spec.commandLine().getOut(), result);
+        return ExitCodes.OK;
+    }
+}

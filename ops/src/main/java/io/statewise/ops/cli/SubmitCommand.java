@@ -1,0 +1,58 @@
+package io.statewise.ops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statewise.ops.http.JobStatusDto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code statewise submit SPEC.json}: submits a job to a node. */
+@Command(name = "submit", description = {
+        "Submits a job spec (the JSON body of POST /v1/jobs) to a node and prints the job's status as JSON.",
+        "With --wait, follows the job with a progress bar on stderr and prints its model as JSON instead.",
+        "Data paths in the spec are resolved by the node, relative to its working directory."})
+final class SubmitCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec file.")
+    Path specFile;
+    @Option(names = "--wait", description = "Wait until the job is final, then print its model (default: false).")
+    boolean await;
+    @Option(names = "--no-progress", description = "With --wait: no progress on stderr (default: false).")
+    boolean noProgress;
+    @Mixin ClientOptions client;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ApiClient api = client.client();
+        JsonNode status = api.post("/v1/jobs", readSpec());
+        if (!await) {
+            Output.json(spec.commandLine().getOut(), status);
+            return ExitCodes.OK;
+        }
+        String jobId = ApiClient.toStatus(status).jobId();
+        JobProgress progress = new JobProgress(spec.commandLine().getErr(), JobProgress.Mode.detect(noProgress),
+                System::nanoTime);
+        JobStatusDto last = progress.follow(() -> api.status(jobId));
+        if (!last.phase().equals("completed")) throw CliException.jobEnded(last);
+        Output.json(spec.commandLine().getOut(), api.get(ApiClient.jobPath(jobId) + "/model"));
+        return ExitCodes.OK;
+    }
+
+    private String readSpec() {
+        try {
+            return Files.readString(specFile);
+        } catch (NoSuchFileException e) {
+            throw CliException.usage("no such file: " + specFile);
+        } catch (IOException e) {
+            throw CliException.usage("cannot read " + specFile + ": " + e.getMessage());
+        }
+    }
+}
