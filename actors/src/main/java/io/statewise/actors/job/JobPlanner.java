@@ -93,7 +93,9 @@ public final class JobPlanner {
         CsvFormat format = CsvFormat.defaults().withHeader(input.header()).withLabelColumn(input.labelColumn());
         List<Path> files = new ArrayList<>();
         try {
-            for (String p : input.paths()) files.addAll(InputFiles.resolve(p));
+            for (String p : input.paths()) {
+                for (Path f : InputFiles.resolve(p)) files.add(f.toAbsolutePath().normalize());
+            }
             DataSchema schema = CsvSplitReader.probe(files, format);
             return new Resolved(field, format, List.copyOf(files), schema);
         } catch (DataException e) {

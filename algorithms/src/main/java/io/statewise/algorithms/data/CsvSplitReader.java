@@ -182,7 +182,9 @@ public final class CsvSplitReader implements AutoCloseable {
                         + ", " + file + " has " + c);
             }
         }
-        if (first == null) throw new DataException("no record in any of " + files.size() + " files, e.g. " + files.get(0));
+        if (first == null) {
+            throw new DataException("no record in any of " + files.size() + " files, e.g. " + files.get(0));
+        }
         return new DataSchema(columns - (format.labeled() ? 1 : 0), format.labeled());
     }
 

@@ -6,14 +6,15 @@ import java.nio.charset.StandardCharsets;
  * Parses decimal numbers straight from bytes into correctly rounded floats (the same value as
  * {@link Float#parseFloat}) without allocating, because a data pass parses every field of every record.
  *
- * <p>The digits are accumulated into a long mantissa (up to 18 significant digits, far more than a float needs) and a decimal exponent. Small cases
- * are exact in float arithmetic (Clinger's fast path: mantissa below 2^24 times an exact power of ten up to 10^10).
- * Otherwise the value is approximated in double arithmetic with exact powers of ten (10^0..10^22 are exact doubles),
- * which is off by a few double ulps at most; rounding that approximation to float gives the correctly rounded float
- * unless it lies within a safety margin of a float rounding midpoint. Only those rare near-ties, float subnormals,
- * and exponents beyond +-44 go through {@link Float#parseFloat} on a new String.
+ * <p>The digits are accumulated into a long mantissa (up to 18 significant digits, far more than a float needs) and a
+ * decimal exponent. Small cases are exact in float arithmetic (Clinger's fast path: a mantissa below 2^24 times or
+ * divided by an exact power of ten up to 10^10). Otherwise the value is approximated in double arithmetic with exact
+ * powers of ten (10^0..10^22 are exact doubles), which is off by a few double ulps at most; rounding that approximation
+ * to float gives the correctly rounded float unless it lies within a safety margin of a float rounding midpoint. Only
+ * those rare near-ties, float subnormals, and exponents beyond +-44 go through {@link Float#parseFloat} on a new
+ * String. Numbers of at most 18 digits without exponent take a short path that the JIT inlines into the reader.
  *
- * <p>Grammar: {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, e.g. {@code 1}, {@code -0.5},
+ * <p>Grammar: {@code [+-]? (digit+ (. digit*)? | . digit+) ([eE] [+-]? digit+)?}, e.g. {@code 1}, {@code -0.5},
  * {@code +3.25e-3}, {@code .5}, {@code 5.}. The spellings {@code nan}, {@code inf} and {@code infinity} (any case,
  * signed or not) are recognized only to be reported as errors. One instance per reader; not thread-safe.
  */
@@ -191,7 +192,10 @@ final class FloatParser {
         return p;
     }
 
-    /** The float nearest {@code mantissa * 10^exponent}, via double when safe and {@link Float#parseFloat} otherwise. */
+    /**
+     * The float nearest {@code mantissa * 10^exponent} (mantissa > 0), via double when safe and
+     * {@link Float#parseFloat} otherwise.
+     */
     private static float approximate(long mantissa, int exponent, byte[] bytes, int from, int to) {
         if (exponent >= -MAX_FAST_EXPONENT && exponent <= MAX_FAST_EXPONENT) {
             double d = mantissa;

@@ -81,7 +81,8 @@ public final class InputFiles {
         String pattern = String.join("/", Arrays.copyOfRange(segments, first, segments.length));
         Path dir = Path.of(base);
         if (!Files.isDirectory(dir)) {
-            throw new DataException("input path does not exist: " + (base.isEmpty() ? "." : base) + " (of glob " + glob + ")");
+            String shown = base.isEmpty() ? "." : base;
+            throw new DataException("input path does not exist: " + shown + " (of glob " + glob + ")");
         }
         int depth = pattern.contains("**") ? Integer.MAX_VALUE : segments.length - first;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);

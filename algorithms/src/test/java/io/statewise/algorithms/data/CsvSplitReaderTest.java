@@ -107,7 +107,7 @@ class CsvSplitReaderTest {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= 500; i++) text.append(i == 437 ? "1,oops" : i + ",1").append(i % 7 == 0 ? "\r\n" : "\n");
         Path file = write("many.csv", text.toString());
-        List<Split> splits = SplitPlanner.plan(List.of(file), 300);
+        List<Split> splits = SplitPlanner.plan(List.of(file), 100);
         assertTrue(splits.size() > 10);
         DataFormatException e = assertThrows(DataFormatException.class, () -> readAll(splits, UNLABELED, 2, 2));
         assertEquals(437, e.line());

@@ -30,7 +30,7 @@ class FloatParserTest {
     @Test
     void agreesWithJavaOnRandomDecimals() {
         Random random = new Random(42);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             StringBuilder s = new StringBuilder();
             if (random.nextInt(3) == 0) s.append(random.nextBoolean() ? '-' : '+');
             int integerDigits = random.nextInt(random.nextBoolean() ? 3 : 14);
@@ -47,7 +47,7 @@ class FloatParserTest {
     @Test
     void agreesWithJavaOnShortestReprsOfRandomFloatsAndDoubles() {
         Random random = new Random(7);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             float f = Float.intBitsToFloat(random.nextInt());
             if (Float.isNaN(f) || Float.isInfinite(f)) continue;
             assertParsesLikeJava(Float.toString(f));

@@ -20,8 +20,8 @@ class SplitPlannerTest {
         Path file = dir.resolve("a.csv");
         Files.writeString(file, "11,12\n21,22\n31,32\n41"); // lines start at 0, 6, 12, 18; 20 bytes
         String p = file.toString();
-        assertEquals(List.of(new Split(0, p, 0, 6, false), new Split(1, p, 6, 12, false), new Split(2, p, 12, 18, false),
-                new Split(3, p, 18, 20, false)), SplitPlanner.plan(List.of(file), 6));
+        assertEquals(List.of(new Split(0, p, 0, 6, false), new Split(1, p, 6, 12, false),
+                new Split(2, p, 12, 18, false), new Split(3, p, 18, 20, false)), SplitPlanner.plan(List.of(file), 6));
         assertEquals(List.of(new Split(0, p, 0, 12, false), new Split(1, p, 12, 20, false)),
                 SplitPlanner.plan(List.of(file), 7));
         assertEquals(List.of(new Split(0, p, 0, 20, false)), SplitPlanner.plan(List.of(file), 19));
@@ -35,7 +35,8 @@ class SplitPlannerTest {
                 SplitPlanner.plan(List.of(file), 1));
         Path noNewline = dir.resolve("c.csv");
         Files.writeString(noNewline, "123456789");
-        assertEquals(List.of(new Split(0, noNewline.toString(), 0, 9, false)), SplitPlanner.plan(List.of(noNewline), 2));
+        assertEquals(List.of(new Split(0, noNewline.toString(), 0, 9, false)),
+                SplitPlanner.plan(List.of(noNewline), 2));
     }
 
     @Test

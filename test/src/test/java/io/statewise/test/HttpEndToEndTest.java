@@ -1,0 +1,130 @@
+package io.statewise.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statewise.actors.node.NodeSettings;
+import io.statewise.actors.node.StatewiseNode;
+import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import io.statewise.ops.http.ApiRoutes;
+import io.statewise.ops.http.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real node (cluster, sharding, H2 file journal) behind the real HTTP API, driven over HTTP. */
+@Tag("integration")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpEndToEndTest {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+    private StatewiseNode node;
+    private Http http;
+    private Path train;
+    private Path test;
+
+    @BeforeAll
+    void start() throws Exception {
+        GaussianBlobs blobs = new GaussianBlobs(4, 3, 0.5, 11L);
+        train = dir.resolve("train.csv");
+        test = dir.resolve("test.csv");
+        blobs.writeCsv(train, 20_000, true);
+        blobs.writeCsv(test, 2_000, true);
+        node = StatewiseNode.start(NodeSettings.standalone(dir.resolve("node")));
+        InetSocketAddress address = HttpServer.start(node.system(), ApiRoutes.create(node.jobService()),
+                "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        http = new Http("http://127.0.0.1:" + address.getPort());
+    }
+
+    @AfterAll
+    void stop() {
+        if (node != null) node.close();
+    }
+
+    private String spec(String k) {
+        return """
+                {"algorithm":"kmeans","hyperparameters":{"k":%s,"mini_batch_size":500,"seed":3},
+                 "train":{"paths":["%s"]},"test":{"paths":["%s"]},"parallelism":2,"split_size_bytes":100000}
+                """.formatted(k, train.toString().replace("\\", "/"), test.toString().replace("\\", "/"));
+    }
+
+    @Test
+    void trainsInspectsAndPredictsOverHttp() throws Exception {
+        Http.Response submitted = http.post("/v1/jobs", spec("4"));
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        String jobId = submitted.body().path("job_id").asText();
+
+        JsonNode done = http.awaitFinal(jobId, JOB_TIMEOUT);
+        assertEquals("completed", done.path("phase").asText(), done.toString());
+        assertEquals(20_000, done.path("records").asLong());
+        assertEquals(done.path("splits_total").asInt(), done.path("splits_done").asInt());
+        assertTrue(done.path("splits_total").asInt() > 2, "the file was cut into several splits");
+        // Four well-separated unit blobs of stddev 0.5 in 3-D: mean squared distance close to 3 * 0.25.
+        double msd = done.path("metrics").path("test_msd").asDouble();
+        assertTrue(msd > 0.5 && msd < 1.0, "test msd " + msd);
+
+        Http.Response model = http.get("/v1/jobs/" + jobId + "/model");
+        assertEquals(200, model.status());
+        assertEquals(4, model.body().path("model").path("centers").size(), model.body().toString());
+
+        Http.Response predicted = http.post("/v1/jobs/" + jobId + "/predict", "{\"instances\":[[0,0,0],[1,2,3]]}");
+        assertEquals(200, predicted.status(), predicted.body().toString());
+        assertEquals(2, predicted.body().path("predictions").size());
+
+        Http.Response list = http.get("/v1/jobs");
+        assertEquals(200, list.status());
+        boolean listed = false;
+        for (JsonNode j : list.body().path("jobs")) listed |= j.path("job_id").asText().equals(jobId);
+        assertTrue(listed, "the job is listed: " + list.body());
+    }
+
+    @Test
+    void badRequestsGetJsonErrorsThatSayWhatAndWhere() throws Exception {
+        Http.Response malformed = http.post("/v1/jobs", "{\"algorithm\": \"kmeans\", ");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.body().path("error").asText().contains("line"), malformed.body().toString());
+
+        Http.Response unknown = http.post("/v1/jobs", spec("4").replace("\"kmeans\"", "\"kmedoids\""));
+        assertEquals(400, unknown.status());
+        assertEquals("algorithm", unknown.body().path("field").asText(), unknown.body().toString());
+
+        Http.Response badK = http.post("/v1/jobs", spec("0"));
+        assertEquals(400, badK.status());
+        assertEquals("hyperparameters.k", badK.body().path("field").asText(), badK.body().toString());
+
+        Http.Response missing = http.post("/v1/jobs", spec("4").replace(train.toString().replace("\\", "/"),
+                dir.resolve("nope.csv").toString().replace("\\", "/")));
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().path("error").asText().contains("nope.csv"), missing.body().toString());
+
+        assertEquals(404, http.get("/v1/jobs/kmeans-000000000000").status());
+        assertEquals(404, http.get("/v1/jobs/kmeans-000000000000/model").status());
+    }
+
+    @Test
+    void malformedRowFailsTheJobNamingFileLineAndColumn() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "0,1.0,2.0,3.0\n1,1.5,oops,2.0\n");
+        String spec = """
+                {"algorithm":"kmeans","hyperparameters":{"k":1},"train":{"paths":["%s"]}}
+                """.formatted(bad.toString().replace("\\", "/"));
+        Http.Response submitted = http.post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        JsonNode done = http.awaitFinal(submitted.body().path("job_id").asText(), JOB_TIMEOUT);
+        assertEquals("failed", done.path("phase").asText());
+        String error = done.path("error").asText();
+        assertTrue(error.contains("bad.csv:2:3"), error);
+    }
+}
