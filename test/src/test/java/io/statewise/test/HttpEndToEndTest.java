@@ -28,15 +28,15 @@ class HttpEndToEndTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
+    private Path dir;
     private StatewiseNode node;
     private Http http;
     private Path train;
     private Path test;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
         GaussianBlobs blobs = new GaussianBlobs(4, 3, 0.5, 11L);
         train = dir.resolve("train.csv");
         test = dir.resolve("test.csv");

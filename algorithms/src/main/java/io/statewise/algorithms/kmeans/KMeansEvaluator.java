@@ -22,6 +22,7 @@ public final class KMeansEvaluator implements Evaluator {
     private final double[] centers;
     private final int d;
     private final NearestCenterSearch search;
+    private final int[] assignment = new int[NearestCenterSearch.BLOCK];
     private double ssd;
     private long records;
 
@@ -53,10 +54,12 @@ public final class KMeansEvaluator implements Evaluator {
         float[] x = batch.features();
         int n = batch.size();
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            int j = search.nearest(x, off);
-            sum += DistanceOps.squaredDistance(x, off, centers, j * d, d);
+        for (int i = 0; i < n; i += NearestCenterSearch.BLOCK) {
+            int m = Math.min(NearestCenterSearch.BLOCK, n - i);
+            search.assign(x, i, m, assignment, 0);
+            for (int r = 0; r < m; r++) {
+                sum += DistanceOps.squaredDistance(x, (i + r) * d, centers, assignment[r] * d, d);
+            }
         }
         ssd += sum;
         records += n;

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * tiny after millions of records would stall at {@code float} precision. The encoded size is fixed by {@code K} and
  * {@code d}: {@link #serializedSize()} never depends on {@link #records()}.
  *
- * <p>Mutable and confined to one thread. Its per-update scratch (the nearest-center index and the mini-batch sums)
+ * <p>Mutable and confined to one thread. Its per-update scratch (the nearest-center index, assignments and mini-batch sums)
  * is allocated on the first update, reused by every later one, and never encoded.
  */
 public final class KMeansState implements State {
@@ -33,6 +33,7 @@ public final class KMeansState implements State {
     private transient NearestCenterSearch search;
     private transient double[] batchSums;
     private transient int[] batchCounts;
+    private transient int[] assignments;
 
     /**
      * An empty state.
@@ -132,6 +133,12 @@ public final class KMeansState implements State {
     int[] batchCounts() {
         if (batchCounts == null) batchCounts = new int[capacity];
         return batchCounts;
+    }
+
+    /** Nearest-center indices of one block of records, allocated on first use. */
+    int[] assignments() {
+        if (assignments == null) assignments = new int[NearestCenterSearch.BLOCK];
+        return assignments;
     }
 
     @Override

@@ -85,11 +85,19 @@ public final class LloydKMeans {
      * @param centers centers. Not modified.
      */
     public static double ssd(float[][] data, float[][] centers) {
+        int k = centers.length;
+        int d = centers[0].length;
+        double[] rowMajor = new double[k * d];
+        for (int j = 0; j < k; j++) {
+            for (int t = 0; t < d; t++) rowMajor[j * d + t] = centers[j][t];
+        }
+        NearestCenterSearch search = new NearestCenterSearch(k, d);
+        search.load(rowMajor, k);
+        int[] assignment = new int[data.length];
+        search.assign(data, 0, data.length, assignment, 0);
         double total = 0;
-        for (float[] x : data) {
-            double best = Double.POSITIVE_INFINITY;
-            for (float[] c : centers) best = Math.min(best, DistanceOps.squaredDistance(x, 0, c, 0, x.length));
-            total += best;
+        for (int i = 0; i < data.length; i++) {
+            total += DistanceOps.squaredDistance(data[i], 0, rowMajor, assignment[i] * d, d);
         }
         return total;
     }
@@ -131,11 +139,10 @@ public final class LloydKMeans {
                                  int[] assignment, double[] dist) {
         int d = data[0].length;
         search.load(centers, k);
+        search.assign(data, 0, data.length, assignment, 0);
         double ssd = 0;
         for (int i = 0; i < data.length; i++) {
-            int j = search.nearest(data[i], 0);
-            assignment[i] = j;
-            dist[i] = DistanceOps.squaredDistance(data[i], 0, centers, j * d, d);
+            dist[i] = DistanceOps.squaredDistance(data[i], 0, centers, assignment[i] * d, d);
             ssd += dist[i];
         }
         return ssd;

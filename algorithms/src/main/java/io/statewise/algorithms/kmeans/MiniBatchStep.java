@@ -36,12 +36,17 @@ final class MiniBatchStep {
         search.load(centers, k);
         Arrays.fill(sums, 0, k * d, 0.0);
         Arrays.fill(counts, 0, k, 0);
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            int j = search.nearest(x, off);
-            counts[j]++;
-            int base = j * d;
-            for (int t = 0; t < d; t++) sums[base + t] += x[off + t];
+        final int[] assignment = state.assignments();
+        for (int i = 0; i < n; i += NearestCenterSearch.BLOCK) {
+            int m = Math.min(NearestCenterSearch.BLOCK, n - i);
+            search.assign(x, i, m, assignment, 0);
+            for (int r = 0; r < m; r++) {
+                int j = assignment[r];
+                counts[j]++;
+                int off = (i + r) * d;
+                int base = j * d;
+                for (int t = 0; t < d; t++) sums[base + t] += x[off + t];
+            }
         }
         for (int j = 0; j < k; j++) {
             int b = counts[j];

@@ -34,7 +34,7 @@ final class ApiClient {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("bad --url '" + url + "': " + e.getMessage());
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw CliException.usage("bad --url '" + url + "': expected http://HOST:PORT");
         }
         this.base = uri;
@@ -91,7 +91,8 @@ final class ApiClient {
         JsonNode body = parse(response);
         if (response.statusCode() >= 400) {
             String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : response.body();
-            String field = body != null && body.hasNonNull("field") ? " (field " + body.get("field").asText() + ")" : "";
+            String field = body != null && body.hasNonNull("field")
+                    ? " (field " + body.get("field").asText() + ")" : "";
             int exit = response.statusCode() == 400 ? ExitCodes.USAGE : ExitCodes.FAILURE;
             throw new CliException(exit, error + field + " [HTTP " + response.statusCode() + "]");
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise cancel ID}: stops a running job. */
-@Command(name = "cancel", description = "Cancels a running job (no-op for a finished one) and prints its status.")
+@Command(name = "cancel",
+        description = {"Cancels a running job and prints its status.", "A finished job is left as it is."})
 final class CancelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The job id.")
     String jobId;

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 final class JobProgress {
     private static final long POLL_MILLIS = 200;
     private static final long LINE_INTERVAL_NANOS = 2_000_000_000L;
-    private static final int BAR_WIDTH = 16;
+    private static final int BAR_WIDTH = 10;
     private static final int TERMINAL_WIDTH = 79;
 
     /** How progress is shown. */
@@ -119,7 +119,7 @@ final class JobProgress {
         return Math.min(1, Math.max(0, (double) done / total));
     }
 
-    /** One progress line, e.g. {@code training [######..........]  40%  epoch 2/5  splits 3/10  1.20M rec ...}. */
+    /** One progress line: {@code training [####......]  40% epoch 2/5 split 3/10 ETA 0:42 1.20M rec 250.0k rec/s}. */
     static String render(JobStatusDto s, double etaSeconds) {
         double fraction = fraction(s);
         int filled = (int) Math.round(fraction * BAR_WIDTH);
@@ -127,13 +127,11 @@ final class JobProgress {
                 .append(s.phase()).append(" [")
                 .append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
                 .append(String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100)))
-                .append("  epoch ").append(s.epoch()).append('/').append(s.epochs())
-                .append("  splits ").append(s.splitsDone()).append('/').append(s.splitsTotal())
-                .append("  ").append(compact(s.records())).append(" rec");
-        if (s.phase().equals("training")) {
-            line.append("  ").append(compact(s.recordsPerSecond())).append(" rec/s")
-                    .append("  ETA ").append(duration(etaSeconds));
-        }
+                .append(" epoch ").append(s.epoch()).append('/').append(s.epochs())
+                .append(" split ").append(s.splitsDone()).append('/').append(s.splitsTotal());
+        if (s.phase().equals("training")) line.append(" ETA ").append(duration(etaSeconds));
+        line.append(' ').append(compact(s.records())).append(" rec");
+        if (s.phase().equals("training")) line.append(' ').append(compact(s.recordsPerSecond())).append(" rec/s");
         return line.toString();
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise jobs}: lists the jobs of a node's cluster. */
-@Command(name = "jobs", description = "Lists every job of the cluster, newest first, as JSON {\"jobs\": [...]}.")
+@Command(name = "jobs", description = "Lists the cluster's jobs, newest first, as JSON {\"jobs\": [...]}.")
 final class JobsCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;

@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise model ID}: a completed job's model. */
-@Command(name = "model", description = "Prints the model of a completed job as JSON (job_id, algorithm, records, "
-        + "metrics, model).")
+@Command(name = "model", description = {"Prints the model of a completed job.",
+        "JSON {job_id, algorithm, records, metrics, model}."})
 final class ModelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The job id.")
     String jobId;

@@ -7,6 +7,7 @@ import io.statewise.ops.http.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,12 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise node}: runs a cluster node with the HTTP API until SIGTERM or SIGINT. */
-@Command(name = "node", description = {
-        "Starts a cluster node and its HTTP API, prints one line when both are up, and runs until SIGTERM or SIGINT",
-        "(then leaves the cluster gracefully). Logs go to DIR/logs/statewise.log."})
+@Command(name = "node", description = {"Runs a cluster node with the HTTP API.",
+        "Prints one line when the node and its API are up, and runs until SIGTERM or SIGINT, then leaves the cluster "
+                + "gracefully. Logs go to DIR/logs/statewise.log."})
 final class NodeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "statewise-data",
-            description = "Journal (embedded H2) and logs (default: ./${DEFAULT-VALUE}).")
+            description = "Journal (embedded H2) and logs (default: ${DEFAULT-VALUE} in the working directory).")
     Path dataDirectory;
     @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Interface of the HTTP API (default: ${DEFAULT-VALUE}).")
@@ -40,7 +41,10 @@ final class NodeCommand implements Callable<Integer> {
     int port;
     @Option(names = "--seed", paramLabel = "HOST:PORT",
             description = "A seed node to join; repeatable (default: none, this node forms a new cluster).")
-    List<String> seeds = List.of();
+    List<String> seeds = new ArrayList<>();
+    @Option(names = "--journal-url", paramLabel = "JDBC-URL",
+            description = "JDBC URL of the journal (default: an embedded H2 file under DIR).")
+    String journalUrl;
     @Spec CommandSpec spec;
 
     @Override
@@ -49,7 +53,8 @@ final class NodeCommand implements Callable<Integer> {
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         LogFile.configure(dataDir);
-        StatewiseNode node = StatewiseNode.start(new NodeSettings(dataDir, host, port, seeds, Optional.empty()));
+        StatewiseNode node = StatewiseNode.start(
+                new NodeSettings(dataDir, host, port, seeds, Optional.ofNullable(journalUrl)));
         AtomicBoolean signalled = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             signalled.set(true);

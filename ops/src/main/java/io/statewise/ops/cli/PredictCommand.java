@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise predict ID FILE.csv}: predictions of a job's model for the rows of a CSV file. */
-@Command(name = "predict", description = "Predicts the rows of a CSV file with a completed job's model and prints "
-        + "{\"predictions\": [...]} in row order.")
+@Command(name = "predict", description = {"Predicts the rows of a CSV file with a completed job's model.",
+        "Prints {\"predictions\": [...]} in row order."})
 final class PredictCommand implements Callable<Integer> {
     /** Rows per request, well below the server's request size limit. */
     private static final int ROWS_PER_REQUEST = 1000;

@@ -15,10 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise submit SPEC.json}: submits a job to a node. */
-@Command(name = "submit", description = {
-        "Submits a job spec (the JSON body of POST /v1/jobs) to a node and prints the job's status as JSON.",
-        "With --wait, follows the job with a progress bar on stderr and prints its model as JSON instead.",
-        "Data paths in the spec are resolved by the node, relative to its working directory."})
+@Command(name = "submit", description = {"Submits a job spec file to a node.",
+        "The file is the JSON body of POST /v1/jobs; prints the job's status as JSON. With --wait, follows the job "
+                + "with progress on stderr and prints its model as JSON instead. Data paths in the spec are "
+                + "resolved by the node, relative to its working directory."})
 final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec file.")
     Path specFile;

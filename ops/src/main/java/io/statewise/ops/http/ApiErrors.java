@@ -24,6 +24,7 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Allow;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.MethodRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns every failure and rejection into a JSON {@link ApiError}, so that no plain-text error leaves the server:
  * client errors ({@link InvalidRequestException}, {@link JobRejectedException}) are 400, unknown jobs 404, missing
- * models 409, unknown routes 404, wrong methods 405; anything else is 500 and logged.
+ * models 409, unknown routes 404, wrong methods 405, bodies over {@code max-content-length} 413; anything else is 500
+ * and logged.
  */
 public final class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -51,6 +53,7 @@ public final class ApiErrors {
     public static RejectionHandler rejectionHandler() {
         return RejectionHandler.newBuilder()
                 .handleAll(MethodRejection.class, ApiErrors::onWrongMethod)
+                .handle(MalformedRequestContentRejection.class, ApiErrors::onUnreadableBody)
                 .handleNotFound(extractRequest(req ->
                         respond(StatusCodes.NOT_FOUND, ApiError.of("no route for " + describe(req)))))
                 .build()
@@ -73,7 +76,7 @@ public final class ApiErrors {
         if (e instanceof JobNotFoundException) return respond(StatusCodes.NOT_FOUND, ApiError.of(e.getMessage()));
         if (e instanceof ModelNotReadyException) return respond(StatusCodes.CONFLICT, ApiError.of(e.getMessage()));
         if (e instanceof EntityStreamSizeException) {
-            return respond(StatusCodes.PAYLOAD_TOO_LARGE, ApiError.of("request body too large: " + e.getMessage()));
+            return respond(StatusCodes.CONTENT_TOO_LARGE, ApiError.of("request body too large: " + e.getMessage()));
         }
         if (e instanceof IllegalRequestException r) {
             return respond(r.status(), ApiError.of(r.info().formatPretty()));
@@ -94,6 +97,13 @@ public final class ApiErrors {
                 respond(StatusCodes.METHOD_NOT_ALLOWED, ApiError.of(
                         "method " + req.method().value() + " is not allowed on " + req.getUri().path()
                                 + "; allowed: " + names))));
+    }
+
+    private static Route onUnreadableBody(MalformedRequestContentRejection rejection) {
+        if (rejection.getCause() instanceof EntityStreamSizeException e) {
+            return respond(StatusCodes.CONTENT_TOO_LARGE, ApiError.of("request body too large: " + e.getMessage()));
+        }
+        return respond(StatusCodes.BAD_REQUEST, ApiError.of("unreadable request body: " + rejection.message()));
     }
 
     /** Rewrites the default handler's plain-text responses as JSON errors. */

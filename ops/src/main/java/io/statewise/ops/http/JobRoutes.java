@@ -23,8 +23,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * The {@code jobs} resource: submit, list, inspect and cancel jobs, fetch a model, predict with it. Every call goes
- * through the asynchronous {@link JobService}; failures become JSON errors in {@link ApiErrors}. Bodies are read as text
- * and parsed by {@link JsonSupport#read} so that malformed JSON is reported with its line and column.
+ * through the asynchronous {@link JobService}; failures become JSON errors in {@link ApiErrors}. Bodies are read as
+ * text and parsed by {@link JsonSupport#read} so that malformed JSON is reported with its line and column.
  */
 public final class JobRoutes {
     private final JobService jobs;

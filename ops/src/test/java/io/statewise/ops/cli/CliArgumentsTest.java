@@ -1,0 +1,115 @@
+package io.statewise.ops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statewise.actors.job.DataInput;
+import io.statewise.actors.job.JobSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
+
+/** Argument parsing only: no node is started. */
+class CliArgumentsTest {
+
+    @Test
+    void parsesHyperParametersInOrder() {
+        JobSpec spec = train("--algorithm", "kmeans", "--data", "x.csv", "-p", "k=10", "--param", "init=random",
+                "-p", "expr=a=b", "-p", "empty=", "-p", "k=12").jobSpec();
+        assertEquals(Map.of("k", "12", "init", "random", "expr", "a=b", "empty", ""), spec.hyperParameters());
+    }
+
+    @Test
+    void nameValueNeedsAName() {
+        assertEquals(new NameValue("k", "10"), NameValue.parse(" k =10"));
+        assertThrows(TypeConversionException.class, () -> NameValue.parse("k"));
+        assertThrows(TypeConversionException.class, () -> NameValue.parse("=10"));
+    }
+
+    @Test
+    void badHyperParameterSyntaxExits2WithOneLine() {
+        CliRun run = CliRun.of("train", "--algorithm", "kmeans", "--data", "x.csv", "-p", "k");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("statewise: error: "), run.err());
+        assertTrue(run.err().contains("expected name=value"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void buildsTheJobSpec() {
+        JobSpec spec = train("--algorithm", "kmeans", "--data", "a.csv", "--data", "b/*.csv", "--validation", "v.csv",
+                "--header", "--label-column", "none", "--parallelism", "3", "--max-bad-records", "7",
+                "--split-size", "1000").jobSpec();
+        assertEquals("kmeans", spec.algorithm());
+        assertEquals(new DataInput(List.of("a.csv", "b/*.csv"), true, -1), spec.train());
+        assertEquals(new DataInput(List.of("v.csv"), true, -1), spec.validation().orElseThrow());
+        assertTrue(spec.test().isEmpty());
+        assertEquals(3, spec.parallelism());
+        assertEquals(7, spec.maxBadRecords());
+        assertEquals(1000, spec.splitSizeBytes());
+    }
+
+    @Test
+    void labelColumnDefaultsTo0() {
+        assertEquals(0, train("--algorithm", "kmeans", "--data", "x.csv").jobSpec().train().labelColumn());
+        assertEquals(4, train("--algorithm", "kmeans", "--data", "x.csv", "--label-column", "4").jobSpec()
+                .train().labelColumn());
+    }
+
+    @Test
+    void badLabelColumnExits2() {
+        CliRun run = CliRun.of("train", "--algorithm", "kmeans", "--data", "x.csv", "--label-column", "first");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("'none'"), run.err());
+    }
+
+    @Test
+    void negativeParallelismExits2() {
+        CliException e = assertThrows(CliException.class,
+                () -> train("--algorithm", "kmeans", "--data", "x.csv", "--parallelism", "-1").jobSpec());
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+    }
+
+    @Test
+    void missingRequiredOptionsExit2() {
+        CliRun run = CliRun.of("train", "--data", "x.csv");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("--algorithm"), run.err());
+    }
+
+    @Test
+    void noCommandExits2() {
+        assertEquals(ExitCodes.USAGE, CliRun.of().exitCode());
+        assertEquals(ExitCodes.USAGE, CliRun.of("fly").exitCode());
+    }
+
+    @Test
+    void badSeedExits2() {
+        CliRun run = CliRun.of("node", "--seed", "localhost");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("HOST:PORT"), run.err());
+    }
+
+    @Test
+    void helpShowsDefaults() {
+        CliRun run = CliRun.of("node", "--help");
+        assertEquals(ExitCodes.OK, run.exitCode());
+        assertTrue(run.out().contains("default: 8080"), run.out());
+        assertTrue(run.out().contains("statewise-data"), run.out());
+    }
+
+    private static TrainCommand train(String... args) {
+        var parsed = StatewiseCli.commandLine().parseArgs(prepend("train", args));
+        return (TrainCommand) parsed.subcommand().commandSpec().userObject();
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

@@ -1,0 +1,137 @@
+package io.statewise.ops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statewise.actors.job.JobPhase;
+import io.statewise.ops.http.JsonSupport;
+import io.statewise.ops.http.TestApiServer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client commands against the real API over a stub job service. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliClientTest {
+    private TestApiServer server;
+    @TempDir Path dir;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = new TestApiServer();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.jobs().reset();
+    }
+
+    @Test
+    void submitPrintsTheStatus() throws Exception {
+        CliRun run = CliRun.of("submit", spec("kmeans").toString(), "--url", server.url());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals("training", json(run.out()).get("phase").asText());
+    }
+
+    @Test
+    void submitWaitPrintsTheModel() throws Exception {
+        server.jobs().statusPollsToComplete = 2;
+        CliRun run = CliRun.of("submit", spec("kmeans").toString(), "--wait", "--no-progress", "--url", server.url());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonNode model = json(run.out());
+        assertEquals("job-1", model.get("job_id").asText());
+        assertTrue(model.get("model").has("centers"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void rejectedSpecExits2WithTheField() throws Exception {
+        CliRun run = CliRun.of("submit", spec("reject").toString(), "--url", server.url());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("statewise: error: k must be >= 1, got 0 (field hyperparameters.k) [HTTP 400]",
+                run.err().strip());
+    }
+
+    @Test
+    void missingSpecFileExits2() {
+        CliRun run = CliRun.of("submit", dir.resolve("nope.json").toString(), "--url", server.url());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void unknownJobExits1WithTheServersMessage() {
+        CliRun run = CliRun.of("status", "nope", "--url", server.url());
+        assertEquals(ExitCodes.FAILURE, run.exitCode());
+        assertTrue(run.err().contains("no job with id 'nope'") && run.err().contains("HTTP 404"), run.err());
+    }
+
+    @Test
+    void jobsModelAndCancel() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        server.jobs().put("b", JobPhase.TRAINING);
+        CliRun jobs = CliRun.of("jobs", "--url", server.url());
+        assertEquals(2, json(jobs.out()).get("jobs").size(), jobs.out());
+        CliRun model = CliRun.of("model", "a", "--url", server.url());
+        assertEquals(1000, json(model.out()).get("records").asLong(), model.out());
+        CliRun cancel = CliRun.of("cancel", "b", "--url", server.url());
+        assertEquals("cancelled", json(cancel.out()).get("phase").asText(), cancel.out());
+    }
+
+    @Test
+    void predictReadsTheCsvWithoutItsLabel() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "x,y,label\n3,4,1\n\n0,0,2\n");
+        CliRun run = CliRun.of("predict", "a", csv.toString(), "--header", "--label-column", "2", "--url",
+                server.url());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonNode predictions = json(run.out()).get("predictions");
+        assertEquals(2, predictions.size());
+        assertEquals(5.0, predictions.get(0).get("distance").asDouble(), 1e-6);
+    }
+
+    @Test
+    void predictNamesTheBadValue() throws Exception {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "1,3,4\n2,x,4\n");
+        CliRun run = CliRun.of("predict", "a", csv.toString(), "--url", server.url());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("rows.csv:2: field 1"), run.err());
+    }
+
+    @Test
+    void unreachableNodeExits1() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("jobs", "--url", "http://127.0.0.1:" + port);
+        assertEquals(ExitCodes.FAILURE, run.exitCode());
+        assertTrue(run.err().contains("cannot connect"), run.err());
+    }
+
+    @Test
+    void badUrlExits2() {
+        assertEquals(ExitCodes.USAGE, CliRun.of("jobs", "--url", "localhost:8080").exitCode());
+    }
+
+    private Path spec(String algorithm) throws Exception {
+        return Files.writeString(dir.resolve(algorithm + ".json"),
+                "{\"algorithm\": \"" + algorithm + "\", \"train\": {\"paths\": [\"x.csv\"]}}");
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JsonSupport.mapper().readTree(text);
+    }
+}

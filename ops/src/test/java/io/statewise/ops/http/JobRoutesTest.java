@@ -1,0 +1,238 @@
+package io.statewise.ops.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statewise.actors.job.DataInput;
+import io.statewise.actors.job.JobPhase;
+import io.statewise.actors.job.JobSpec;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The API against a real server on a free port, over a stub job service. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobRoutesTest {
+    private static final String SUBMIT = """
+            {"algorithm": "kmeans",
+             "hyperparameters": {"k": 10, "init": "plus_plus", "tolerance": 0.5, "verbose": true,
+                                 "layers": [64, 32], "seed": null},
+             "train": {"paths": ["data/x.csv"], "header": true, "label_column": "none"},
+             "validation": {"paths": "data/v.csv"},
+             "test": {"paths": ["data/t.csv"], "label_column": null},
+             "parallelism": 2, "max_bad_records": 5, "split_size_bytes": 1048576}
+            """;
+
+    private TestApiServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = new TestApiServer();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.jobs().reset();
+    }
+
+    @Test
+    void healthIsOk() throws Exception {
+        var response = server.send("GET", "/health", null);
+        assertEquals(200, response.statusCode());
+        assertEquals("ok", json(response).get("status").asText());
+    }
+
+    @Test
+    void submitAnswers202WithTheStatusInSnakeCase() throws Exception {
+        var response = server.send("POST", "/v1/jobs", SUBMIT);
+        assertEquals(202, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode status = json(response);
+        assertEquals("job-1", status.get("job_id").asText());
+        assertEquals("training", status.get("phase").asText());
+        assertEquals(1, status.get("splits_done").asInt());
+        assertEquals(1234.5, status.get("records_per_second").asDouble());
+        assertEquals("2025-01-02T03:04:05Z", status.get("submitted_at").asText());
+        assertTrue(status.get("finished_at").isNull());
+    }
+
+    @Test
+    void submitConvertsTheRequestIntoAJobSpec() throws Exception {
+        server.send("POST", "/v1/jobs", SUBMIT);
+        JobSpec spec = server.jobs().lastSpec();
+        assertEquals("kmeans", spec.algorithm());
+        assertEquals(Map.of("k", "10", "init", "plus_plus", "tolerance", "0.5", "verbose", "true", "layers", "64,32"),
+                spec.hyperParameters());
+        assertEquals(new DataInput(List.of("data/x.csv"), true, -1), spec.train());
+        assertEquals(new DataInput(List.of("data/v.csv"), false, 0), spec.validation().orElseThrow());
+        assertEquals(-1, spec.test().orElseThrow().labelColumn());
+        assertEquals(2, spec.parallelism());
+        assertEquals(5, spec.maxBadRecords());
+        assertEquals(1048576, spec.splitSizeBytes());
+    }
+
+    @Test
+    void malformedJsonIs400WithLineAndColumn() throws Exception {
+        var response = server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\",\n \"train\": }");
+        assertEquals(400, response.statusCode());
+        String error = json(response).get("error").asText();
+        assertTrue(error.contains("line 2, column"), error);
+    }
+
+    @Test
+    void missingAlgorithmIs400NamingTheField() throws Exception {
+        var response = server.send("POST", "/v1/jobs", "{\"train\": {\"paths\": [\"x.csv\"]}}");
+        assertError(response, 400, "algorithm");
+        assertTrue(json(response).get("error").asText().contains("algorithm"));
+    }
+
+    @Test
+    void missingTrainIs400NamingTheField() throws Exception {
+        assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\"}"), 400, "train");
+    }
+
+    @Test
+    void illTypedValueIs400NamingTheField() throws Exception {
+        var response = server.send("POST", "/v1/jobs",
+                "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.csv\"]}, \"parallelism\": \"many\"}");
+        assertError(response, 400, "parallelism");
+    }
+
+    @Test
+    void unknownFieldIs400() throws Exception {
+        var response = server.send("POST", "/v1/jobs",
+                "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.csv\"]}, \"hyperparams\": {}}");
+        assertError(response, 400, "hyperparams");
+        assertTrue(json(response).get("error").asText().contains("unknown field 'hyperparams'"));
+    }
+
+    @Test
+    void badLabelColumnIs400NamingTheField() throws Exception {
+        var response = server.send("POST", "/v1/jobs",
+                "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.csv\"], \"label_column\": \"first\"}}");
+        assertError(response, 400, "train.label_column");
+    }
+
+    @Test
+    void rejectedJobIs400WithItsField() throws Exception {
+        var response = server.send("POST", "/v1/jobs", "{\"algorithm\": \"reject\", \"train\": {\"paths\": [\"x\"]}}");
+        assertError(response, 400, "hyperparameters.k");
+        assertEquals("k must be >= 1, got 0", json(response).get("error").asText());
+    }
+
+    @Test
+    void listsJobs() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        var response = server.send("GET", "/v1/jobs", null);
+        assertEquals(200, response.statusCode());
+        assertEquals("a", json(response).get("jobs").get(0).get("job_id").asText());
+    }
+
+    @Test
+    void statusOfAnUnknownJobIs404Json() throws Exception {
+        var response = server.send("GET", "/v1/jobs/nope", null);
+        assertError(response, 404, null);
+        assertTrue(json(response).get("error").asText().contains("nope"));
+    }
+
+    @Test
+    void cancelAnswersTheStatus() throws Exception {
+        server.jobs().put("a", JobPhase.TRAINING);
+        var response = server.send("DELETE", "/v1/jobs/a", null);
+        assertEquals(200, response.statusCode());
+        assertEquals("cancelled", json(response).get("phase").asText());
+    }
+
+    @Test
+    void modelOfARunningJobIs409() throws Exception {
+        server.jobs().put("a", JobPhase.TRAINING);
+        assertError(server.send("GET", "/v1/jobs/a/model", null), 409, null);
+    }
+
+    @Test
+    void modelOfACompletedJob() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        var response = server.send("GET", "/v1/jobs/a/model", null);
+        assertEquals(200, response.statusCode());
+        JsonNode model = json(response);
+        assertEquals("a", model.get("job_id").asText());
+        assertEquals(1000, model.get("records").asLong());
+        assertEquals(0.25, model.get("metrics").get("validation_msd").asDouble());
+        assertEquals(2, model.get("model").get("centers").get(0).size());
+    }
+
+    @Test
+    void predictAnswersOnePredictionPerInstance() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        var response = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [[3, 4], [0, 0]]}");
+        assertEquals(200, response.statusCode());
+        JsonNode predictions = json(response).get("predictions");
+        assertEquals(2, predictions.size());
+        assertEquals(5.0, predictions.get(0).get("distance").asDouble(), 1e-6);
+        assertEquals(0, predictions.get(1).get("cluster").asInt());
+    }
+
+    @Test
+    void predictWithABadInstanceNamesIt() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        var response = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [[3, 4], [0, \"x\"]]}");
+        assertError(response, 400, "instances[1][1]");
+    }
+
+    @Test
+    void tooLargeBodyIs413Json() throws Exception {
+        String instances = "[1.0, 2.0], ".repeat(10_000);
+        var response = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [" + instances + "[0, 0]]}");
+        assertError(response, 413, null);
+        assertTrue(json(response).get("error").asText().contains("too large"), response.body());
+    }
+
+    @Test
+    void unknownRouteIs404Json() throws Exception {
+        var response = server.send("GET", "/v1/nothing", null);
+        assertError(response, 404, null);
+        assertTrue(json(response).get("error").asText().contains("GET /v1/nothing"));
+    }
+
+    @Test
+    void wrongMethodIs405Json() throws Exception {
+        var response = server.send("PUT", "/v1/jobs", "{}");
+        assertError(response, 405, null);
+        String allow = response.headers().firstValue("Allow").orElse("");
+        assertTrue(allow.contains("GET") && allow.contains("POST"), allow);
+    }
+
+    @Test
+    void unexpectedFailureIs500Json() throws Exception {
+        var response = server.send("GET", "/v1/jobs/boom", null);
+        assertError(response, 500, null);
+        assertTrue(json(response).get("error").asText().contains("disk on fire"));
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String field) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonNode body = json(response);
+        assertFalse(body.get("error").asText().isBlank(), response.body());
+        if (field == null) {
+            assertFalse(body.has("field"), response.body());
+        } else {
+            assertEquals(field, body.get("field").asText(), response.body());
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JsonSupport.mapper().readTree(response.body());
+    }
+}
