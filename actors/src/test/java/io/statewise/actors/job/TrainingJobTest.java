@@ -164,6 +164,28 @@ class TrainingJobTest {
     }
 
     @Test
+    void recoversFromSnapshotPlusEventsToTheSameState() throws Exception {
+        plan();
+        JobSettings snapshotOften = new JobSettings(2, settings.leaseTimeout(), settings.tickInterval(),
+                settings.splitSizeBytes(), settings.askTimeout(), settings.progressInterval(),
+                settings.retryInterval());
+        var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
+                TrainingJob.create("snap", PersistenceId.of("job", "snap"), snapshotOften, new RecordingPool(),
+                        CLOCK));
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("snap", spec, plan, r));
+        TestProbe<Worker.Command> worker = testKit.createTestProbe();
+        for (int splitId : List.of(0, 1, 3)) job.runCommand(completed(splitId, worker));
+        JobState.Running before = (JobState.Running) job.getState();
+
+        JobState.Running after = (JobState.Running) job.restart().state();
+        assertEquals(before.folded(), after.folded());
+        assertEquals(before.pending().keySet(), after.pending().keySet());
+        assertEquals(before.records(), after.records());
+        assertArrayEquals(before.current().bytes(), after.current().bytes(),
+                "the folded state survives the snapshot round trip bit for bit");
+    }
+
+    @Test
     void unknownJobAnswersEmptyAndStops() {
         var job = testKit.spawn(TrainingJob.create("nobody", PersistenceId.of("job", "nobody"), settings,
                 new RecordingPool(), CLOCK));
