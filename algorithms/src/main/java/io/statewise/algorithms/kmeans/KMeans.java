@@ -11,16 +11,17 @@ import io.statewise.algorithms.data.DataSchema;
 
 /**
  * Streaming k-means as in Amazon SageMaker (Liberty et al., "Elastic Machine Learning Algorithms in Amazon
- * SageMaker", SIGMOD 2020, section 5): a single pass keeps {@code K = k * extra_center_factor} weighted centers
+ * SageMaker", SIGMOD 2020): a single pass keeps {@code K = k * extra_center_factor} weighted centers
  * updated by mini-batches (Sculley, "Web-scale k-means clustering", WWW 2010); partial states of any split of the
  * data merge by clustering the union of their centers; finalize reduces the {@code K} weighted centers to {@code k}
- * (or any {@code k' <= K}) by several trials of weighted k-means++ seeding and Lloyd.
+ * (or any {@code k' <= K}) by several trials of weighted k-means++ seeding, Lloyd and Hartigan moves.
  *
  * <p>Why more centers than {@code k}: a streaming pass cannot revisit a record, so early mistakes (two centers in
  * one true cluster, one center between two) cannot be undone; with about ten times more centers every true cluster
  * gets several, and the final clustering of the small weighted summary is done offline with as many restarts as
- * wanted (the summary is a coreset-like sketch: the k-means cost of any {@code k} centers on it approximates their
- * cost on the data).
+ * wanted. Each weighted center is the mean of the records it absorbed, so the cost of any {@code k} centers on the
+ * data is at most their weighted cost on the summary plus the spread the summary discards (a constant): a good
+ * clustering of the summary is a good clustering of the data.
  *
  * <p>Epochs after the first start each partial from the previous epoch's centers with zero weight, so it re-estimates
  * each center as the mean of the records it attracts in this pass (an online Lloyd step) and holds no contribution of
@@ -139,9 +140,10 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
 
     /**
      * Clusters the state's weighted centers into {@code k} (from {@code finalizeParams}): {@code
-     * local_lloyd_num_trials} trials of seeding ({@code local_lloyd_init_method}) and weighted Lloyd ({@code
-     * local_lloyd_max_iter}, {@code local_lloyd_tol}); the lowest weighted SSD wins. Deterministic given {@code
-     * seed}; the state is not modified.
+     * local_lloyd_num_trials} trials of seeding ({@code local_lloyd_init_method}; k-means++ is the greedy variant)
+     * and weighted Lloyd ({@code local_lloyd_max_iter}, {@code local_lloyd_tol}) refined by Hartigan moves; the
+     * lowest weighted SSD wins. Only {@code k}, the {@code local_lloyd_*} parameters and {@code seed} of
+     * {@code finalizeParams} are used. Deterministic given {@code seed}; the state is not modified.
      *
      * @throws InvalidHyperParameterException ("k") if {@code k} exceeds the state's weighted centers
      */

@@ -140,9 +140,10 @@ public record KMeansConfig(int k, int extraCenterFactor, InitMethod initMethod, 
 
     /**
      * The {@code extra_center_factor} used for {@code auto}: {@code max(2, min(10, ceil(100 / k)))}. The state then
-     * keeps about 100 centers for small {@code k} (enough for the finalize step to find a good k-clustering of the
-     * summary, as in SageMaker, Liberty et al. 2020, section 5) and at least twice {@code k} for large {@code k},
-     * while its size stays at most ten times the model's.
+     * keeps {@code 10 k} centers for {@code k <= 10}, about 100 (at most 150) for {@code k <= 50} and {@code 2 k}
+     * beyond: enough spare centers for the finalize step to find a good k-clustering of the summary (the
+     * oversampling SageMaker's streaming k-means relies on, Liberty et al., SIGMOD 2020), while the state stays at
+     * most ten times the size of the model.
      *
      * @param k clusters of the model, at least 1
      */

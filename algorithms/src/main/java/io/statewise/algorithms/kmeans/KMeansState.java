@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The streaming k-means summary: {@code K = k * extra_center_factor} weighted centers of dimension {@code d}
- * (SageMaker's k-means state, Liberty et al., SIGMOD 2020, section 5). Each center is the running (optionally
+ * (SageMaker's k-means state, Liberty et al., SIGMOD 2020). Each center is the running (optionally
  * decayed) mean of the records assigned to it and its weight the (decayed) number of those records, so the weighted
  * centers preserve the first moment of the data they summarize; finalize clusters them into the model's {@code k}.
  *
@@ -13,8 +13,8 @@ import java.util.Arrays;
  * tiny after millions of records would stall at {@code float} precision. The encoded size is fixed by {@code K} and
  * {@code d}: {@link #serializedSize()} never depends on {@link #records()}.
  *
- * <p>Mutable and confined to one thread. Its per-update scratch (the nearest-center index, assignments and mini-batch sums)
- * is allocated on the first update, reused by every later one, and never encoded.
+ * <p>Mutable and confined to one thread. Its per-update scratch (the nearest-center index, assignments and
+ * mini-batch sums) is allocated on the first update, reused by every later one, and never encoded.
  */
 public final class KMeansState implements State {
 

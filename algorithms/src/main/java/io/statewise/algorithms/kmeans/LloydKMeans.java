@@ -32,6 +32,7 @@ public final class LloydKMeans {
      * @param seed randomness; run {@code r} uses a seed derived from it
      */
     public static Result bestOf(float[][] data, int k, int runs, int maxIter, double tol, long seed) {
+        if (runs < 1) throw new IllegalArgumentException("runs must be >= 1, got " + runs);
         Result best = null;
         SplitMix64 seeds = new SplitMix64(seed);
         for (int r = 0; r < runs; r++) {
@@ -79,7 +80,10 @@ public final class LloydKMeans {
     }
 
     /**
-     * The sum of squared Euclidean distances of {@code data}'s records to their nearest center, exact in double.
+     * The sum of squared Euclidean distances of {@code data}'s records to their nearest center: the k-means objective
+     * of {@code centers}. The nearest center is found in float (in a near tie it may be one whose distance exceeds the
+     * minimum by float rounding, far below any tolerance a comparison of objectives uses); the distance to it is
+     * summed exactly in double.
      *
      * @param data    records. Not modified.
      * @param centers centers. Not modified.

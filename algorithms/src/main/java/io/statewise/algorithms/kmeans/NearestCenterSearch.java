@@ -7,9 +7,10 @@ import java.util.Arrays;
  * the evaluator and of full-batch Lloyd.
  *
  * <p>Why this shape: with {@code ||x - c||^2 = ||x||^2 - 2 x.c + ||c||^2} the nearest center minimizes
- * {@code ||c||^2 / 2 - x.c}. Records are processed in blocks of {@link #BLOCK}, transposed ({@code d x BLOCK}), so
- * that the dot products of one center with a whole block are AXPY loops over contiguous floats that the JIT turns
- * into SIMD instructions; each loop adds four coordinates at once to cut loads and stores of the running scores.
+ * {@code ||c||^2 / 2 - x.c}. Records are processed in blocks of up to {@link #BLOCK}, transposed (one array per
+ * coordinate), so that the dot products of one center with a whole block are AXPY loops over contiguous floats that
+ * the JIT turns into SIMD instructions; each loop adds four coordinates at once to cut loads and stores of the
+ * running scores.
  * (The C2 compiler of Java 17 vectorizes a loop only when all its arrays are indexed from the same offset, hence the
  * separate row arrays.) This is several times faster than one scalar dot product per center and record, for small
  * and large numbers of centers alike.
@@ -24,8 +25,11 @@ import java.util.Arrays;
  */
 final class NearestCenterSearch {
 
-    /** Records transposed and scored together. */
+    /** The most records transposed and scored together; callers size their assignment scratch by it. */
     static final int BLOCK = 128;
+
+    /** Scratch bytes a block of transposed records may take; caps the block for very wide records. */
+    private static final int BLOCK_BYTES = 1 << 20;
 
     private final int capacity;
     private final int d;
@@ -35,6 +39,7 @@ final class NearestCenterSearch {
     private final float[][] block;
     private final float[] scores;
     private final float[] best;
+    private final int blockRows;
     private int k;
 
     /**
@@ -49,7 +54,8 @@ final class NearestCenterSearch {
         this.origin = new float[d];
         this.centers = new float[capacity][d];
         this.halfNorms = new float[capacity];
-        this.block = new float[d][BLOCK];
+        this.blockRows = Math.max(1, Math.min(BLOCK, BLOCK_BYTES / 4 / d));
+        this.block = new float[d][blockRows];
         this.scores = new float[BLOCK];
         this.best = new float[BLOCK];
     }
@@ -97,8 +103,8 @@ final class NearestCenterSearch {
      * @param outOff where the first index goes
      */
     void assign(float[] x, int first, int count, int[] out, int outOff) {
-        for (int b = 0; b < count; b += BLOCK) {
-            int m = Math.min(BLOCK, count - b);
+        for (int b = 0; b < count; b += blockRows) {
+            int m = Math.min(blockRows, count - b);
             for (int r = 0; r < m; r++) {
                 int off = (first + b + r) * d;
                 for (int t = 0; t < d; t++) block[t][r] = x[off + t] - origin[t];
@@ -117,8 +123,8 @@ final class NearestCenterSearch {
      * @param outOff where the first index goes
      */
     void assign(float[][] rows, int first, int count, int[] out, int outOff) {
-        for (int b = 0; b < count; b += BLOCK) {
-            int m = Math.min(BLOCK, count - b);
+        for (int b = 0; b < count; b += blockRows) {
+            int m = Math.min(blockRows, count - b);
             for (int r = 0; r < m; r++) {
                 float[] row = rows[first + b + r];
                 for (int t = 0; t < d; t++) block[t][r] = row[t] - origin[t];

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Merges two k-means states: the union of their weighted centers, reduced back to {@code K} centers by weighted
- * k-means when it has more (SageMaker's merge of worker states, Liberty et al., SIGMOD 2020, section 5).
+ * k-means when it has more (SageMaker's merge of worker states, Liberty et al., SIGMOD 2020).
  *
  * <p><b>Commutative exactly:</b> the union is sorted canonically (lexicographically by coordinates, then weight)
  * before anything else, and the reduction's randomness is seeded by a hash of that sorted content, so
@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 final class StateMerge {
 
-    /** Lloyd updates of a merge reduction. Enough for near-convergence from greedy k-means++ seeding. */
+    /** Most Lloyd updates (and Hartigan passes) of a merge reduction; it usually converges well before. */
     static final int REDUCTION_MAX_ITER = 30;
 
     /** Relative SSD improvement at which a merge reduction stops. */

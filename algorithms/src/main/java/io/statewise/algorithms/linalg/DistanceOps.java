@@ -122,27 +122,4 @@ public final class DistanceOps {
         }
         return best;
     }
-
-    /**
-     * The index of the row of {@code centers} closest to {@code x[xOff..xOff+d)}, by an exact direct loop; ties go
-     * to the lowest index.
-     *
-     * @param x       the query's array. Not modified.
-     * @param xOff    the query's offset
-     * @param centers row-major centers. Not modified.
-     * @param k       number of centers, at least 1
-     * @param d       number of coordinates
-     */
-    public static int nearest(double[] x, int xOff, double[] centers, int k, int d) {
-        int best = 0;
-        double bestDist = squaredDistance(x, xOff, centers, 0, d);
-        for (int j = 1; j < k; j++) {
-            double dist = squaredDistance(x, xOff, centers, j * d, d);
-            if (dist < bestDist) {
-                bestDist = dist;
-                best = j;
-            }
-        }
-        return best;
-    }
 }
