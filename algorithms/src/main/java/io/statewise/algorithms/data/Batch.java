@@ -1,86 +1,31 @@
 package io.statewise.algorithms.data;
 
 /**
- * A reusable mini-batch of dense records: features row-major ({@code size x dimension}) in one {@code float[]}, plus
- * labels when the data has them. Readers refill the same batch, so consumers must copy what they keep: the arrays are
- * exposed for speed and owned by the reader.
+ * A reusable mini-batch of records, dense ({@link DenseBatch}) or sparse ({@link SparseBatch}). Readers refill the
+ * same batch, so consumers must copy what they keep: arrays are exposed for speed and owned by the batch.
  */
-public final class Batch {
-    private final int capacity;
-    private final int dimension;
-    private final float[] features;
-    private final float[] labels;
-    private int size;
+public sealed interface Batch permits DenseBatch, SparseBatch {
 
-    /**
-     * An empty batch.
-     *
-     * @param capacity  the most records it holds
-     * @param dimension features per record
-     */
-    public Batch(int capacity, int dimension) {
-        if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
-        if (dimension < 1) throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-        this.capacity = capacity;
-        this.dimension = dimension;
-        this.features = new float[Math.multiplyExact(capacity, dimension)];
-        this.labels = new float[capacity];
-    }
+    /** The most records it holds. */
+    int capacity();
 
-    /** A batch holding a copy of the given rows (for tests and small inputs). */
-    public static Batch of(float[][] rows) {
-        Batch b = new Batch(Math.max(1, rows.length), rows[0].length);
-        for (float[] row : rows) {
-            System.arraycopy(row, 0, b.features, b.size * b.dimension, b.dimension);
-            b.size++;
-        }
-        return b;
-    }
-
-    public int capacity() {
-        return capacity;
-    }
-
-    public int dimension() {
-        return dimension;
-    }
+    /** Features per record (for sparse batches: the feature space; indices are below it). */
+    int dimension();
 
     /** Records currently held. */
-    public int size() {
-        return size;
-    }
-
-    public boolean isFull() {
-        return size == capacity;
-    }
-
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
-    /** Row-major features; only the first {@code size() * dimension()} values are valid. Owned by the batch. */
-    public float[] features() {
-        return features;
-    }
+    int size();
 
     /** Labels; only the first {@code size()} are valid. Owned by the batch. */
-    public float[] labels() {
-        return labels;
-    }
-
-    /** Offset of record {@code i}'s first feature in {@link #features()}. */
-    public int offset(int i) {
-        return i * dimension;
-    }
+    float[] labels();
 
     /** Empties the batch for refilling. */
-    public void clear() {
-        size = 0;
+    void clear();
+
+    default boolean isEmpty() {
+        return size() == 0;
     }
 
-    /** Marks the next record slot filled (its features and label written by the caller). */
-    public void commitRecord() {
-        if (size == capacity) throw new IllegalStateException("batch is full");
-        size++;
+    default boolean isFull() {
+        return size() == capacity();
     }
 }

@@ -23,7 +23,7 @@ public final class CsvParseOnly {
         try (CsvSplitReader reader = new CsvSplitReader(split, format, expectedColumns, 0)) {
             int columns = reader.peekColumns();
             if (columns == 0) return 0;
-            Batch batch = new Batch(batchSize, columns - (format.labeled() ? 1 : 0));
+            DenseBatch batch = new DenseBatch(batchSize, columns - (format.labeled() ? 1 : 0));
             while (reader.next(batch)) {
                 // records are counted by the reader
             }

@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads the records of one {@link Split} of a CSV file of numbers into reusable {@link Batch}es. This is the hot path
+ * Reads the records of one {@link Split} of a CSV file of numbers into reusable {@link DenseBatch}es. This is the hot path
  * of every data pass, so it allocates nothing per record: bytes go through one reusable buffer and numbers are parsed
  * straight from bytes by a {@link FloatParser}. Objects are created only when a record is bad.
  *
@@ -201,7 +201,7 @@ public final class CsvSplitReader implements AutoCloseable {
         try (CsvSplitReader reader = new CsvSplitReader(whole, format, -1, 0)) {
             int columns = reader.peekColumns();
             if (columns == 0) return 0;
-            reader.next(new Batch(1, columns - (format.labeled() ? 1 : 0)));
+            reader.next(new DenseBatch(1, columns - (format.labeled() ? 1 : 0)));
             return columns;
         }
     }
@@ -221,14 +221,14 @@ public final class CsvSplitReader implements AutoCloseable {
 
     /**
      * Clears {@code batch} and fills it with up to {@code batch.capacity()} records of this split: features row-major
-     * in {@link Batch#features()}, labels in {@link Batch#labels()} if the format has a label column.
+     * in {@link DenseBatch#features()}, labels in {@link DenseBatch#labels()} if the format has a label column.
      *
      * @param batch reused across calls; its dimension must equal the number of feature columns. Modified.
      * @return false if the split had no more records (the batch is then empty)
      * @throws DataFormatException on a bad record when {@code maxBadRecords == 0}
      * @throws DataException       when the bad records exceed {@code maxBadRecords}
      */
-    public boolean next(Batch batch) {
+    public boolean next(DenseBatch batch) {
         batch.clear();
         if (expectedColumns != -1) checkBatch(batch);
         float[] features = batch.features();
@@ -298,7 +298,7 @@ public final class CsvSplitReader implements AutoCloseable {
         expectedColumns = columns;
     }
 
-    private void checkBatch(Batch batch) {
+    private void checkBatch(DenseBatch batch) {
         int features = expectedColumns - (format.labeled() ? 1 : 0);
         if (batch.dimension() != features) {
             throw new IllegalArgumentException("batch dimension " + batch.dimension() + " does not match the "

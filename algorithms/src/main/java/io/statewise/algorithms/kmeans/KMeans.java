@@ -7,6 +7,7 @@ import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.DataSchema;
 
 /**
@@ -117,7 +118,8 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
      * @throws IllegalArgumentException if the batch's dimension differs from the state's
      */
     @Override
-    public void update(KMeansState state, Batch batch) {
+    public void update(KMeansState state, Batch input) {
+        DenseBatch batch = dense(input);
         if (batch.dimension() != state.dimension()) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the state "
                     + state.dimension());
@@ -190,5 +192,11 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
     @Override
     public String toString() {
         return "KMeans" + hyperParameters.asMap();
+    }
+
+    /** The batch as dense records; sparse input is not supported by k-means yet. */
+    static DenseBatch dense(Batch batch) {
+        if (batch instanceof DenseBatch d) return d;
+        throw new UnsupportedOperationException("kmeans does not accept sparse input yet");
     }
 }

@@ -3,6 +3,7 @@ package io.statewise.algorithms.kmeans;
 import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.linalg.DistanceOps;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class KMeansEvaluator implements Evaluator {
      * @throws IllegalArgumentException if the batch's dimension differs from the model's
      */
     @Override
-    public void add(Batch batch) {
+    public void add(Batch input) {
+        DenseBatch batch = KMeans.dense(input);
         if (batch.dimension() != d) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the model " + d);
         }

@@ -1,6 +1,6 @@
 package io.statewise.algorithms.kmeans;
 
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import java.util.Arrays;
 
 /**
@@ -23,7 +23,7 @@ final class MiniBatchStep {
      * @param batch the records. Not modified, not retained.
      * @param decay factor applied to every weight before the batch's counts are added, in (0, 1]
      */
-    static void apply(KMeansState state, Batch batch, double decay) {
+    static void apply(KMeansState state, DenseBatch batch, double decay) {
         final int n = batch.size();
         final int k = state.filled;
         final int d = state.dimension();

@@ -1,6 +1,6 @@
 package io.statewise.algorithms.kmeans;
 
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.linalg.DistanceOps;
 
 /**
@@ -24,7 +24,7 @@ final class StreamingSeeding {
      * @param method random: distinct records drawn uniformly (all of them if there are too few); k-means++: D^2
      *               seeding over the batch given the centers already present
      */
-    static void fill(KMeansState state, Batch batch, KMeansConfig.InitMethod method) {
+    static void fill(KMeansState state, DenseBatch batch, KMeansConfig.InitMethod method) {
         int need = state.capacity() - state.filled;
         int n = batch.size();
         if (need <= 0 || n == 0) return;
@@ -42,7 +42,7 @@ final class StreamingSeeding {
     }
 
     /** Selection sampling (Knuth, TAOCP vol. 2, Algorithm S): {@code need} distinct rows, each set equally likely. */
-    private static void selectUniform(KMeansState state, Batch batch, int need, SplitMix64 rng) {
+    private static void selectUniform(KMeansState state, DenseBatch batch, int need, SplitMix64 rng) {
         int n = batch.size();
         int chosen = 0;
         for (int i = 0; i < n && chosen < need; i++) {
@@ -54,7 +54,7 @@ final class StreamingSeeding {
     }
 
     /** k-means++ over the batch's rows, counting the state's existing centers as already chosen. */
-    private static void selectKMeansPlusPlus(KMeansState state, Batch batch, int need, SplitMix64 rng) {
+    private static void selectKMeansPlusPlus(KMeansState state, DenseBatch batch, int need, SplitMix64 rng) {
         int n = batch.size();
         int d = state.dimension();
         float[] x = batch.features();
@@ -92,7 +92,7 @@ final class StreamingSeeding {
         }
     }
 
-    private static void addCenter(KMeansState state, Batch batch, int row) {
+    private static void addCenter(KMeansState state, DenseBatch batch, int row) {
         int d = state.dimension();
         int dst = state.filled * d;
         float[] x = batch.features();

@@ -8,7 +8,7 @@ import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.TrainingSchedule;
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.CsvSplitReader;
 import io.statewise.algorithms.data.DataSchema;
@@ -108,7 +108,7 @@ public final class Trainer {
     public SplitOutcome trainSplit(State base, Split split, CsvFormat format, DataSchema schema, long seed,
                                    long maxBadRecords, AtomicLong progress, BooleanSupplier cancelled) {
         State partial = algorithm.startPartial(base, seed);
-        Batch batch = new Batch(algorithm.schedule().miniBatchSize(), schema.features());
+        DenseBatch batch = new DenseBatch(algorithm.schedule().miniBatchSize(), schema.features());
         try (CsvSplitReader reader = new CsvSplitReader(split, format, columns(schema, format), maxBadRecords)) {
             while (reader.next(batch)) {
                 if (cancelled.getAsBoolean()) throw new SplitCancelledException(split.id());
@@ -126,7 +126,7 @@ public final class Trainer {
      */
     public Metrics evaluate(Model model, List<Split> splits, CsvFormat format, DataSchema schema, long maxBadRecords) {
         Evaluator evaluator = algorithm.evaluator(model);
-        Batch batch = new Batch(algorithm.schedule().miniBatchSize(), schema.features());
+        DenseBatch batch = new DenseBatch(algorithm.schedule().miniBatchSize(), schema.features());
         for (Split split : splits) {
             try (CsvSplitReader reader = new CsvSplitReader(split, format, columns(schema, format), maxBadRecords)) {
                 while (reader.next(batch)) evaluator.add(batch);

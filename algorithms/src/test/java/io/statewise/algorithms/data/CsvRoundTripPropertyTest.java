@@ -77,7 +77,7 @@ class CsvRoundTripPropertyTest {
         int rows = 0;
         for (Split split : splits) {
             int expectedColumns = random.nextBoolean() ? labeledColumns : -1;
-            Batch batch = new Batch(1 + random.nextInt(64), g.dimension());
+            DenseBatch batch = new DenseBatch(1 + random.nextInt(64), g.dimension());
             try (CsvSplitReader reader = new CsvSplitReader(split, g.format(), expectedColumns, 0)) {
                 long before = rows;
                 while (reader.next(batch)) {

@@ -38,7 +38,7 @@ class CsvSplitReaderTest {
     /** Every record of every split, row-major, with maxBadRecords 0. */
     private static float[] readAll(List<Split> splits, CsvFormat format, int columns, int dimension) {
         float[] all = new float[0];
-        Batch batch = new Batch(7, dimension);
+        DenseBatch batch = new DenseBatch(7, dimension);
         for (Split split : splits) {
             try (CsvSplitReader reader = new CsvSplitReader(split, format, columns, 0)) {
                 while (reader.next(batch)) {
@@ -55,7 +55,7 @@ class CsvSplitReaderTest {
         Path file = write("bad.csv", text);
         int dimension = columns - (format.labeled() ? 1 : 0);
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), format, columns, 0)) {
-            Batch batch = new Batch(16, dimension);
+            DenseBatch batch = new DenseBatch(16, dimension);
             return assertThrows(DataFormatException.class, () -> {
                 while (reader.next(batch)) {
                     // until the error
@@ -120,7 +120,7 @@ class CsvSplitReaderTest {
         Path file = write("some-bad.csv", "1,2\n3,x\n5,6\n7\n9,10\nnan,1\n11,12\n");
         float[] good = {1, 2, 5, 6, 9, 10, 11, 12};
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), UNLABELED, 2, 3)) {
-            Batch batch = new Batch(100, 2);
+            DenseBatch batch = new DenseBatch(100, 2);
             assertTrue(reader.next(batch));
             assertArrayEquals(good, Arrays.copyOf(batch.features(), batch.size() * 2));
             assertFalse(reader.next(batch));
@@ -131,7 +131,7 @@ class CsvSplitReaderTest {
             assertEquals("not a number: 'x'", first.what());
         }
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), UNLABELED, 2, 2)) {
-            Batch batch = new Batch(100, 2);
+            DenseBatch batch = new DenseBatch(100, 2);
             DataException e = assertThrows(DataException.class, () -> reader.next(batch));
             assertFalse(e instanceof DataFormatException, "exceeding the limit is not one record's fault");
             assertTrue(e.getMessage().contains("3 bad records exceed maxBadRecords 2"), e.getMessage());
@@ -146,7 +146,7 @@ class CsvSplitReaderTest {
     void withoutToleranceTheFirstBadRecordThrowsAndIsRemembered() throws IOException {
         Path file = write("one-bad.csv", "1,2\n3,x\n");
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), UNLABELED, 2, 0)) {
-            DataFormatException e = assertThrows(DataFormatException.class, () -> reader.next(new Batch(4, 2)));
+            DataFormatException e = assertThrows(DataFormatException.class, () -> reader.next(new DenseBatch(4, 2)));
             assertEquals(e, reader.firstBadRecordError().orElseThrow());
             assertEquals(1, reader.badRecords());
         }
@@ -169,7 +169,7 @@ class CsvSplitReaderTest {
     void readsALabelInTheMiddle() throws IOException {
         Path file = write("labeled.csv", "1,2,9,3\n4, 5, 8, 6  \n");
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), CsvFormat.defaults().withLabelColumn(2), 4, 0)) {
-            Batch batch = new Batch(10, 3);
+            DenseBatch batch = new DenseBatch(10, 3);
             assertTrue(reader.next(batch));
             assertEquals(2, batch.size());
             assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, Arrays.copyOf(batch.features(), 6));
@@ -182,7 +182,7 @@ class CsvSplitReaderTest {
         Path file = write("first.csv", "0;1.5;2\n1;-3;+4e1");
         CsvFormat format = CsvFormat.defaults().withDelimiter((byte) ';');
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), format, -1, 0)) {
-            Batch batch = new Batch(10, 2);
+            DenseBatch batch = new DenseBatch(10, 2);
             assertTrue(reader.next(batch));
             assertArrayEquals(new float[] {1.5f, 2, -3, 40}, Arrays.copyOf(batch.features(), 4));
             assertArrayEquals(new float[] {0, 1}, Arrays.copyOf(batch.labels(), 2));
@@ -196,7 +196,7 @@ class CsvSplitReaderTest {
         Path file = write("unlabeled.csv", "1\t2\n3\t4\n");
         CsvFormat format = UNLABELED.withDelimiter((byte) '\t');
         try (CsvSplitReader reader = new CsvSplitReader(whole(file), format, 2, 0)) {
-            Batch batch = new Batch(1, 2);
+            DenseBatch batch = new DenseBatch(1, 2);
             assertTrue(reader.next(batch));
             assertArrayEquals(new float[] {1, 2}, batch.features());
             assertTrue(reader.next(batch));
@@ -215,13 +215,13 @@ class CsvSplitReaderTest {
                 () -> new CsvSplitReader(split, CsvFormat.defaults().withLabelColumn(3), 3, 0));
         assertThrows(IllegalArgumentException.class, () -> new CsvSplitReader(split, UNLABELED, 3, -1));
         try (CsvSplitReader reader = new CsvSplitReader(split, UNLABELED, 3, 0)) {
-            assertThrows(IllegalArgumentException.class, () -> reader.next(new Batch(4, 2)));
+            assertThrows(IllegalArgumentException.class, () -> reader.next(new DenseBatch(4, 2)));
         }
         try (CsvSplitReader reader = new CsvSplitReader(split, UNLABELED, -1, 0)) {
-            assertThrows(IllegalArgumentException.class, () -> reader.next(new Batch(4, 2)));
+            assertThrows(IllegalArgumentException.class, () -> reader.next(new DenseBatch(4, 2)));
         }
         try (CsvSplitReader reader = new CsvSplitReader(split, CsvFormat.defaults().withLabelColumn(5), -1, 0)) {
-            DataFormatException e = assertThrows(DataFormatException.class, () -> reader.next(new Batch(4, 2)));
+            DataFormatException e = assertThrows(DataFormatException.class, () -> reader.next(new DenseBatch(4, 2)));
             assertEquals("label column 6 does not exist: the record has 3 columns", e.what());
         }
     }

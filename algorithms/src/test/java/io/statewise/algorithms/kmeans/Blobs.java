@@ -1,7 +1,7 @@
 package io.statewise.algorithms.kmeans;
 
 import io.statewise.algorithms.ElasticAlgorithm;
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.DataSchema;
 import java.util.Random;
 
@@ -48,7 +48,7 @@ record Blobs(float[][] rows, float[][] centers) {
     static KMeansState feed(ElasticAlgorithm<KMeansState, KMeansModel> algorithm, KMeansState state, float[][] rows,
                             int from, int to) {
         int d = rows[0].length;
-        Batch batch = new Batch(algorithm.schedule().miniBatchSize(), d);
+        DenseBatch batch = new DenseBatch(algorithm.schedule().miniBatchSize(), d);
         for (int i = from; i < to; i++) {
             System.arraycopy(rows[i], 0, batch.features(), batch.size() * d, d);
             batch.commitRecord();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.codec.CodecException;
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class KMeansCodecTest {
     void encodedSizeMatchesTheDeclaredSize() {
         KMeansState s = ALGORITHM.init(DATA.schema());
         assertEquals(s.serializedSize(), STATES.encode(s).length);
-        Batch batch = new Batch(1, 4);
+        DenseBatch batch = new DenseBatch(1, 4);
         batch.commitRecord();
         ALGORITHM.update(s, batch);
         assertEquals(s.serializedSize(), STATES.encode(s).length);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ class KMeansEvaluatorTest {
     void msdAndSsdMatchAHandComputation() {
         // squared distances to the closest center: 1, 1, 9, 4
         Evaluator evaluator = kmeans("k", 2, "eval_metrics", "msd,ssd").evaluator(MODEL);
-        evaluator.add(Batch.of(new float[][] {{1, 0}, {9, 0}}));
-        evaluator.add(Batch.of(new float[][] {{10, 3}, {0, -2}}));
+        evaluator.add(DenseBatch.of(new float[][] {{1, 0}, {9, 0}}));
+        evaluator.add(DenseBatch.of(new float[][] {{10, 3}, {0, -2}}));
         Metrics m = evaluator.result();
         assertEquals(15.0, m.get("ssd"), 1e-12);
         assertEquals(3.75, m.get("msd"), 1e-12);
@@ -30,7 +30,7 @@ class KMeansEvaluatorTest {
     @Test
     void onlyTheRequestedMetricsAreReported() {
         Evaluator byDefault = kmeans("k", 2).evaluator(MODEL);
-        byDefault.add(Batch.of(new float[][] {{1, 0}}));
+        byDefault.add(DenseBatch.of(new float[][] {{1, 0}}));
         assertEquals(List.of("msd"), List.copyOf(byDefault.result().values().keySet()));
         Evaluator ssdOnly = kmeans("k", 2, "eval_metrics", "[\"ssd\"]").evaluator(MODEL);
         assertEquals(List.of("ssd"), List.copyOf(ssdOnly.result().values().keySet()));
@@ -44,7 +44,7 @@ class KMeansEvaluatorTest {
         Blobs data = Blobs.generate(1000, 7, 30, 5, 1.0, 51);
         KMeansModel model = new KMeansModel(data.centers());
         KMeansEvaluator evaluator = new KMeansEvaluator(model, List.of(KMeansConfig.EvalMetric.SSD));
-        Batch batch = new Batch(300, 7);
+        DenseBatch batch = new DenseBatch(300, 7);
         for (float[] row : data.rows()) {
             System.arraycopy(row, 0, batch.features(), batch.size() * 7, 7);
             batch.commitRecord();
@@ -64,7 +64,7 @@ class KMeansEvaluatorTest {
     void dataFarFromTheOriginAreAssignedCorrectly() {
         KMeansModel far = new KMeansModel(new float[][] {{10_000f, 10_000f}, {10_000.5f, 10_000f}});
         KMeansEvaluator evaluator = new KMeansEvaluator(far, List.of(KMeansConfig.EvalMetric.SSD));
-        evaluator.add(Batch.of(new float[][] {{10_000.125f, 10_000f}, {10_000.375f, 10_000f}}));
+        evaluator.add(DenseBatch.of(new float[][] {{10_000.125f, 10_000f}, {10_000.375f, 10_000f}}));
         assertEquals(2 * 0.125 * 0.125, evaluator.result().get("ssd"), 1e-9);
     }
 
@@ -75,7 +75,7 @@ class KMeansEvaluatorTest {
         assertEquals(new ClusterAssignment(0, 5.0), MODEL.predict(new float[] {5, 0}));
         assertThrows(IllegalArgumentException.class, () -> MODEL.predict(new float[] {1}));
         Evaluator evaluator = kmeans("k", 2).evaluator(MODEL);
-        assertThrows(IllegalArgumentException.class, () -> evaluator.add(Batch.of(new float[][] {{1, 2, 3}})));
+        assertThrows(IllegalArgumentException.class, () -> evaluator.add(DenseBatch.of(new float[][] {{1, 2, 3}})));
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.InvalidHyperParameterException;
 import io.statewise.algorithms.codec.Codec;
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.DataSchema;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The state's laws: fixed size, no retained batch, partials, finalize without side effects. */
 class KMeansStateTest {
 
-    private static Batch randomBatch(int n, int d, long seed) {
+    private static DenseBatch randomBatch(int n, int d, long seed) {
         Random random = new Random(seed);
-        Batch batch = new Batch(n, d);
+        DenseBatch batch = new DenseBatch(n, d);
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < d; t++) batch.features()[i * d + t] = (float) random.nextGaussian();
             batch.commitRecord();
@@ -41,7 +41,7 @@ class KMeansStateTest {
         long size = state.serializedSize();
         assertEquals(size, codec.encode(state).length);
         assertEquals(KMeansStateCodec.encodedSize(100, d), size);
-        Batch batch = randomBatch(1000, d, 2);
+        DenseBatch batch = randomBatch(1000, d, 2);
         long[] checkpoints = {1_000, 100_000, 1_000_000};
         for (long checkpoint : checkpoints) {
             while (state.records() < checkpoint) algorithm.update(state, batch);
@@ -57,7 +57,7 @@ class KMeansStateTest {
         var algorithm = kmeans("k", 3, "mini_batch_size", 100);
         Codec<KMeansState> codec = algorithm.stateCodec();
         KMeansState state = algorithm.startPartial(algorithm.init(new DataSchema(4, false)), 1);
-        Batch batch = randomBatch(100, 4, 3);
+        DenseBatch batch = randomBatch(100, 4, 3);
         algorithm.update(state, batch);
         byte[] before = codec.encode(state);
         Arrays.fill(batch.features(), 1e6f);
@@ -76,7 +76,7 @@ class KMeansStateTest {
         algorithm.update(state, randomBatch(50, 3, 5));
         assertEquals(10, state.filled());
         assertEquals(54, state.totalWeight(), 1e-9);
-        algorithm.update(state, new Batch(5, 3));
+        algorithm.update(state, new DenseBatch(5, 3));
         assertEquals(54, state.records());
     }
 
@@ -85,7 +85,7 @@ class KMeansStateTest {
         for (String init : new String[] {"random", "kmeans++"}) {
             var algorithm = kmeans("k", 5, "init_method", init);
             KMeansState state = algorithm.startPartial(algorithm.init(new DataSchema(2, false)), 7);
-            Batch batch = randomBatch(1000, 2, 6);
+            DenseBatch batch = randomBatch(1000, 2, 6);
             Set<String> rows = new HashSet<>();
             for (int i = 0; i < 1000; i++) {
                 rows.add(Arrays.toString(Arrays.copyOfRange(batch.features(), 2 * i, 2 * i + 2)));
@@ -108,7 +108,7 @@ class KMeansStateTest {
         var algorithm = kmeans("k", 2);
         Codec<KMeansState> codec = algorithm.stateCodec();
         KMeansState base = algorithm.init(new DataSchema(3, false));
-        Batch batch = randomBatch(500, 3, 8);
+        DenseBatch batch = randomBatch(500, 3, 8);
         KMeansState a = algorithm.startPartial(base, 1);
         KMeansState b = algorithm.startPartial(base, 1);
         KMeansState c = algorithm.startPartial(base, 2);

@@ -1,6 +1,6 @@
 package io.statewise.algorithms.data.synthetic;
 
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,7 +102,7 @@ public final class GaussianBlobs {
      *
      * @param batch its dimension must equal {@link #dimension()}. Modified.
      */
-    public void fill(Batch batch) {
+    public void fill(DenseBatch batch) {
         if (batch.dimension() != dimension) {
             throw new IllegalArgumentException("batch dimension " + batch.dimension() + " != " + dimension);
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.CsvSplitReader;
 import io.statewise.algorithms.data.DataSchema;
@@ -43,7 +43,7 @@ class GaussianBlobsTest {
         }
         double[][] sums = new double[3][5];
         int[] counts = new int[3];
-        Batch batch = new Batch(1000, 5);
+        DenseBatch batch = new DenseBatch(1000, 5);
         for (int i = 0; i < 30; i++) {
             blobs.fill(batch);
             assertEquals(1000, batch.size());
@@ -73,13 +73,13 @@ class GaussianBlobsTest {
             GaussianBlobs replay = new GaussianBlobs(5, 4, 2.0, 3);
             CsvFormat format = CsvFormat.defaults();
             assertEquals(new DataSchema(4, true), CsvSplitReader.probe(file, format));
-            Batch expected = new Batch(2000, 4);
+            DenseBatch expected = new DenseBatch(2000, 4);
             replay.fill(expected);
-            Batch actual = new Batch(2000, 4);
+            DenseBatch actual = new DenseBatch(2000, 4);
             int rows = 0;
             for (Split split : SplitPlanner.plan(List.of(file), 10_000)) {
                 try (CsvSplitReader reader = new CsvSplitReader(split, format, 5, 0)) {
-                    Batch batch = new Batch(333, 4);
+                    DenseBatch batch = new DenseBatch(333, 4);
                     while (reader.next(batch)) {
                         System.arraycopy(batch.features(), 0, actual.features(), rows * 4, batch.size() * 4);
                         System.arraycopy(batch.labels(), 0, actual.labels(), rows, batch.size());
