@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +114,64 @@ class HttpEndToEndTest {
         assertEquals(404, http.get("/v1/jobs/kmeans-000000000000/model").status());
     }
 
+    /**
+     * Three clusters in 60 dimensions, each record non-zero on 5 features of its cluster's block only, with 1-based
+     * LibSVM indices, comments and a qid.
+     */
+    private Path writeSparseClusters(String name, int records) throws Exception {
+        Random random = new Random(17);
+        StringBuilder text = new StringBuilder("# three sparse clusters\n");
+        for (int i = 0; i < records; i++) {
+            int cluster = i % 3;
+            text.append(cluster).append(i % 7 == 0 ? " qid:1" : "");
+            for (int t = 0; t < 5; t++) {
+                float value = (float) (5 + 0.1 * random.nextGaussian());
+                text.append(' ').append(cluster * 20 + 2 * t + 1).append(':').append(value);
+            }
+            text.append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static String sparseSpec(String trainInput, String testInput) {
+        return """
+                {"algorithm":"kmeans","hyperparameters":{"k":3,"mini_batch_size":200,"seed":5},
+                 "train":%s,"test":%s,"parallelism":2,"split_size_bytes":40000}
+                """.formatted(trainInput, testInput);
+    }
+
+    @Test
+    void trainsKMeansOnSparseLibSvmData() throws Exception {
+        String svm = writeSparseClusters("sparse.svm", 3_000).toString().replace("\\", "/");
+        String sparseInput = "{\"paths\":[\"%s\"],\"format\":\"libsvm\",\"features\":60}".formatted(svm);
+        String spec = sparseSpec(sparseInput, sparseInput);
+        Http.Response submitted = http.post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        JsonNode done = http.awaitFinal(submitted.body().path("job_id").asText(), JOB_TIMEOUT);
+        assertEquals("completed", done.path("phase").asText(), done.toString());
+        assertEquals(3_000, done.path("records").asLong());
+        assertTrue(done.path("splits_total").asInt() > 2, "the file was cut into several splits");
+        // Each record is 5 coordinates of stddev 0.1 around its cluster's center: msd close to 5 * 0.01.
+        double msd = done.path("metrics").path("test_msd").asDouble();
+        assertTrue(msd > 0.02 && msd < 0.1, "test msd " + msd);
+
+        Http.Response model = http.get("/v1/jobs/" + done.path("job_id").asText() + "/model");
+        JsonNode centers = model.body().path("model").path("centers");
+        assertEquals(3, centers.size(), model.body().toString());
+        assertEquals(60, centers.get(0).size());
+
+        Http.Response noFeatures = http.post("/v1/jobs",
+                sparseSpec(sparseInput.replace(",\"features\":60", ""), sparseInput));
+        assertEquals(400, noFeatures.status());
+        assertEquals("train.features", noFeatures.body().path("field").asText(), noFeatures.body().toString());
+        String csvInput = "{\"paths\":[\"%s\"]}".formatted(test.toString().replace("\\", "/"));
+        Http.Response mixed = http.post("/v1/jobs", sparseSpec(sparseInput, csvInput));
+        assertEquals(400, mixed.status());
+        assertEquals("test.format", mixed.body().path("field").asText(), mixed.body().toString());
+    }
+
     @Test
     void malformedRowFailsTheJobNamingFileLineAndColumn() throws Exception {
         Path bad = dir.resolve("bad.csv");
@@ -126,5 +185,21 @@ class HttpEndToEndTest {
         assertEquals("failed", done.path("phase").asText());
         String error = done.path("error").asText();
         assertTrue(error.contains("bad.csv:2:3"), error);
+    }
+
+    @Test
+    void malformedLibSvmRowFailsTheJobNamingFileLineAndByteColumn() throws Exception {
+        Path bad = dir.resolve("bad.svm");
+        Files.writeString(bad, "0 1:1.0 2:2.0\n1 3:1.5 2:2.0\n");
+        String spec = """
+                {"algorithm":"kmeans","hyperparameters":{"k":1},
+                 "train":{"paths":["%s"],"format":"libsvm","features":3}}
+                """.formatted(bad.toString().replace("\\", "/"));
+        Http.Response submitted = http.post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        JsonNode done = http.awaitFinal(submitted.body().path("job_id").asText(), JOB_TIMEOUT);
+        assertEquals("failed", done.path("phase").asText());
+        String error = done.path("error").asText();
+        assertTrue(error.contains("bad.svm:2:9: feature indices must be strictly increasing: 2 after 3"), error);
     }
 }

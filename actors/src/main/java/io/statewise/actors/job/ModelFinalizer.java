@@ -25,9 +25,9 @@ final class ModelFinalizer {
         JobPlan plan = job.plan();
         long maxBad = job.spec().maxBadRecords();
         plan.validation().ifPresent(v -> put(metrics, "validation_",
-                trainer.evaluate(model, v.splits(), v.format(), plan.schema(), maxBad)));
+                trainer.evaluate(model, v.splits(), v.dataFormat(), plan.schema(), maxBad)));
         plan.test().ifPresent(t -> put(metrics, "test_",
-                trainer.evaluate(model, t.splits(), t.format(), plan.schema(), maxBad)));
+                trainer.evaluate(model, t.splits(), t.dataFormat(), plan.schema(), maxBad)));
         return new Result(trainer.encodeModel(model), metrics);
     }
 

@@ -1,6 +1,5 @@
 package io.statewise.actors.job;
 
-import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
 import io.statewise.persistence.CborSerializable;
@@ -14,7 +13,7 @@ import java.util.Map;
  * @param algorithm       algorithm name
  * @param hyperParameters raw hyperparameters (validated at submission)
  * @param schema          the job's schema
- * @param format          how to parse the split
+ * @param format          how to parse the split (CSV or LibSVM)
  * @param maxBadRecords   malformed rows tolerated
  * @param epoch           the epoch this split belongs to
  * @param split           the byte range
@@ -22,5 +21,5 @@ import java.util.Map;
  * @param seed            the split's seed
  */
 public record WorkAssignment(String jobId, String algorithm, Map<String, String> hyperParameters, DataSchema schema,
-                             CsvFormat format, long maxBadRecords, int epoch, Split split, byte[] base, long seed)
+                             InputFormat format, long maxBadRecords, int epoch, Split split, byte[] base, long seed)
         implements CborSerializable {}

@@ -147,8 +147,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private static Processed process(Trainer trainer, WorkAssignment work, AtomicLong progress, AtomicBoolean stop) {
-        SplitOutcome outcome = trainer.trainSplit(trainer.decodeState(work.base()), work.split(), work.format(),
-                work.schema(), work.seed(), work.maxBadRecords(), progress, stop::get);
+        SplitOutcome outcome = trainer.trainSplit(trainer.decodeState(work.base()), work.split(),
+                work.format().toDataFormat(), work.schema(), work.seed(), work.maxBadRecords(), progress, stop::get);
         return new Processed(work, trainer.encodeState(outcome.partial()), outcome.records(), outcome.badRecords());
     }
 

@@ -84,7 +84,7 @@ class TrainingJobTest {
     private TrainingJob.SplitCompleted completed(int splitId, TestProbe<Worker.Command> worker) {
         Trainer trainer = JobPlanner.trainerFor(spec);
         SplitOutcome out = trainer.trainSplit(trainer.emptyState(plan.schema()), plan.train().splits().get(splitId),
-                plan.train().format(), plan.schema(), plan.seedFor(1, splitId), 0, new AtomicLong(), () -> false);
+                plan.train().dataFormat(), plan.schema(), plan.seedFor(1, splitId), 0, new AtomicLong(), () -> false);
         return new TrainingJob.SplitCompleted(0, 1, splitId, trainer.encodeState(out.partial()), out.records(),
                 out.badRecords(), worker.getRef());
     }

@@ -2,13 +2,14 @@ package io.statewise.algorithms.data;
 
 /**
  * How to read a CSV file of numbers: whether its first line is a header, which column (if any) holds the label, and
- * the field delimiter. Immutable and validated, so readers never have to re-check it.
+ * the field delimiter. Immutable and validated, so readers never have to re-check it. Records are dense: they are
+ * read by {@link CsvSplitReader} into {@link DenseBatch}es.
  *
  * @param header      whether the first line of each file is a header to skip
  * @param labelColumn 0-based index of the label column, or {@link #NO_LABEL} for unlabeled data
  * @param delimiter   the field delimiter byte (ASCII); not a digit, sign, dot, {@code e}, space or line break
  */
-public record CsvFormat(boolean header, int labelColumn, byte delimiter) {
+public record CsvFormat(boolean header, int labelColumn, byte delimiter) implements DataFormat {
 
     /** {@link #labelColumn()} value for data without a label. */
     public static final int NO_LABEL = -1;
@@ -51,7 +52,29 @@ public record CsvFormat(boolean header, int labelColumn, byte delimiter) {
     }
 
     /** Whether records carry a label, i.e. {@link #labelColumn()} is not {@link #NO_LABEL}. */
+    @Override
     public boolean labeled() {
         return labelColumn != NO_LABEL;
+    }
+
+    /** False: CSV records are dense. */
+    @Override
+    public boolean sparse() {
+        return false;
+    }
+
+    /**
+     * A {@link CsvSplitReader} expecting {@code schema.features()} feature columns, plus the label column if this
+     * format has one (only the schema's feature count is used).
+     */
+    @Override
+    public CsvSplitReader open(Split split, DataSchema schema, long maxBadRecords) {
+        return new CsvSplitReader(split, this, schema.features() + (labeled() ? 1 : 0), maxBadRecords);
+    }
+
+    /** A {@link DenseBatch} of {@code schema.features()} features per record. */
+    @Override
+    public DenseBatch newBatch(int capacity, DataSchema schema) {
+        return new DenseBatch(capacity, schema.features());
     }
 }

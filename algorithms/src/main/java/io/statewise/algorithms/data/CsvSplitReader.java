@@ -1,23 +1,12 @@
 package io.statewise.algorithms.data;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads the records of one {@link Split} of a CSV file of numbers into reusable {@link DenseBatch}es. This is the hot path
@@ -37,18 +26,12 @@ import java.util.zip.ZipException;
  * an error happens, counts the newlines before its range once.
  *
  * <p>Not thread-safe: one reader per split per thread. I/O errors surface as {@link UncheckedIOException}; a corrupt
- * or truncated gzip file as a {@link DataException}.
+ * or truncated gzip file as a {@link DataException}. Bytes and lines come from {@link SplitLines}, shared with
+ * {@link LibSvmSplitReader}.
  */
-public final class CsvSplitReader implements AutoCloseable {
+public final class CsvSplitReader implements SplitReader {
 
-    private static final int BUFFER_SIZE = 256 * 1024;
-    private static final int GZIP_BUFFER_SIZE = 64 * 1024;
     private static final int MAX_QUOTED_FIELD = 64;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final int ERR_COLUMNS = 1;
     private static final int ERR_EMPTY = 2;
@@ -61,22 +44,10 @@ public final class CsvSplitReader implements AutoCloseable {
     private final int labelColumn;
     private final FloatParser parser = new FloatParser();
 
-    private final FileChannel channel;
-    private final InputStream gzip;
-    private ByteBuffer window;
-    private byte[] buf = new byte[BUFFER_SIZE];
-    private int pos;
-    private int limit;
-    private long nextReadOffset;
-    private boolean eof;
+    private final SplitLines lines;
 
     private int expectedColumns;
-    private boolean firstLine = true;
     private boolean pendingRecord;
-    private int lineFrom;
-    private int lineTo;
-    private long linesInSplit;
-    private long linesBeforeSplit = -1;
 
     private long records;
     private long badRecords;
@@ -106,32 +77,7 @@ public final class CsvSplitReader implements AutoCloseable {
         this.delimiter = format.delimiter();
         this.tabIsBlank = format.delimiter() != '\t';
         this.labelColumn = format.labelColumn();
-        Path path = Path.of(split.path());
-        try {
-            if (split.compressed()) {
-                this.channel = null;
-                this.gzip = openGzip(path);
-            } else {
-                this.channel = FileChannel.open(path, StandardOpenOption.READ);
-                this.gzip = null;
-                this.window = ByteBuffer.wrap(buf);
-                this.nextReadOffset = split.start();
-            }
-        } catch (ZipException | EOFException e) {
-            throw new DataException(split.path() + ": not a valid gzip file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + split.path() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static InputStream openGzip(Path path) throws IOException {
-        InputStream raw = Files.newInputStream(path);
-        try {
-            return new GZIPInputStream(raw, GZIP_BUFFER_SIZE);
-        } catch (IOException | RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        this.lines = new SplitLines(split, tabIsBlank);
     }
 
     private static void checkColumns(int columns, CsvFormat format) {
@@ -215,7 +161,7 @@ public final class CsvSplitReader implements AutoCloseable {
             if (!nextRecordLine()) return 0;
             pendingRecord = true;
         }
-        if (expectedColumns == -1) fixColumns(countColumns(lineFrom, lineTo));
+        if (expectedColumns == -1) fixColumns(countColumns(lines.from, lines.to));
         return expectedColumns;
     }
 
@@ -239,7 +185,7 @@ public final class CsvSplitReader implements AutoCloseable {
             if (!pendingRecord && !nextRecordLine()) break;
             pendingRecord = false;
             if (expectedColumns == -1) {
-                fixColumns(countColumns(lineFrom, lineTo));
+                fixColumns(countColumns(lines.from, lines.to));
                 checkBatch(batch);
             }
             int row = batch.size();
@@ -253,22 +199,38 @@ public final class CsvSplitReader implements AutoCloseable {
         return batch.size() > 0;
     }
 
+    /**
+     * {@link #next(DenseBatch)} for a batch seen through the format-independent interface.
+     *
+     * @throws IllegalArgumentException if {@code batch} is not a {@link DenseBatch}
+     */
+    @Override
+    public boolean next(Batch batch) {
+        if (batch instanceof DenseBatch dense) return next(dense);
+        throw new IllegalArgumentException("a CSV reader fills dense batches, not " + batch.getClass().getSimpleName()
+                + " (" + split.path() + ")");
+    }
+
     /** Good records read so far. */
+    @Override
     public long records() {
         return records;
     }
 
     /** Bad records skipped so far. */
+    @Override
     public long badRecords() {
         return badRecords;
     }
 
     /** The error of the first bad record, if any: what to show the user when records were skipped. */
+    @Override
     public Optional<DataFormatException> firstBadRecordError() {
         return Optional.ofNullable(firstBadRecordError);
     }
 
     /** The split being read. */
+    @Override
     public Split split() {
         return split;
     }
@@ -281,12 +243,7 @@ public final class CsvSplitReader implements AutoCloseable {
     /** Closes the file. */
     @Override
     public void close() {
-        try {
-            if (channel != null) channel.close();
-            if (gzip != null) gzip.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + split.path() + ": " + e.getMessage(), e);
-        }
+        lines.close();
     }
 
     private void fixColumns(int columns) {
@@ -310,107 +267,11 @@ public final class CsvSplitReader implements AutoCloseable {
 
     /** Advances to the next non-empty line that is not the header; false at the end of the split. */
     private boolean nextRecordLine() {
-        while (nextLine()) {
-            if (firstLine) {
-                firstLine = false;
-                if (split.start() == 0) {
-                    skipByteOrderMark();
-                    if (format.header()) continue;
-                }
-            }
-            if (lineTo > lineFrom) return true;
+        while (lines.next()) {
+            if (format.header() && lines.atFirstLineOfFile()) continue;
+            if (lines.to > lines.from) return true;
         }
         return false;
-    }
-
-    private void skipByteOrderMark() {
-        if (lineTo - lineFrom >= 3 && buf[lineFrom] == (byte) 0xEF && buf[lineFrom + 1] == (byte) 0xBB
-                && buf[lineFrom + 2] == (byte) 0xBF) {
-            lineFrom += 3;
-        }
-    }
-
-    /** Advances to the next line, setting {@code lineFrom}/{@code lineTo} with trailing blanks trimmed. */
-    private boolean nextLine() {
-        int i = pos;
-        while (true) {
-            int newline = indexOfNewline(buf, i, limit);
-            if (newline >= 0) {
-                setLine(pos, newline);
-                pos = newline + 1;
-                return true;
-            }
-            if (eof) {
-                if (pos == limit) return false;
-                setLine(pos, limit);
-                pos = limit;
-                return true;
-            }
-            i = limit - pos; // the bytes already scanned, once fill() has moved them to the buffer's start
-            fill();
-        }
-    }
-
-    /**
-     * The offset of the first {@code '\n'} in {@code [from, to)}, or -1. Tests eight bytes at a time (the classic
-     * "has zero byte" bit trick on the word XOR {@code 0x0A0A...}): lines are scanned before being parsed, so this
-     * loop sees every byte of the input.
-     */
-    static int indexOfNewline(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long word = (long) LONGS.get(b, i) ^ NEWLINES;
-            long zeros = (word - ONES) & ~word & HIGH_BITS;
-            if (zeros != 0) return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-        }
-        for (; i < to; i++) {
-            if (b[i] == '\n') return i;
-        }
-        return -1;
-    }
-
-    private void setLine(int from, int to) {
-        byte[] b = buf;
-        while (to > from) {
-            byte c = b[to - 1];
-            if (c == '\r' || c == ' ' || (c == '\t' && tabIsBlank)) to--;
-            else break;
-        }
-        lineFrom = from;
-        lineTo = to;
-        linesInSplit++;
-    }
-
-    /** Moves the unread bytes to the buffer's start (growing it if one line fills it) and reads more. */
-    private void fill() {
-        int unread = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, unread);
-            pos = 0;
-            limit = unread;
-        } else if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer: rare
-            if (window != null) window = ByteBuffer.wrap(buf);
-        }
-        try {
-            int n = channel != null ? readChannel() : gzip.read(buf, limit, buf.length - limit);
-            if (n < 0) eof = true;
-            else limit += n;
-        } catch (ZipException | EOFException e) {
-            throw new DataException(split.path() + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + split.path() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private int readChannel() throws IOException {
-        long remaining = split.end() - nextReadOffset;
-        if (remaining <= 0) return -1;
-        int want = (int) Math.min(remaining, buf.length - limit);
-        window.limit(limit + want).position(limit);
-        int n = channel.read(window, nextReadOffset);
-        if (n > 0) nextReadOffset += n;
-        return n;
     }
 
     // ---------------------------------------------------------------- fields
@@ -419,9 +280,9 @@ public final class CsvSplitReader implements AutoCloseable {
      * Parses the current line into a batch row; on a bad record records the error's kind and place and returns false.
      */
     private boolean parseRecord(float[] features, int featureOffset, float[] labels, int row) {
-        byte[] b = buf;
-        int end = lineTo;
-        int p = lineFrom;
+        byte[] b = lines.buf;
+        int end = lines.to;
+        int p = lines.from;
         int expected = expectedColumns;
         int label = labelColumn;
         byte delim = delimiter;
@@ -430,7 +291,7 @@ public final class CsvSplitReader implements AutoCloseable {
         while (true) {
             while (p < end && isBlank(b[p])) p++;
             if (column == expected) {
-                return fail(ERR_COLUMNS, 0, p, countColumns(lineFrom, end));
+                return fail(ERR_COLUMNS, 0, p, countColumns(lines.from, end));
             }
             if (p == end || b[p] == delim) {
                 return fail(ERR_EMPTY, column + 1, p, 0);
@@ -456,8 +317,9 @@ public final class CsvSplitReader implements AutoCloseable {
     private int countColumns(int from, int to) {
         int n = 1;
         byte d = delimiter;
+        byte[] b = lines.buf;
         for (int i = from; i < to; i++) {
-            if (buf[i] == d) n++;
+            if (b[i] == d) n++;
         }
         return n;
     }
@@ -504,44 +366,15 @@ public final class CsvSplitReader implements AutoCloseable {
 
     /** The field starting at {@code from} on the current line, blanks trimmed and shortened for messages. */
     private String fieldText(int from) {
+        byte[] b = lines.buf;
         int to = from;
-        while (to < lineTo && buf[to] != delimiter) to++;
-        while (to > from && isBlank(buf[to - 1])) to--;
-        if (to - from <= MAX_QUOTED_FIELD) return new String(buf, from, to - from, StandardCharsets.UTF_8);
-        return new String(buf, from, MAX_QUOTED_FIELD, StandardCharsets.UTF_8) + "...";
+        while (to < lines.to && b[to] != delimiter) to++;
+        while (to > from && isBlank(b[to - 1])) to--;
+        if (to - from <= MAX_QUOTED_FIELD) return new String(b, from, to - from, StandardCharsets.UTF_8);
+        return new String(b, from, MAX_QUOTED_FIELD, StandardCharsets.UTF_8) + "...";
     }
 
     private DataFormatException formatError(int column, String what) {
-        return new DataFormatException(split.path(), linesBeforeSplit() + linesInSplit, column, what);
-    }
-
-    /** Newlines in the file before the split: counted once, on the first error. */
-    private long linesBeforeSplit() {
-        if (linesBeforeSplit < 0) {
-            linesBeforeSplit = split.start() == 0 ? 0 : countNewlines(Path.of(split.path()), split.start());
-        }
-        return linesBeforeSplit;
-    }
-
-    private static long countNewlines(Path file, long until) {
-        long lines = 0;
-        ByteBuffer scan = ByteBuffer.allocate(64 * 1024);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long offset = 0;
-            while (offset < until) {
-                scan.clear();
-                scan.limit((int) Math.min(scan.capacity(), until - offset));
-                int n = ch.read(scan, offset);
-                if (n < 0) break;
-                byte[] a = scan.array();
-                for (int i = 0; i < n; i++) {
-                    if (a[i] == '\n') lines++;
-                }
-                offset += n;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return lines;
+        return new DataFormatException(split.path(), lines.lineNumber(), column, what);
     }
 }

@@ -3,7 +3,9 @@ package io.statewise.algorithms.data;
 /**
  * A malformed record, located precisely so that a user can open the file at the right place. The message reads
  * {@code <file>:<line>:<column>: <what>} (the column is left out when the problem concerns the whole record), e.g.
- * {@code data.csv:17:4: not a number: 'abc'} or {@code data.csv:9: expected 51 columns, found 50}.
+ * {@code data.csv:17:4: not a number: 'abc'} or {@code data.csv:9: expected 51 columns, found 50}. The column is the
+ * CSV field number for CSV and the byte column of the offending token for LibSVM
+ * ({@code data.svm:3:18: duplicate feature index 7}), where field numbers would be of little help on long lines.
  */
 public final class DataFormatException extends DataException {
     private final String file;
@@ -16,7 +18,7 @@ public final class DataFormatException extends DataException {
      *
      * @param file   the file as the split names it
      * @param line   1-based line number in the whole file (not in the split)
-     * @param column 1-based CSV column, or 0 when the problem is not about one column
+     * @param column 1-based CSV column or LibSVM byte column, or 0 when the problem is not about one column
      * @param what   what is wrong, without the location
      */
     public DataFormatException(String file, long line, int column, String what) {
@@ -41,7 +43,10 @@ public final class DataFormatException extends DataException {
         return line;
     }
 
-    /** 1-based CSV column, or 0 when the problem concerns the whole record (e.g. a wrong column count). */
+    /**
+     * 1-based CSV column (field number) or LibSVM byte column (of the offending token), or 0 when the problem concerns
+     * the whole record (e.g. a wrong column count).
+     */
     public int column() {
         return column;
     }

@@ -94,6 +94,33 @@ public final class SparseBatch implements Batch {
         nnz++;
     }
 
+    /**
+     * Makes room for {@code more} non-zeros beyond those held, growing the arrays if needed, so that a reader can
+     * write a record's non-zeros straight into {@link #indices()} and {@link #values()} (fetched after this call)
+     * and end it with {@link #commitRecord(float, int)}.
+     */
+    void reserve(int more) {
+        long needed = (long) nnz + more;
+        if (needed > indices.length) {
+            int length = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * indices.length));
+            if (length < needed) throw new IllegalStateException("too many non-zeros in one batch: " + needed);
+            indices = Arrays.copyOf(indices, length);
+            values = Arrays.copyOf(values, length);
+        }
+    }
+
+    /**
+     * Ends the record being built whose non-zeros the caller wrote into the arrays, after {@link #reserve}, up to
+     * offset {@code end}.
+     */
+    void commitRecord(float label, int end) {
+        if (end < nnz || end > indices.length) {
+            throw new IllegalArgumentException("non-zeros end " + end + " outside [" + nnz + ", " + indices.length + "]");
+        }
+        nnz = end;
+        commitRecord(label);
+    }
+
     /** Ends the record being built, with its label. */
     public void commitRecord(float label) {
         if (size == capacity) throw new IllegalStateException("batch is full");

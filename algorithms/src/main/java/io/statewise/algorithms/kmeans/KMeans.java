@@ -7,8 +7,9 @@ import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
-import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.DenseBatch;
+import io.statewise.algorithms.data.SparseBatch;
 
 /**
  * Streaming k-means as in Amazon SageMaker (Liberty et al., "Elastic Machine Learning Algorithms in Amazon
@@ -113,20 +114,28 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
 
     /**
      * Fills free center slots from the batch ({@code init_method}) while fewer than {@code K} exist, then applies
-     * one mini-batch update with the decay of {@code half_life_time_size}.
+     * one mini-batch update with the decay of {@code half_life_time_size}. Sparse batches are processed without
+     * densifying records (only records chosen as initial centers are); the dense and sparse forms of the same data give
+     * the same state up to near-ties (see {@link MiniBatchStep}).
      *
      * @throws IllegalArgumentException if the batch's dimension differs from the state's
      */
     @Override
     public void update(KMeansState state, Batch input) {
-        DenseBatch batch = dense(input);
-        if (batch.dimension() != state.dimension()) {
-            throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the state "
+        if (input.dimension() != state.dimension()) {
+            throw new IllegalArgumentException("batch has " + input.dimension() + " features, the state "
                     + state.dimension());
         }
-        if (batch.isEmpty()) return;
-        if (state.filled < state.capacity()) StreamingSeeding.fill(state, batch, config.initMethod());
-        MiniBatchStep.apply(state, batch, config.decay(batch.size()));
+        if (input.isEmpty()) return;
+        double decay = config.decay(input.size());
+        if (input instanceof DenseBatch batch) {
+            if (state.filled < state.capacity()) StreamingSeeding.fill(state, batch, config.initMethod());
+            MiniBatchStep.apply(state, batch, decay);
+        } else {
+            SparseBatch batch = (SparseBatch) input;
+            if (state.filled < state.capacity()) StreamingSeeding.fill(state, batch, config.initMethod());
+            MiniBatchStep.apply(state, batch, decay);
+        }
     }
 
     /**
@@ -192,11 +201,5 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
     @Override
     public String toString() {
         return "KMeans" + hyperParameters.asMap();
-    }
-
-    /** The batch as dense records; sparse input is not supported by k-means yet. */
-    static DenseBatch dense(Batch batch) {
-        if (batch instanceof DenseBatch d) return d;
-        throw new UnsupportedOperationException("kmeans does not accept sparse input yet");
     }
 }

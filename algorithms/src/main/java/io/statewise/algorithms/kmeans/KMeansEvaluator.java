@@ -4,6 +4,7 @@ import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DenseBatch;
+import io.statewise.algorithms.data.SparseBatch;
 import io.statewise.algorithms.linalg.DistanceOps;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
  * metrics asked for in {@code eval_metrics}; {@code msd} of no record is NaN.
  *
  * <p>The closest center is found with {@link NearestCenterSearch}; the distance to it is then computed exactly in
- * double. No allocation per batch. Mutable, single-threaded.
+ * double. Sparse batches use {@link SparseCenterSearch} (built on the first sparse batch) and its distance, which
+ * agrees with the dense one to double rounding. No allocation per batch. Mutable, single-threaded.
  */
 public final class KMeansEvaluator implements Evaluator {
 
@@ -23,6 +25,7 @@ public final class KMeansEvaluator implements Evaluator {
     private final double[] centers;
     private final int d;
     private final NearestCenterSearch search;
+    private SparseCenterSearch sparseSearch;
     private final int[] assignment = new int[NearestCenterSearch.BLOCK];
     private double ssd;
     private long records;
@@ -49,10 +52,34 @@ public final class KMeansEvaluator implements Evaluator {
      */
     @Override
     public void add(Batch input) {
-        DenseBatch batch = KMeans.dense(input);
-        if (batch.dimension() != d) {
-            throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the model " + d);
+        if (input.dimension() != d) {
+            throw new IllegalArgumentException("batch has " + input.dimension() + " features, the model " + d);
         }
+        if (input instanceof DenseBatch batch) addDense(batch);
+        else addSparse((SparseBatch) input);
+    }
+
+    private void addSparse(SparseBatch batch) {
+        if (sparseSearch == null) {
+            sparseSearch = new SparseCenterSearch(search.size(), d);
+            sparseSearch.load(centers, search.size());
+        }
+        int[] rowStart = batch.rowStart();
+        int[] indices = batch.indices();
+        float[] values = batch.values();
+        int n = batch.size();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int from = rowStart[i];
+            int to = rowStart[i + 1];
+            int j = sparseSearch.nearest(indices, values, from, to);
+            sum += sparseSearch.squaredDistance(j, indices, values, from, to);
+        }
+        ssd += sum;
+        records += n;
+    }
+
+    private void addDense(DenseBatch batch) {
         float[] x = batch.features();
         int n = batch.size();
         double sum = 0;

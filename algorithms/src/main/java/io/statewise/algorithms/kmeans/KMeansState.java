@@ -31,6 +31,7 @@ public final class KMeansState implements State {
     long rngState;
 
     private transient NearestCenterSearch search;
+    private transient SparseCenterSearch sparseSearch;
     private transient double[] batchSums;
     private transient int[] batchCounts;
     private transient int[] assignments;
@@ -121,6 +122,12 @@ public final class KMeansState implements State {
     NearestCenterSearch search() {
         if (search == null) search = new NearestCenterSearch(capacity, dimension);
         return search;
+    }
+
+    /** The nearest-center index for sparse records, allocated on first use (only when sparse data is seen). */
+    SparseCenterSearch sparseSearch() {
+        if (sparseSearch == null) sparseSearch = new SparseCenterSearch(capacity, dimension);
+        return sparseSearch;
     }
 
     /** Per-center sums of one mini-batch ({@code K x d}), allocated on first use. */

@@ -8,11 +8,11 @@ import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.TrainingSchedule;
-import io.statewise.algorithms.data.DenseBatch;
-import io.statewise.algorithms.data.CsvFormat;
-import io.statewise.algorithms.data.CsvSplitReader;
+import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DataFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.SplitReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
 /**
  * A configured algorithm seen through its erased types, with the data loops the runtime needs: stream one split
  * through {@code update}, evaluate a model over splits. The runtime handles states and models as opaque values and
- * bytes; all math stays here and in the algorithm packages.
+ * bytes; all math stays here and in the algorithm packages. The loops read through {@link DataFormat}, so they are the
+ * same for dense CSV and sparse LibSVM data: the format makes the batch and the reader that fills it.
  *
  * <p>Immutable and thread-safe (as the wrapped algorithm). The states and models it returns are confined to the caller.
  */
@@ -96,7 +97,7 @@ public final class Trainer {
      *
      * @param base      the global state at the start of the epoch. Not modified.
      * @param split     the byte range to read
-     * @param format    how to parse it
+     * @param format    how to parse it (CSV or LibSVM)
      * @param schema    the job's schema (every record must match)
      * @param seed      randomness of this split (from job seed, epoch, split)
      * @param maxBadRecords malformed rows the job tolerates
@@ -105,11 +106,11 @@ public final class Trainer {
      * @throws io.statewise.algorithms.data.DataException on unreadable or malformed data beyond the tolerance
      * @throws SplitCancelledException when {@code cancelled} turned true
      */
-    public SplitOutcome trainSplit(State base, Split split, CsvFormat format, DataSchema schema, long seed,
+    public SplitOutcome trainSplit(State base, Split split, DataFormat format, DataSchema schema, long seed,
                                    long maxBadRecords, AtomicLong progress, BooleanSupplier cancelled) {
         State partial = algorithm.startPartial(base, seed);
-        DenseBatch batch = new DenseBatch(algorithm.schedule().miniBatchSize(), schema.features());
-        try (CsvSplitReader reader = new CsvSplitReader(split, format, columns(schema, format), maxBadRecords)) {
+        Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
+        try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
             while (reader.next(batch)) {
                 if (cancelled.getAsBoolean()) throw new SplitCancelledException(split.id());
                 algorithm.update(partial, batch);
@@ -124,18 +125,15 @@ public final class Trainer {
      *
      * @throws io.statewise.algorithms.data.DataException on unreadable or malformed data beyond the tolerance
      */
-    public Metrics evaluate(Model model, List<Split> splits, CsvFormat format, DataSchema schema, long maxBadRecords) {
+    public Metrics evaluate(Model model, List<Split> splits, DataFormat format, DataSchema schema,
+                            long maxBadRecords) {
         Evaluator evaluator = algorithm.evaluator(model);
-        DenseBatch batch = new DenseBatch(algorithm.schedule().miniBatchSize(), schema.features());
+        Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
         for (Split split : splits) {
-            try (CsvSplitReader reader = new CsvSplitReader(split, format, columns(schema, format), maxBadRecords)) {
+            try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
                 while (reader.next(batch)) evaluator.add(batch);
             }
         }
         return evaluator.result();
-    }
-
-    private static int columns(DataSchema schema, CsvFormat format) {
-        return schema.features() + (format.labelColumn() == CsvFormat.NO_LABEL ? 0 : 1);
     }
 }

@@ -27,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Registered algorithm, e.g. kmeans.")
     String algorithm;
     @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Training data: CSV file, directory or glob; repeatable.")
+            description = "Training data: CSV or LibSVM file, directory or glob; repeatable.")
     List<String> data = new ArrayList<>();
     @Option(names = "--validation", paramLabel = "PATH",
             description = "Validation data, evaluated on the final model; repeatable (default: none).")
@@ -40,6 +40,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label-column", paramLabel = "N|none", defaultValue = "0", converter = LabelColumnConverter.class,
             description = "0-based label column, or none for unlabeled data (default: ${DEFAULT-VALUE}).")
     int labelColumn;
+    @Option(names = "--format", paramLabel = "csv|libsvm", defaultValue = "csv",
+            description = "Format of all data files: csv (dense) or libsvm (sparse 'label index:value ...', needs "
+                    + "--features) (default: ${DEFAULT-VALUE}).")
+    String format;
+    @Option(names = "--zero-based", description = "LibSVM indices start at 0, not 1 (default: false).")
+    boolean zeroBased;
+    @Option(names = "--features", paramLabel = "N",
+            description = "Feature dimension: required for libsvm; for csv, a check of the column count "
+                    + "(default: none).")
+    Integer features;
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", converter = NameValue.Converter.class,
             description = "A hyperparameter, e.g. -p k=10; repeatable (default: the algorithm's defaults).")
     List<NameValue> params = new ArrayList<>();
@@ -104,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private DataInput input(List<String> paths) {
-        return new DataInput(paths, header, labelColumn);
+        return new DataInput(paths, header, labelColumn, format, zeroBased, Optional.ofNullable(features));
     }
 
     private Optional<DataInput> optionalInput(List<String> paths) {

@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statewise.actors.job.DataInput;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * One data set of a job request: {@code {"paths": ["data/x.csv"], "header": false, "label_column": 0}}.
+ * One data set of a job request: {@code {"paths": ["data/x.csv"], "header": false, "label_column": 0}} for CSV,
+ * {@code {"paths": ["data/x.svm"], "format": "libsvm", "features": 1000}} for LibSVM.
  *
  * @param paths       files, directories or globs as the node sees them; a single string is accepted too
- * @param header      whether each file starts with a header line; default false
- * @param labelColumn 0-based label column; absent means 0, {@code null} or {@code "none"} means unlabeled
+ * @param header      whether each file starts with a header line; default false (CSV only)
+ * @param labelColumn 0-based label column; absent means 0, {@code null} or {@code "none"} means unlabeled (CSV only)
+ * @param format      {@code "csv"} (default) or {@code "libsvm"}, in any case
+ * @param zeroBased   whether LibSVM indices start at 0; default false (1-based, as LibSVM's tools write)
+ * @param features    the feature dimension; required for LibSVM, an optional check for CSV
  */
 public record DataInputRequest(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> paths,
-                               boolean header, JsonNode labelColumn) {
+                               boolean header, JsonNode labelColumn, String format, boolean zeroBased,
+                               Integer features) {
 
     /** The runtime's data input; {@code field} is this input's name in the request ({@code train}, ...). */
     DataInput toDataInput(String field) {
@@ -24,7 +30,20 @@ public record DataInputRequest(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SING
         if (paths.stream().anyMatch(p -> p == null || p.isBlank())) {
             throw new InvalidRequestException(field + ".paths", "'" + field + ".paths' contains an empty path");
         }
-        return new DataInput(paths, header, labelColumn(field + ".label_column"));
+        if (features != null && features < 1) {
+            throw new InvalidRequestException(field + ".features",
+                    "'" + field + ".features' must be >= 1, got " + features);
+        }
+        return new DataInput(paths, header, labelColumn(field + ".label_column"), format(field + ".format"),
+                zeroBased, Optional.ofNullable(features));
+    }
+
+    private String format(String field) {
+        if (format == null) return DataInput.CSV;
+        String name = format.trim().toLowerCase(Locale.ROOT);
+        if (name.equals(DataInput.CSV) || name.equals(DataInput.LIBSVM)) return name;
+        throw new InvalidRequestException(field,
+                "'" + field + "' must be \"csv\" or \"libsvm\", got \"" + format + "\"");
     }
 
     private int labelColumn(String field) {

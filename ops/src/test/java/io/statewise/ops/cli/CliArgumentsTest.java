@@ -8,6 +8,7 @@ import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
@@ -50,6 +51,26 @@ class CliArgumentsTest {
         assertEquals(3, spec.parallelism());
         assertEquals(7, spec.maxBadRecords());
         assertEquals(1000, spec.splitSizeBytes());
+    }
+
+    @Test
+    void buildsLibSvmInputs() {
+        JobSpec spec = train("--algorithm", "kmeans", "--data", "a.svm", "--test", "t.svm", "--format", "libsvm",
+                "--zero-based", "--features", "1000").jobSpec();
+        assertEquals(new DataInput(List.of("a.svm"), false, 0, "libsvm", true, Optional.of(1000)), spec.train());
+        assertEquals(new DataInput(List.of("t.svm"), false, 0, "libsvm", true, Optional.of(1000)),
+                spec.test().orElseThrow());
+        DataInput csv = train("--algorithm", "kmeans", "--data", "x.csv").jobSpec().train();
+        assertEquals(new DataInput(List.of("x.csv"), false, 0), csv);
+        assertEquals("csv", csv.format());
+    }
+
+    @Test
+    void unknownFormatExits2() {
+        CliException e = assertThrows(CliException.class,
+                () -> train("--algorithm", "kmeans", "--data", "x.svm", "--format", "parquet").jobSpec());
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("\"csv\" or \"libsvm\""), e.getMessage());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.statewise.actors.job.JobSpec;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,39 @@ class JobRoutesTest {
         assertEquals(2, spec.parallelism());
         assertEquals(5, spec.maxBadRecords());
         assertEquals(1048576, spec.splitSizeBytes());
+    }
+
+    @Test
+    void submitMapsLibSvmInputs() throws Exception {
+        var response = server.send("POST", "/v1/jobs", """
+                {"algorithm": "kmeans", "hyperparameters": {"k": 2},
+                 "train": {"paths": "data/x.svm", "format": "LibSVM", "features": 1000, "zero_based": true},
+                 "test": {"paths": ["data/t.svm"], "format": "libsvm", "features": 1000}}
+                """);
+        assertEquals(202, response.statusCode(), response.body());
+        JobSpec spec = server.jobs().lastSpec();
+        assertEquals(new DataInput(List.of("data/x.svm"), false, 0, "libsvm", true, Optional.of(1000)), spec.train());
+        assertEquals(new DataInput(List.of("data/t.svm"), false, 0, "libsvm", false, Optional.of(1000)),
+                spec.test().orElseThrow());
+
+        server.send("POST", "/v1/jobs",
+                "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.csv\"], \"features\": 3}}");
+        assertEquals(new DataInput(List.of("x.csv"), false, 0, "csv", false, Optional.of(3)),
+                server.jobs().lastSpec().train());
+    }
+
+    @Test
+    void badFormatOrFeaturesIs400NamingTheField() throws Exception {
+        var response = server.send("POST", "/v1/jobs",
+                "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], \"format\": \"svmlight\"}}");
+        assertError(response, 400, "train.format");
+        assertTrue(json(response).get("error").asText().contains("\"csv\" or \"libsvm\""));
+        assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "
+                + "\"format\": \"libsvm\", \"features\": 0}}"), 400, "train.features");
+        assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "
+                + "\"format\": \"libsvm\", \"features\": \"many\"}}"), 400, "train.features");
+        assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "
+                + "\"zero_based\": \"yes\"}}"), 400, "train.zero_based");
     }
 
     @Test

@@ -1,0 +1,71 @@
+package io.statewise.actors.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.Split;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The data-input records through the actor system's own CBOR mapper: LibSVM fields round-trip, and events written
+ * before LibSVM support (a {@code CsvFormat} in the plan, no {@code format}/{@code zeroBased}/{@code features}/{@code
+ * sparse}) still read, as CSV.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InputFormatSerializationTest {
+
+    private ActorTestKit testKit;
+    private ObjectMapper cbor;
+
+    @BeforeAll
+    void start() {
+        testKit = ActorTestKit.create(ConfigFactory.load());
+        cbor = JacksonObjectMapperProvider.get(testKit.system()).getOrCreate("jackson-cbor", Optional.empty());
+    }
+
+    @AfterAll
+    void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    private <T> T roundTrip(T value, Class<T> type) throws Exception {
+        return cbor.readValue(cbor.writeValueAsBytes(value), type);
+    }
+
+    @Test
+    void libSvmInputsAndPlansRoundTrip() throws Exception {
+        DataInput input = new DataInput(List.of("a.svm"), false, 0, "libsvm", true, Optional.of(123));
+        assertEquals(input, roundTrip(input, DataInput.class));
+        PlannedInput planned = new PlannedInput(new InputFormat("libsvm", false, 0, true),
+                List.of(new Split(0, "a.svm", 0, 10, false)));
+        assertEquals(planned, roundTrip(planned, PlannedInput.class));
+        DataSchema schema = new DataSchema(123, true, true);
+        assertEquals(schema, roundTrip(schema, DataSchema.class));
+    }
+
+    @Test
+    void recordsWrittenBeforeLibSvmSupportReadAsCsv() throws Exception {
+        byte[] oldInput = cbor.writeValueAsBytes(Map.of("paths", List.of("a.csv"), "header", true, "labelColumn", -1));
+        assertEquals(new DataInput(List.of("a.csv"), true, -1), cbor.readValue(oldInput, DataInput.class));
+
+        byte[] oldPlanned = cbor.writeValueAsBytes(Map.of(
+                "format", Map.of("header", true, "labelColumn", 2, "delimiter", 44),
+                "splits", List.of(Map.of("id", 0, "path", "a.csv", "start", 0, "end", 10, "compressed", false))));
+        PlannedInput planned = cbor.readValue(oldPlanned, PlannedInput.class);
+        assertEquals(new InputFormat("csv", true, 2, false), planned.format());
+        assertEquals(List.of(new Split(0, "a.csv", 0, 10, false)), planned.splits());
+
+        byte[] oldSchema = cbor.writeValueAsBytes(Map.of("features", 7, "labeled", true));
+        assertEquals(new DataSchema(7, true), cbor.readValue(oldSchema, DataSchema.class));
+    }
+}

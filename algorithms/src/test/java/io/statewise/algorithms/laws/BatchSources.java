@@ -1,0 +1,99 @@
+package io.statewise.algorithms.laws;
+
+import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.DenseBatch;
+import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/** Seeded {@link BatchSource}s for fixtures, dense and sparse. */
+public final class BatchSources {
+
+    private BatchSources() {}
+
+    /**
+     * {@link GaussianBlobs} records in dense batches; labels are the cluster ids.
+     *
+     * @param batchSize records per batch
+     * @param batches   batches per pass
+     */
+    public static BatchSource denseBlobs(int k, int d, double stddev, int batchSize, int batches, long seed) {
+        return source(new DataSchema(d, false), batches, () -> {
+            GaussianBlobs blobs = new GaussianBlobs(k, d, stddev, seed);
+            DenseBatch batch = new DenseBatch(batchSize, d);
+            return () -> {
+                blobs.fill(batch);
+                return batch;
+            };
+        });
+    }
+
+    /**
+     * {@link GaussianBlobs} records in sparse batches: each coordinate is kept with probability {@code density} and
+     * is otherwise an implicit zero (a record may have no non-zero at all, which readers also produce).
+     */
+    public static BatchSource sparseBlobs(int k, int d, double stddev, double density, int batchSize, int batches,
+                                          long seed) {
+        if (!(density > 0 && density <= 1)) throw new IllegalArgumentException("density must be in (0, 1]");
+        return source(new DataSchema(d, false, true), batches, () -> {
+            GaussianBlobs blobs = new GaussianBlobs(k, d, stddev, seed);
+            Random keep = new Random(~seed);
+            DenseBatch dense = new DenseBatch(batchSize, d);
+            SparseBatch batch = new SparseBatch(batchSize, d);
+            return () -> {
+                blobs.fill(dense);
+                batch.clear();
+                for (int i = 0; i < dense.size(); i++) {
+                    for (int t = 0; t < d; t++) {
+                        if (keep.nextDouble() < density) batch.add(t, dense.features()[dense.offset(i) + t]);
+                    }
+                    batch.commitRecord(dense.labels()[i]);
+                }
+                return batch;
+            };
+        });
+    }
+
+    /**
+     * A source whose every pass calls {@code newPass} for a fresh generator and then asks it for {@code batches}
+     * batches.
+     */
+    public static BatchSource source(DataSchema schema, int batches, Supplier<Supplier<Batch>> newPass) {
+        if (batches < 1) throw new IllegalArgumentException("batches must be >= 1, got " + batches);
+        return new BatchSource() {
+            @Override
+            public DataSchema schema() {
+                return schema;
+            }
+
+            @Override
+            public int batches() {
+                return batches;
+            }
+
+            @Override
+            public Iterator<Batch> open() {
+                Supplier<Batch> next = newPass.get();
+                return new Iterator<>() {
+                    private int left = batches;
+
+                    @Override
+                    public boolean hasNext() {
+                        return left > 0;
+                    }
+
+                    @Override
+                    public Batch next() {
+                        if (left == 0) throw new NoSuchElementException("the pass is over");
+                        left--;
+                        return next.get();
+                    }
+                };
+            }
+        };
+    }
+}

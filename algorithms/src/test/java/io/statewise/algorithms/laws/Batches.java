@@ -1,0 +1,59 @@
+package io.statewise.algorithms.laws;
+
+import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DenseBatch;
+import io.statewise.algorithms.data.SparseBatch;
+import java.util.Arrays;
+
+/** Copies batches and overwrites them with garbage, to catch an algorithm that keeps a batch's buffers. */
+final class Batches {
+
+    private static final float[] GARBAGE = {Float.NaN, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+
+    private Batches() {}
+
+    /** A new batch of the same kind, capacity and records, sharing no array with {@code batch}. */
+    static Batch copy(Batch batch) {
+        return copy(batch, batch.size());
+    }
+
+    /** A new batch of the same kind and capacity holding the first {@code records} records of {@code batch}. */
+    static Batch copy(Batch batch, int records) {
+        if (batch instanceof DenseBatch dense) {
+            DenseBatch out = new DenseBatch(dense.capacity(), dense.dimension());
+            System.arraycopy(dense.features(), 0, out.features(), 0, records * dense.dimension());
+            System.arraycopy(dense.labels(), 0, out.labels(), 0, records);
+            for (int i = 0; i < records; i++) out.commitRecord();
+            return out;
+        }
+        SparseBatch sparse = (SparseBatch) batch;
+        SparseBatch out = new SparseBatch(sparse.capacity(), sparse.dimension());
+        for (int i = 0; i < records; i++) {
+            for (int p = sparse.rowStart()[i]; p < sparse.rowStart()[i + 1]; p++) {
+                out.add(sparse.indices()[p], sparse.values()[p]);
+            }
+            out.commitRecord(sparse.labels()[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Overwrites every array of {@code batch} with NaN, infinite, huge and out-of-range values. Its size is kept, so
+     * whoever still reads it reads garbage.
+     */
+    static void scribble(Batch batch) {
+        scribble(batch.labels());
+        if (batch instanceof DenseBatch dense) {
+            scribble(dense.features());
+        } else {
+            SparseBatch sparse = (SparseBatch) batch;
+            scribble(sparse.values());
+            Arrays.fill(sparse.indices(), Integer.MIN_VALUE);
+            Arrays.fill(sparse.rowStart(), 1, sparse.rowStart().length, -1);
+        }
+    }
+
+    private static void scribble(float[] values) {
+        for (int i = 0; i < values.length; i++) values[i] = GARBAGE[i % GARBAGE.length];
+    }
+}
