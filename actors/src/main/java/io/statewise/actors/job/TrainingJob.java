@@ -93,15 +93,16 @@ public final class TrainingJob
     /** Registers the entity type with Cluster Sharding. */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
-                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, clock)));
+                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, ctx.getShard(), clock)));
     }
 
     /** The behavior of job {@code jobId}. */
     public static Behavior<Command> create(String jobId, PersistenceId persistenceId, JobSettings settings,
-                                           WorkerPool workers, Clock clock) {
+                                           WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard,
+                                           Clock clock) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickInterval());
-            return new TrainingJob(jobId, persistenceId, ctx, settings, workers, clock);
+            return new TrainingJob(jobId, persistenceId, ctx, settings, workers, shard, clock);
         }));
     }
 
@@ -112,13 +113,14 @@ public final class TrainingJob
     private final Executor compute;
     private final SplitScheduler scheduler;
     private final WorkerPool workers;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
     private Trainer trainer;
     private long startedNanos;
     private long recordsAtStart;
     private boolean finalizeRunning;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
-                        WorkerPool workers, Clock clock) {
+                        WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock) {
         super(persistenceId);
         this.jobId = jobId;
         this.ctx = ctx;
@@ -127,6 +129,7 @@ public final class TrainingJob
         this.compute = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.scheduler = new SplitScheduler(settings.leaseTimeout());
         this.workers = workers;
+        this.shard = shard;
     }
 
     @Override
@@ -146,9 +149,9 @@ public final class TrainingJob
         var b = newCommandHandlerWithReplyBuilder();
         b.forStateType(JobState.Empty.class)
                 .onCommand(Submit.class, this::onSubmit)
-                .onCommand(GetStatus.class, (s, c) -> answerNoneAndStop(c.replyTo()))
-                .onCommand(GetModel.class, (s, c) -> answerNoneAndStop(c.replyTo()))
-                .onCommand(Cancel.class, (s, c) -> answerNoneAndStop(c.replyTo()))
+                .onCommand(GetStatus.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
+                .onCommand(GetModel.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
+                .onCommand(Cancel.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE));
         b.forStateType(JobState.Running.class)
                 .onCommand(RequestWork.class, this::onRequestWork)
@@ -177,9 +180,15 @@ public final class TrainingJob
         return b.build();
     }
 
-    /** No job has this id: answer so, and stop rather than linger as an empty entity. */
-    private ReplyEffect<JobEvent, JobState> answerNoneAndStop(ActorRef<JobView> replyTo) {
-        return Effect().none().thenRun(s -> replyTo.tell(JobView.none())).thenStop().thenNoReply();
+    /**
+     * No job has this id: answer so, and ask the shard to passivate the empty entity rather than let it linger.
+     * Passivation (not a plain stop) lets the shard buffer messages that arrive meanwhile and deliver them to a new
+     * incarnation, so a Submit racing with a status query is never lost.
+     */
+    private ReplyEffect<JobEvent, JobState> answerNoneAndPassivate(ActorRef<JobView> replyTo) {
+        return Effect().none()
+                .thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())))
+                .thenReply(replyTo, s -> JobView.none());
     }
 
     private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -77,7 +78,8 @@ class TrainingJobTest {
 
     private EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> newJob(String id, RecordingPool pool) {
         return EventSourcedBehaviorTestKit.create(testKit.system(),
-                TrainingJob.create(id, PersistenceId.of("job", id), settings, pool, CLOCK));
+                TrainingJob.create(id, PersistenceId.of("job", id), settings, pool,
+                        testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
     }
 
     /** A split's partial, computed exactly as a worker would. */
@@ -171,7 +173,7 @@ class TrainingJobTest {
                 settings.retryInterval());
         var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
                 TrainingJob.create("snap", PersistenceId.of("job", "snap"), snapshotOften, new RecordingPool(),
-                        CLOCK));
+                        testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
         job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("snap", spec, plan, r));
         TestProbe<Worker.Command> worker = testKit.createTestProbe();
         for (int splitId : List.of(0, 1, 3)) job.runCommand(completed(splitId, worker));
@@ -186,13 +188,15 @@ class TrainingJobTest {
     }
 
     @Test
-    void unknownJobAnswersEmptyAndStops() {
+    void unknownJobAnswersEmptyAndAsksToBePassivated() {
+        TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         var job = testKit.spawn(TrainingJob.create("nobody", PersistenceId.of("job", "nobody"), settings,
-                new RecordingPool(), CLOCK));
+                new RecordingPool(), shard.getRef(), CLOCK));
         TestProbe<JobView> probe = testKit.createTestProbe();
         job.tell(new TrainingJob.GetStatus(probe.getRef()));
         assertTrue(probe.receiveMessage().status().isEmpty());
-        probe.expectTerminated(job);
+        var passivate = (ClusterSharding.Passivate<?>) shard.receiveMessage();
+        assertEquals(job, passivate.entity());
     }
 
     /** Records which jobs woke their workers. */
