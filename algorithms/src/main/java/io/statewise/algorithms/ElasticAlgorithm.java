@@ -62,12 +62,23 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
     S merge(S a, S b);
 
     /**
-     * The state that starts the next epoch, given the previous epoch's state and the merge of this epoch's partials.
-     * Algorithms whose partials are re-estimates (k-means over several epochs) return {@code epochMerged}; algorithms
-     * whose states are sums over disjoint data would return the merge of both. Neither argument is modified.
+     * The global state after applying the merge of a set of partials to {@code previous}: at the end of an epoch for
+     * {@link SyncPolicy.AtEnd} algorithms, and at every synchronization for {@link SyncPolicy.EveryNBatches} ones
+     * (the parameter-server step). Algorithms whose partials are re-estimates (k-means over several epochs) return
+     * {@code merged}; algorithms whose partials are deltas (SGD: example-weighted average parameter changes) add
+     * them to {@code previous}. Neither argument is modified.
      */
-    default S completeEpoch(S previous, S epochMerged) {
-        return epochMerged;
+    default S completeEpoch(S previous, S merged) {
+        return merged;
+    }
+
+    /**
+     * Whether a partial still wants records of its split. The runtime stops reading a split early when this turns
+     * false, for passes that need only a sample (e.g. the normalization statistics of a linear learner). Checked
+     * between mini-batches.
+     */
+    default boolean wantsMore(S partial) {
+        return true;
     }
 
     /** The model from {@code state} with this instance's hyperparameters. Does not modify the state. */

@@ -111,7 +111,7 @@ public final class Trainer {
         State partial = algorithm.startPartial(base, seed);
         Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
         try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
-            while (reader.next(batch)) {
+            while (algorithm.wantsMore(partial) && reader.next(batch)) {
                 if (cancelled.getAsBoolean()) throw new SplitCancelledException(split.id());
                 algorithm.update(partial, batch);
                 progress.addAndGet(batch.size());
