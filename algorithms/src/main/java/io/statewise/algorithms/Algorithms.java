@@ -3,12 +3,12 @@ package io.statewise.algorithms;
 import io.statewise.algorithms.kmeans.KMeansProvider;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The registry of algorithms by name. Each new algorithm family registers its provider here. */
 public final class Algorithms {
 
-    private static final Map<String, AlgorithmProvider<?, ?>> BY_NAME = new TreeMap<>();
+    private static final Map<String, AlgorithmProvider<?, ?>> BY_NAME = new ConcurrentSkipListMap<>();
 
     static {
         register(new KMeansProvider());
@@ -16,7 +16,11 @@ public final class Algorithms {
 
     private Algorithms() {}
 
-    private static void register(AlgorithmProvider<?, ?> provider) {
+    /**
+     * Registers a provider under its name: the extension point for algorithms outside this module (and for test
+     * algorithms that exercise the runtime). A later registration of the same name replaces the earlier one.
+     */
+    public static synchronized void register(AlgorithmProvider<?, ?> provider) {
         BY_NAME.put(provider.name(), provider);
     }
 

@@ -42,6 +42,15 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
     /** How workers synchronize with the job: once per split, or every N mini-batches. */
     SyncPolicy syncPolicy();
 
+    /**
+     * The sync policy of the epoch that starts from {@code epochBase}. Algorithms whose epochs differ (a linear
+     * learner's first epoch only gathers normalization statistics, merged once per split; its training epochs sync
+     * every N batches) override this; the default is {@link #syncPolicy()}.
+     */
+    default SyncPolicy syncPolicy(S epochBase) {
+        return syncPolicy();
+    }
+
     /** An empty state for the given schema; its size is fixed by the hyperparameters and the schema. */
     S init(DataSchema schema);
 

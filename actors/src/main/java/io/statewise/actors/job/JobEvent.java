@@ -24,6 +24,17 @@ public sealed interface JobEvent extends CborSerializable {
     record SplitMerged(int epoch, int splitId, byte[] partial, long records, long badRecords, Instant at)
             implements JobEvent {}
 
+    /**
+     * One segment (N mini-batches) of a split, in an epoch that syncs every N batches: its partial was applied to the
+     * global state (the parameter-server step) exactly once.
+     *
+     * @param segment  the segment's index within its split, from 0
+     * @param partial  the segment's contribution, encoded with the algorithm's state codec
+     * @param finished whether this was the split's last segment
+     */
+    record SegmentMerged(int epoch, int splitId, int segment, byte[] partial, long records, long badRecords,
+                         boolean finished, Instant at) implements JobEvent {}
+
     /** Every split of {@code epoch} was merged. */
     record EpochCompleted(int epoch, Instant at) implements JobEvent {}
 

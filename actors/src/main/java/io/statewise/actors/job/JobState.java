@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A job's persistent state: immutable values, changed only by {@link JobEvent}s.
@@ -19,28 +21,41 @@ public sealed interface JobState extends CborSerializable {
      * Training or finalizing.
      *
      * @param epoch      current epoch, 1-based
-     * @param folded     splits 0..folded-1 of this epoch are merged into {@code current}
+     * @param folded     splits 0..folded-1 of this epoch are merged into {@code current} (epochs that sync at the
+     *                   end of each split)
      * @param pending    partials of splits beyond {@code folded} that arrived early, merged when their turn comes so
      *                   that the result does not depend on arrival order
-     * @param base       the state at the start of this epoch (completed epochs)
+     * @param base       the state at the start of this epoch; in epochs that sync every N batches, the live global
+     *                   state (the parameter server's), updated by every merged segment
      * @param current    the merge of this epoch's folded partials
+     * @param segments   in epochs that sync every N batches: segments merged so far of each unfinished split
+     * @param finished   in epochs that sync every N batches: splits whose last segment was merged
      * @param finalizing every epoch is merged; the model is being computed
      */
     record Running(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, int epoch, int folded,
-                   SortedMap<Integer, StateCell> pending, StateCell base, StateCell current, long records,
+                   SortedMap<Integer, StateCell> pending, StateCell base, StateCell current,
+                   SortedMap<Integer, Integer> segments, SortedSet<Integer> finished, long records,
                    long badRecords, boolean finalizing) implements JobState {
         public Running {
             pending = new TreeMap<>(pending);
+            segments = new TreeMap<>(segments);
+            finished = new TreeSet<>(finished);
         }
 
-        /** Whether split {@code splitId} of the current epoch was already merged (or is waiting to be). */
+        /** Whether split {@code splitId} of {@code epoch} was already merged (or is waiting to be). */
         public boolean hasMerged(int epoch, int splitId) {
-            return epoch != this.epoch || finalizing || splitId < folded || pending.containsKey(splitId);
+            return epoch != this.epoch || finalizing || splitId < folded || pending.containsKey(splitId)
+                    || finished.contains(splitId);
         }
 
         /** Splits of the current epoch merged or waiting. */
         public int splitsDone() {
-            return folded + pending.size();
+            return folded + pending.size() + finished.size();
+        }
+
+        /** Segments of {@code splitId} already merged in this epoch. */
+        public int segmentsMerged(int splitId) {
+            return segments.getOrDefault(splitId, 0);
         }
     }
 

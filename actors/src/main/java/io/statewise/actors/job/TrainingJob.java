@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import io.statewise.actors.worker.Worker;
 import io.statewise.algorithms.State;
+import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -80,6 +82,15 @@ public final class TrainingJob
     /** A worker finished a split; the job merges it (once) and replies with the next work. */
     public record SplitCompleted(int slot, int epoch, int splitId, byte[] partial, long records, long badRecords,
                                  ActorRef<Worker.Command> replyTo) implements Command {}
+
+    /**
+     * A worker finished one segment (N mini-batches) of a split in an epoch that syncs every N batches; the job
+     * applies it once and replies with the new global state ({@link Worker.Continue}) or, after the split's last
+     * segment, with the next work.
+     */
+    public record SegmentCompleted(int slot, int epoch, int splitId, int segment, byte[] partial, long records,
+                                   long badRecords, boolean finished, ActorRef<Worker.Command> replyTo)
+            implements Command {}
 
     /** A worker could not process a split (malformed data beyond the tolerance, unreadable file). */
     public record SplitFailed(int slot, int epoch, int splitId, String reason) implements Command {}
@@ -157,6 +168,7 @@ public final class TrainingJob
                 .onCommand(RequestWork.class, this::onRequestWork)
                 .onCommand(SplitProgress.class, this::onSplitProgress)
                 .onCommand(SplitCompleted.class, this::onSplitCompleted)
+                .onCommand(SegmentCompleted.class, this::onSegmentCompleted)
                 .onCommand(SplitFailed.class, (s, c) -> fail(s, "split " + c.splitId() + ": " + c.reason()))
                 .onCommand(FinalizeSucceeded.class, this::onFinalizeSucceeded)
                 .onCommand(FinalizeFailed.class, (s, c) -> fail(s, c.reason()))
@@ -165,6 +177,7 @@ public final class TrainingJob
         b.forStateType(JobState.Finished.class)
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
+                .onCommand(SegmentCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(Cancel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)));
         b.forAnyState()
                 .onCommand(Submit.class, (s, c) -> Effect().reply(c.replyTo(),
@@ -227,6 +240,33 @@ public final class TrainingJob
                 .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
     }
 
+    private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {
+        if (state.hasMerged(cmd.epoch(), cmd.splitId()) || cmd.segment() != state.segmentsMerged(cmd.splitId())) {
+            // A duplicate, a late message, or a segment of a split that was re-leased meanwhile: not applied. The
+            // worker drops its split; the scheduler re-leases it if its lease expires.
+            return Effect().reply(cmd.replyTo(), Worker.NoWorkYet.INSTANCE);
+        }
+        long bad = state.badRecords() + cmd.badRecords();
+        if (bad > state.spec().maxBadRecords()) {
+            return fail(state, bad + " malformed records exceed max_bad_records = " + state.spec().maxBadRecords());
+        }
+        Instant now = clock.instant();
+        List<JobEvent> events = new ArrayList<>(2);
+        events.add(new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(), cmd.partial(),
+                cmd.records(), cmd.badRecords(), cmd.finished(), now));
+        if (cmd.finished() && state.splitsDone() + 1 == state.plan().splitsPerEpoch()) {
+            events.add(new JobEvent.EpochCompleted(cmd.epoch(), now));
+        }
+        if (!cmd.finished()) {
+            scheduler.progress(cmd.splitId(), cmd.slot(), 0, System.nanoTime());
+            return Effect().persist(events)
+                    .thenReply(cmd.replyTo(), s -> new Worker.Continue(((JobState.Running) s).base().bytes()));
+        }
+        return Effect().persist(events)
+                .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
+                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
+    }
+
     private void afterMerge(int splitId, JobState.Running state) {
         scheduler.done(splitId);
         if (state.finalizing()) {
@@ -282,7 +322,8 @@ public final class TrainingJob
         PlannedInput train = state.plan().train();
         return new WorkAssignment(jobId, spec.algorithm(), spec.hyperParameters(), state.plan().schema(),
                 train.format(), spec.maxBadRecords(), state.epoch(), train.splits().get(splitId),
-                state.base().bytes(), state.plan().seedFor(state.epoch(), splitId));
+                state.base().bytes(), state.plan().seedFor(state.epoch(), splitId), syncEvery(state),
+                state.segmentsMerged(splitId));
     }
 
     // ---------------------------------------------------------------- side effects
@@ -320,6 +361,7 @@ public final class TrainingJob
                 .onEvent(JobEvent.JobSubmitted.class, this::submitted);
         b.forStateType(JobState.Running.class)
                 .onEvent(JobEvent.SplitMerged.class, this::merged)
+                .onEvent(JobEvent.SegmentMerged.class, this::segmentMerged)
                 .onEvent(JobEvent.EpochCompleted.class, this::epochCompleted)
                 .onEvent(JobEvent.ModelFinalized.class, (s, e) -> finished(s, JobPhase.COMPLETED, Optional.of(e.model()),
                         e.metrics(), Optional.empty(), e.at()))
@@ -333,8 +375,8 @@ public final class TrainingJob
     private JobState submitted(JobState.Empty state, JobEvent.JobSubmitted e) {
         Trainer t = trainer(e.spec());
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
-        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty, 0, 0,
-                false);
+        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty,
+                new TreeMap<>(), new TreeSet<>(), 0, 0, false);
     }
 
     private JobState merged(JobState.Running s, JobEvent.SplitMerged e) {
@@ -350,17 +392,36 @@ public final class TrainingJob
         }
         StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
-                s.base(), currentCell, s.records() + e.records(), s.badRecords() + e.badRecords(), false);
+                s.base(), currentCell, s.segments(), s.finished(), s.records() + e.records(),
+                s.badRecords() + e.badRecords(), false);
+    }
+
+    /** The parameter-server step: the segment's partial is applied to the live global state at once. */
+    private JobState segmentMerged(JobState.Running s, JobEvent.SegmentMerged e) {
+        Trainer t = trainer(s.spec());
+        State applied = t.completeEpoch(s.base().value(t), t.decodeState(e.partial()));
+        TreeMap<Integer, Integer> segments = new TreeMap<>(s.segments());
+        TreeSet<Integer> finished = new TreeSet<>(s.finished());
+        if (e.finished()) {
+            segments.remove(e.splitId());
+            finished.add(e.splitId());
+        } else {
+            segments.put(e.splitId(), e.segment() + 1);
+        }
+        return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), s.folded(),
+                s.pending(), StateCell.of(applied, t), s.current(), segments, finished, s.records() + e.records(),
+                s.badRecords() + e.badRecords(), false);
     }
 
     private JobState epochCompleted(JobState.Running s, JobEvent.EpochCompleted e) {
         Trainer t = trainer(s.spec());
-        State next = t.completeEpoch(s.base().value(t), s.current().value(t));
-        StateCell base = StateCell.of(next, t);
+        // Epochs that sync every N batches applied each segment already; the others fold their partials now.
+        StateCell base = syncEvery(s) > 0 ? s.base()
+                : StateCell.of(t.completeEpoch(s.base().value(t), s.current().value(t)), t);
         boolean last = s.epoch() >= t.schedule().epochs();
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
-                0, new TreeMap<>(), base, empty, s.records(), s.badRecords(), last);
+                0, new TreeMap<>(), base, empty, new TreeMap<>(), new TreeSet<>(), s.records(), s.badRecords(), last);
     }
 
     private static JobState finished(JobState.Running s, JobPhase phase, Optional<byte[]> model,
@@ -383,6 +444,15 @@ public final class TrainingJob
     }
 
     // ---------------------------------------------------------------- views
+
+    /**
+     * Mini-batches between syncs in the current epoch (0: one partial per split), from the algorithm's policy for
+     * the epoch's base. An algorithm's policy must not change within an epoch.
+     */
+    private int syncEvery(JobState.Running state) {
+        Trainer t = trainer(state.spec());
+        return t.syncPolicy(state.base().value(t)) instanceof SyncPolicy.EveryNBatches n ? n.batches() : 0;
+    }
 
     private Trainer trainer(JobSpec spec) {
         if (trainer == null) trainer = JobPlanner.trainerFor(spec);

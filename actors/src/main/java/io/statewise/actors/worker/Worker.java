@@ -4,13 +4,14 @@ import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.job.WorkAssignment;
 import io.statewise.algorithms.training.SplitCancelledException;
-import io.statewise.algorithms.training.SplitOutcome;
+import io.statewise.algorithms.training.SplitSession;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -29,7 +30,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  *
  * <p>It pulls a split from its job, streams it through the algorithm's {@code update} on the compute dispatcher
  * (never on the actor thread), reports progress while it works (which renews its lease), and sends the partial state
- * back; the job answers with the next split. When nothing is waiting it asks again after a short delay, and it stops
+ * back; the job answers with the next split. In epochs that sync every N batches it sends a partial after every N
+ * mini-batches and continues the open split from the global state the job returns (the parameter-server loop). When nothing is waiting it asks again after a short delay, and it stops
  * when the job says it is over.
  */
 public final class Worker extends AbstractBehavior<Worker.Command> {
@@ -55,7 +57,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private enum Retry implements Command { INSTANCE }
 
-    private record Processed(WorkAssignment work, byte[] partial, long records, long badRecords) implements Command {}
+    /** Continue the current split from this global state (the job's answer to a segment). */
+    public record Continue(byte[] base) implements Command {}
+
+    private record Processed(WorkAssignment work, SplitSession session, int segment, byte[] partial, long records,
+                             long badRecords, boolean finished) implements Command {}
 
     private record ProcessingFailed(WorkAssignment work, String reason, boolean cancelled) implements Command {}
 
@@ -85,7 +91,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private final Executor compute;
     private final AtomicLong progress = new AtomicLong();
     private AtomicBoolean cancelled = new AtomicBoolean();
+    /** The assignment in progress, or null when idle. */
     private WorkAssignment current;
+    /** The open split of the assignment; used by one compute task at a time. */
+    private SplitSession session;
+    /** Whether a compute task is running (the session must not be closed under it). */
+    private boolean computing;
+    /** The segment of the current split last started. */
+    private int lastSegment;
     private Trainer trainer;
 
     private Worker(ActorContext<Command> ctx, TimerScheduler<Command> timers, JobSettings settings, String jobId,
@@ -104,6 +117,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessageEquals(Wake.INSTANCE, this::onWake)
                 .onMessageEquals(Retry.INSTANCE, this::onWake)
                 .onMessage(Assign.class, this::onAssign)
+                .onMessage(Continue.class, this::onContinue)
                 .onMessageEquals(NoWorkYet.INSTANCE, this::onNoWorkYet)
                 .onMessageEquals(JobOver.INSTANCE, this::onJobOver)
                 .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
@@ -118,12 +132,15 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onNoWorkYet() {
+        // Also the job's answer to a segment it did not apply (a duplicate, or a split re-leased meanwhile).
+        if (current != null && !computing) idle();
         if (current == null) timers.startSingleTimer(Retry.INSTANCE, Retry.INSTANCE, settings.retryInterval());
         return this;
     }
 
     private Behavior<Command> onJobOver() {
         cancelled.set(true);
+        if (!computing) closeSession();
         return Behaviors.stopped();
     }
 
@@ -131,25 +148,50 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         if (current != null) return this; // already busy: the job re-leases the split if we never finish it
         WorkAssignment work = assign.work();
         current = work;
-        progress.set(0);
         cancelled = new AtomicBoolean();
         Trainer t = trainerFor(work);
-        AtomicBoolean stop = cancelled;
-        AtomicLong counter = progress;
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> process(t, work, counter, stop), compute),
-                (done, error) -> {
-                    if (error == null) return done;
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    return new ProcessingFailed(work, describe(cause), cause instanceof SplitCancelledException);
-                });
+        runSegment(work, work.startSegment(), work.base(), () -> {
+            SplitSession opened = t.open(work.split(), work.format().toDataFormat(), work.schema(),
+                    work.maxBadRecords());
+            opened.skipBatches((long) work.startSegment() * work.syncEveryBatches());
+            return opened;
+        });
         timers.startTimerWithFixedDelay(ProgressTick.INSTANCE, ProgressTick.INSTANCE, settings.progressInterval());
         return this;
     }
 
-    private static Processed process(Trainer trainer, WorkAssignment work, AtomicLong progress, AtomicBoolean stop) {
-        SplitOutcome outcome = trainer.trainSplit(trainer.decodeState(work.base()), work.split(),
-                work.format().toDataFormat(), work.schema(), work.seed(), work.maxBadRecords(), progress, stop::get);
-        return new Processed(work, trainer.encodeState(outcome.partial()), outcome.records(), outcome.badRecords());
+    private Behavior<Command> onContinue(Continue next) {
+        if (current == null || computing || session == null) return this;
+        SplitSession open = session;
+        runSegment(current, lastSegment + 1, next.base(), () -> open);
+        return this;
+    }
+
+    /** Trains one segment on the compute dispatcher (never on the actor thread). */
+    private void runSegment(WorkAssignment work, int segment, byte[] base,
+                            Supplier<SplitSession> sessionSupplier) {
+        Trainer t = trainerFor(work);
+        AtomicBoolean stop = cancelled;
+        AtomicLong counter = progress;
+        counter.set(0);
+        computing = true;
+        lastSegment = segment;
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+            SplitSession open = sessionSupplier.get();
+            try {
+                SplitSession.Segment out = open.train(t.decodeState(base), work.segmentSeed(segment),
+                        work.syncEveryBatches(), counter, stop::get);
+                return new Processed(work, open, segment, t.encodeState(out.partial()), out.records(),
+                        out.badRecords(), out.finished() || work.syncEveryBatches() <= 0);
+            } catch (RuntimeException e) {
+                open.close();
+                throw e;
+            }
+        }, compute), (done, error) -> {
+            if (error == null) return done;
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            return new ProcessingFailed(work, describe(cause), cause instanceof SplitCancelledException);
+        });
     }
 
     private Behavior<Command> onProgressTick() {
@@ -160,14 +202,23 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onProcessed(Processed done) {
-        idle();
+        computing = false;
+        session = done.session();
         WorkAssignment w = done.work();
-        job.tell(new TrainingJob.SplitCompleted(slot, w.epoch(), w.split().id(), done.partial(), done.records(),
-                done.badRecords(), getContext().getSelf()));
+        if (done.finished()) idle();
+        if (w.syncEveryBatches() <= 0) {
+            job.tell(new TrainingJob.SplitCompleted(slot, w.epoch(), w.split().id(), done.partial(), done.records(),
+                    done.badRecords(), getContext().getSelf()));
+        } else {
+            job.tell(new TrainingJob.SegmentCompleted(slot, w.epoch(), w.split().id(), done.segment(),
+                    done.partial(), done.records(), done.badRecords(), done.finished(), getContext().getSelf()));
+        }
         return this;
     }
 
     private Behavior<Command> onProcessingFailed(ProcessingFailed failed) {
+        computing = false;
+        session = null; // closed by the failed task
         idle();
         if (failed.cancelled()) return this;
         getContext().getLog().warn("split {} of job {} failed: {}", failed.work().split().id(),
@@ -179,7 +230,15 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private void idle() {
         current = null;
+        closeSession();
         timers.cancel(ProgressTick.INSTANCE);
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
     }
 
     private Trainer trainerFor(WorkAssignment work) {
@@ -190,5 +249,4 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private static String describe(Throwable t) {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
-
 }

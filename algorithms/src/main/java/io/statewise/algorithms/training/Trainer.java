@@ -7,6 +7,7 @@ import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.State;
+import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataFormat;
@@ -108,16 +109,24 @@ public final class Trainer {
      */
     public SplitOutcome trainSplit(State base, Split split, DataFormat format, DataSchema schema, long seed,
                                    long maxBadRecords, AtomicLong progress, BooleanSupplier cancelled) {
-        State partial = algorithm.startPartial(base, seed);
-        Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
-        try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
-            while (algorithm.wantsMore(partial) && reader.next(batch)) {
-                if (cancelled.getAsBoolean()) throw new SplitCancelledException(split.id());
-                algorithm.update(partial, batch);
-                progress.addAndGet(batch.size());
-            }
-            return new SplitOutcome(partial, reader.records(), reader.badRecords());
+        try (SplitSession session = open(split, format, schema, maxBadRecords)) {
+            SplitSession.Segment all = session.train(base, seed, 0, progress, cancelled);
+            return new SplitOutcome(all.partial(), all.records(), all.badRecords());
         }
+    }
+
+    /**
+     * Opens a split for training in segments (for algorithms that sync every N batches).
+     *
+     * @throws io.statewise.algorithms.data.DataException if the split cannot be opened
+     */
+    public SplitSession open(Split split, DataFormat format, DataSchema schema, long maxBadRecords) {
+        return new SplitSession(algorithm, split, format, schema, maxBadRecords);
+    }
+
+    /** The sync policy of the epoch that starts from {@code epochBase}. */
+    public SyncPolicy syncPolicy(State epochBase) {
+        return algorithm.syncPolicy(epochBase);
     }
 
     /**

@@ -1,0 +1,159 @@
+package io.statewise.actors.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.statewise.actors.node.NodeSettings;
+import io.statewise.actors.node.StatewiseNode;
+import io.statewise.actors.testing.SgdMean;
+import io.statewise.actors.worker.Worker;
+import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import io.statewise.algorithms.training.SplitSession;
+import io.statewise.algorithms.training.Trainer;
+import io.statewise.persistence.JournalDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The every-N-batches path (the job as parameter server): segments are applied once each, duplicates are refused,
+ * a restarted job hands a split out again after its merged segments, and a real node trains such a job end to end.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SegmentSyncTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final int ROWS = 3_000;
+
+    private ActorTestKit testKit;
+    private JobSettings settings;
+    private Path dir;
+    private Path csv;
+
+    @BeforeAll
+    void start(@TempDir Path tempDir) throws Exception {
+        SgdMean.register();
+        dir = tempDir;
+        csv = dir.resolve("one-blob.csv");
+        new GaussianBlobs(1, 3, 1.0, 9L).writeCsv(csv, ROWS, true);
+        Config config = EventSourcedBehaviorTestKit.config()
+                .withFallback(ConfigFactory.parseString(
+                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
+                .withFallback(ConfigFactory.load());
+        testKit = ActorTestKit.create(config);
+        settings = JobSettings.from(testKit.system().settings().config());
+    }
+
+    @AfterAll
+    void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    private JobSpec spec(int epochs) throws Exception {
+        return new JobSpec(SgdMean.NAME, Map.of("epochs", Integer.toString(epochs), "mini_batch_size", "50",
+                "sync_every_batches", "3"), DataInput.csv(csv.toString()), Optional.empty(), Optional.empty(), 2, 0,
+                Files.size(csv) / 3 + 1);
+    }
+
+    @Test
+    void segmentsAreAppliedOnceAndAResumedSplitSkipsThem() throws Exception {
+        JobSpec spec = spec(1);
+        JobPlan plan = new JobPlanner(settings.splitSizeBytes(), 2).plan(spec);
+        var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
+                TrainingJob.create("seg", PersistenceId.of("job", "seg"), settings, new NoWorkers(),
+                        testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("seg", spec, plan, r));
+        TestProbe<Worker.Command> worker = testKit.createTestProbe();
+
+        var assigned = (Worker.Assign) job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
+        WorkAssignment work = assigned.work();
+        assertEquals(3, work.syncEveryBatches());
+        assertEquals(0, work.startSegment());
+
+        Trainer trainer = JobPlanner.trainerFor(spec);
+        try (SplitSession session = trainer.open(work.split(), work.format().toDataFormat(), work.schema(), 0)) {
+            SplitSession.Segment first = session.train(trainer.decodeState(work.base()), work.segmentSeed(0), 3,
+                    new AtomicLong(), () -> false);
+            var segment0 = new TrainingJob.SegmentCompleted(0, 1, work.split().id(), 0,
+                    trainer.encodeState(first.partial()), first.records(), 0, false, worker.getRef());
+            var applied = job.runCommand(segment0);
+            assertEquals(1, applied.events().size());
+            assertInstanceOf(Worker.Continue.class, worker.receiveMessage());
+            assertEquals(150, ((JobState.Running) job.getState()).records());
+
+            job.runCommand(segment0);
+            assertEquals(Worker.NoWorkYet.INSTANCE, worker.receiveMessage(), "a duplicate segment is refused");
+            assertEquals(150, ((JobState.Running) job.getState()).records(), "and not applied");
+        }
+
+        JobState.Running recovered = (JobState.Running) job.restart().state();
+        assertEquals(1, recovered.segmentsMerged(work.split().id()));
+        WorkAssignment again = null;
+        for (int i = 0; i < plan.splitsPerEpoch() && again == null; i++) {
+            var reply = job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(1, r)).reply();
+            if (reply instanceof Worker.Assign a && a.work().split().id() == work.split().id()) again = a.work();
+        }
+        assertTrue(again != null, "the split is handed out again after the restart");
+        assertEquals(1, again.startSegment(), "continuing after the merged segment");
+    }
+
+    @Test
+    void nodeTrainsAnEveryNBatchesJobEndToEnd() throws Exception {
+        NodeSettings node = new NodeSettings(dir.resolve("node"), "127.0.0.1", 0, java.util.List.of(),
+                Optional.of(JournalDatabase.h2MemoryUrl("segment-sync")));
+        try (StatewiseNode running = StatewiseNode.start(node)) {
+            JobStatus submitted = running.jobService().submit(spec(2)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            JobStatus done = awaitFinal(running, submitted.jobId());
+            assertEquals(JobPhase.COMPLETED, done.phase(), done.error().orElse(""));
+            assertEquals(2L * ROWS, done.records(), "every record of every epoch applied exactly once");
+            assertTrue(done.splitsTotal() >= 3, "several splits");
+            var model = (SgdMean.MeanModel) running.jobService().model(submitted.jobId()).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS).model();
+            float[][] center = new GaussianBlobs(1, 3, 1.0, 9L).centers();
+            for (int j = 0; j < 3; j++) {
+                assertEquals(center[0][j], model.mean()[j], 0.5, "SGD estimate of the mean, feature " + j);
+            }
+        }
+    }
+
+    private static JobStatus awaitFinal(StatewiseNode node, String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JobStatus s;
+        do {
+            s = node.jobService().status(jobId).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (s.phase().isFinal()) return s;
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("not final: " + s);
+    }
+
+    /** The persistence-testkit job reaches no real workers. */
+    private static final class NoWorkers implements WorkerPool {
+        @Override
+        public void wakeAll(String jobId, int slots) {}
+
+        @Override
+        public void stopAll(String jobId, int slots) {}
+    }
+}
