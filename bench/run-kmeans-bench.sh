@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-PYTHON=${PYTHON:-python3}
+PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's python3 with python3-sklearn and python3-pandas
 MVN=${MVN:-mvn}
 MVN_FLAGS=${MVN_FLAGS:-}
 FASHION_MNIST_DIR=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
