@@ -76,6 +76,7 @@ public final class StatewiseNode implements AutoCloseable {
             Worker.init(system, jobSettings);
             ShardedJobService service = new ShardedJobService(system, jobSettings);
             service.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            NodeReadiness.check(system, service, UP_TIMEOUT);
             return new StatewiseNode(system, service);
         } catch (Exception e) {
             system.terminate();

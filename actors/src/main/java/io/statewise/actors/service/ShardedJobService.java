@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,6 +114,11 @@ public final class ShardedJobService implements JobService {
             }
             return out;
         });
+    }
+
+    /** The status of a job, or empty if no job has this id (no exception). */
+    public CompletionStage<Optional<JobStatus>> find(String jobId) {
+        return ask(jobId, TrainingJob.GetStatus::new).thenApply(JobView::status);
     }
 
     /** Asks every job the journal knows for its status, which restarts unfinished ones on this cluster. */
