@@ -1,8 +1,6 @@
 package io.statewise.actors.job;
 
 import io.statewise.actors.worker.Worker;
-import io.statewise.algorithms.State;
-import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -125,7 +121,7 @@ public final class TrainingJob
     private final SplitScheduler scheduler;
     private final WorkerPool workers;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
-    private Trainer trainer;
+    private JobTransitions transitions;
     private long startedNanos;
     private long recordsAtStart;
     private boolean finalizeRunning;
@@ -358,76 +354,18 @@ public final class TrainingJob
     public EventHandler<JobState, JobEvent> eventHandler() {
         var b = newEventHandlerBuilder();
         b.forStateType(JobState.Empty.class)
-                .onEvent(JobEvent.JobSubmitted.class, this::submitted);
+                .onEvent(JobEvent.JobSubmitted.class, (s, e) -> transitions(e.spec()).submitted(e));
         b.forStateType(JobState.Running.class)
-                .onEvent(JobEvent.SplitMerged.class, this::merged)
-                .onEvent(JobEvent.SegmentMerged.class, this::segmentMerged)
-                .onEvent(JobEvent.EpochCompleted.class, this::epochCompleted)
-                .onEvent(JobEvent.ModelFinalized.class, (s, e) -> finished(s, JobPhase.COMPLETED, Optional.of(e.model()),
-                        e.metrics(), Optional.empty(), e.at()))
-                .onEvent(JobEvent.JobFailed.class, (s, e) -> finished(s, JobPhase.FAILED, Optional.empty(), Map.of(),
-                        Optional.of(e.reason()), e.at()))
-                .onEvent(JobEvent.JobCancelled.class, (s, e) -> finished(s, JobPhase.CANCELLED, Optional.empty(),
-                        Map.of(), Optional.empty(), e.at()));
+                .onEvent(JobEvent.SplitMerged.class, (s, e) -> transitions(s.spec()).splitMerged(s, e))
+                .onEvent(JobEvent.SegmentMerged.class, (s, e) -> transitions(s.spec()).segmentMerged(s, e))
+                .onEvent(JobEvent.EpochCompleted.class, (s, e) -> transitions(s.spec()).epochCompleted(s))
+                .onEvent(JobEvent.ModelFinalized.class, (s, e) -> JobTransitions.finished(s, JobPhase.COMPLETED,
+                        Optional.of(e.model()), e.metrics(), Optional.empty(), e.at()))
+                .onEvent(JobEvent.JobFailed.class, (s, e) -> JobTransitions.finished(s, JobPhase.FAILED,
+                        Optional.empty(), Map.of(), Optional.of(e.reason()), e.at()))
+                .onEvent(JobEvent.JobCancelled.class, (s, e) -> JobTransitions.finished(s, JobPhase.CANCELLED,
+                        Optional.empty(), Map.of(), Optional.empty(), e.at()));
         return b.build();
-    }
-
-    private JobState submitted(JobState.Empty state, JobEvent.JobSubmitted e) {
-        Trainer t = trainer(e.spec());
-        StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
-        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty,
-                new TreeMap<>(), new TreeSet<>(), 0, 0, false);
-    }
-
-    private JobState merged(JobState.Running s, JobEvent.SplitMerged e) {
-        Trainer t = trainer(s.spec());
-        TreeMap<Integer, StateCell> pending = new TreeMap<>(s.pending());
-        pending.put(e.splitId(), StateCell.ofBytes(e.partial()));
-        State current = s.current().value(t);
-        int folded = s.folded();
-        boolean changed = false;
-        for (StateCell next; (next = pending.remove(folded)) != null; folded++) {
-            current = t.merge(current, next.value(t));
-            changed = true;
-        }
-        StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
-        return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
-                s.base(), currentCell, s.segments(), s.finished(), s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false);
-    }
-
-    /** The parameter-server step: the segment's partial is applied to the live global state at once. */
-    private JobState segmentMerged(JobState.Running s, JobEvent.SegmentMerged e) {
-        Trainer t = trainer(s.spec());
-        State applied = t.completeEpoch(s.base().value(t), t.decodeState(e.partial()));
-        TreeMap<Integer, Integer> segments = new TreeMap<>(s.segments());
-        TreeSet<Integer> finished = new TreeSet<>(s.finished());
-        if (e.finished()) {
-            segments.remove(e.splitId());
-            finished.add(e.splitId());
-        } else {
-            segments.put(e.splitId(), e.segment() + 1);
-        }
-        return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), s.folded(),
-                s.pending(), StateCell.of(applied, t), s.current(), segments, finished, s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false);
-    }
-
-    private JobState epochCompleted(JobState.Running s, JobEvent.EpochCompleted e) {
-        Trainer t = trainer(s.spec());
-        // Epochs that sync every N batches applied each segment already; the others fold their partials now.
-        StateCell base = syncEvery(s) > 0 ? s.base()
-                : StateCell.of(t.completeEpoch(s.base().value(t), s.current().value(t)), t);
-        boolean last = s.epoch() >= t.schedule().epochs();
-        StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
-        return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
-                0, new TreeMap<>(), base, empty, new TreeMap<>(), new TreeSet<>(), s.records(), s.badRecords(), last);
-    }
-
-    private static JobState finished(JobState.Running s, JobPhase phase, Optional<byte[]> model,
-                                     Map<String, Double> metrics, Optional<String> error, Instant at) {
-        return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, s.epoch(), s.records(),
-                s.badRecords(), model, metrics, error, at);
     }
 
     @Override
@@ -445,18 +383,17 @@ public final class TrainingJob
 
     // ---------------------------------------------------------------- views
 
-    /**
-     * Mini-batches between syncs in the current epoch (0: one partial per split), from the algorithm's policy for
-     * the epoch's base. An algorithm's policy must not change within an epoch.
-     */
     private int syncEvery(JobState.Running state) {
-        Trainer t = trainer(state.spec());
-        return t.syncPolicy(state.base().value(t)) instanceof SyncPolicy.EveryNBatches n ? n.batches() : 0;
+        return transitions(state.spec()).syncEvery(state);
     }
 
     private Trainer trainer(JobSpec spec) {
-        if (trainer == null) trainer = JobPlanner.trainerFor(spec);
-        return trainer;
+        return transitions(spec).trainer();
+    }
+
+    private JobTransitions transitions(JobSpec spec) {
+        if (transitions == null) transitions = new JobTransitions(JobPlanner.trainerFor(spec));
+        return transitions;
     }
 
     private JobView view(JobState state) {
