@@ -3,6 +3,9 @@ package io.statewise.algorithms.laws;
 import io.statewise.algorithms.kmeans.KMeansModel;
 import io.statewise.algorithms.kmeans.KMeansProvider;
 import io.statewise.algorithms.kmeans.KMeansState;
+import io.statewise.algorithms.pca.PcaModel;
+import io.statewise.algorithms.pca.PcaProvider;
+import io.statewise.algorithms.pca.PcaState;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +16,7 @@ public final class LawFixtures {
 
     /** The registered fixtures. */
     public static List<LawFixture<?, ?>> all() {
-        return List.of(kmeans());
+        return List.of(kmeans(), pcaRegular(), pcaRandomized(), pcaSketch());
     }
 
     /**
@@ -30,6 +33,49 @@ public final class LawFixtures {
                 Tolerance.approximate(0.02, Equivalence.<KMeansState, KMeansModel>evaluatorMetric("msd")
                         .and(Equivalence.stateValues(LawFixtures::weightAndFirstMoment))),
                 LawFixture.Commutativity.BITWISE);
+    }
+
+    /**
+     * PCA, regular mode: the state is exact sums (count, sum of rows, X^T X), so any partition and merge tree gives
+     * the same state up to the order of floating-point additions; a + b and b + a are the same bits.
+     */
+    static LawFixture<PcaState, PcaModel> pcaRegular() {
+        return new LawFixture<>("pca regular d=8", new PcaProvider(),
+                Map.of("num_components", 3, "algorithm_mode", "regular", "mini_batch_size", 500),
+                BatchSources.denseBlobs(4, 8, 2.0, 500, 40, 23),
+                Tolerance.exact(1e-9, Equivalence.<PcaState, PcaModel>modelValues(PcaModel::explainedVariance)
+                        .and(Equivalence.stateValues(PcaState::mean))),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    /**
+     * PCA, randomized mode: merge is an exact element-wise sum, but the random signs depend on each record's position
+     * in its split, so a partitioned run sketches the data with other signs than one pass: the models agree in
+     * quality, not in bits. The sketch's noise shrinks as 1/sqrt(m) (m = 128 rows here, where m = 13 left 30%
+     * between two sign draws): reconstruction errors within 5%; the mean is exact.
+     */
+    static LawFixture<PcaState, PcaModel> pcaRandomized() {
+        return new LawFixture<>("pca randomized d=8", new PcaProvider(),
+                Map.of("num_components", 3, "extra_components", 125, "algorithm_mode", "randomized",
+                        "mini_batch_size", 500),
+                BatchSources.denseBlobs(4, 8, 2.0, 500, 40, 29),
+                Tolerance.approximate(0.05, Equivalence.<PcaState, PcaModel>evaluatorMetric("reconstruction_mse")
+                        .and(Equivalence.stateValues(PcaState::mean))),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    /**
+     * PCA, sketch mode (Frequent Directions, l = 6 < d = 8): merging sketches of a partition is within the FD error
+     * bound of one pass, not equal to it; the reconstruction error of the finalized models must agree within 2%.
+     */
+    static LawFixture<PcaState, PcaModel> pcaSketch() {
+        return new LawFixture<>("pca sketch d=8 l=6", new PcaProvider(),
+                Map.of("num_components", 3, "extra_components", 3, "algorithm_mode", "sketch",
+                        "mini_batch_size", 500),
+                BatchSources.denseBlobs(4, 8, 2.0, 500, 40, 31),
+                Tolerance.approximate(0.02, Equivalence.<PcaState, PcaModel>evaluatorMetric("reconstruction_mse")
+                        .and(Equivalence.stateValues(PcaState::mean))),
+                LawFixture.Commutativity.WITHIN_TOLERANCE);
     }
 
     /** Total weight and weighted sum of the centers: a k-means state's count and sum of the records. */
