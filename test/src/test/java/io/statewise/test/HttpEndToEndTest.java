@@ -92,6 +92,35 @@ class HttpEndToEndTest {
     }
 
     @Test
+    void trainsPcaAndExportsComponentsAndExplainedVariance() throws Exception {
+        String spec = """
+                {"algorithm":"pca","hyperparameters":{"num_components":2,"algorithm_mode":"regular"},
+                 "train":{"paths":["%s"]},"test":{"paths":["%s"]},"parallelism":2,"split_size_bytes":100000}
+                """.formatted(train.toString().replace("\\", "/"), test.toString().replace("\\", "/"));
+        Http.Response submitted = http.post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        String jobId = submitted.body().path("job_id").asText();
+        JsonNode done = http.awaitFinal(jobId, JOB_TIMEOUT);
+        assertEquals("completed", done.path("phase").asText(), done.toString());
+        assertEquals(20_000, done.path("records").asLong());
+
+        JsonNode model = http.get("/v1/jobs/" + jobId + "/model").body().path("model");
+        assertEquals(2, model.path("components").size(), model.toString());
+        assertEquals(3, model.path("components").get(0).size());
+        JsonNode variance = model.path("explained_variance");
+        assertEquals(2, variance.size(), model.toString());
+        assertTrue(variance.get(0).asDouble() >= variance.get(1).asDouble(), "sorted by variance: " + variance);
+        double ratio = model.path("explained_variance_ratio").get(0).asDouble()
+                + model.path("explained_variance_ratio").get(1).asDouble();
+        assertTrue(ratio > 0.5 && ratio <= 1.0 + 1e-9, "two of three dimensions of four blobs: " + ratio);
+        assertTrue(done.path("metrics").has("test_reconstruction_mse"), done.toString());
+
+        Http.Response projected = http.post("/v1/jobs/" + jobId + "/predict", "{\"instances\":[[0,0,0]]}");
+        assertEquals(200, projected.status(), projected.body().toString());
+        assertEquals(2, projected.body().path("predictions").get(0).path("coordinates").size());
+    }
+
+    @Test
     void badRequestsGetJsonErrorsThatSayWhatAndWhere() throws Exception {
         Http.Response malformed = http.post("/v1/jobs", "{\"algorithm\": \"kmeans\", ");
         assertEquals(400, malformed.status());
