@@ -60,7 +60,7 @@ public final class JobPlanner {
 
         int parallelism = spec.parallelism() > 0 ? spec.parallelism() : cores;
         long seed = seedOf(spec);
-        trainer.schedule(); // validated with the hyperparameters
+        checkFitsSchema(trainer, schema);
         return new JobPlan(schema, train.plan(splitBytes), validation.map(r -> r.plan(splitBytes)),
                 test.map(r -> r.plan(splitBytes)), parallelism, seed);
     }
@@ -75,6 +75,19 @@ public final class JobPlanner {
             return Trainer.create(spec.algorithm(), spec.hyperParameters());
         } catch (UnknownAlgorithmException e) {
             throw new JobRejectedException("algorithm", e.getMessage(), e);
+        } catch (InvalidHyperParameterException e) {
+            throw new JobRejectedException("hyperparameters." + e.parameter(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the empty state once, so that hyperparameters that depend on the data (PCA's {@code num_components}
+     * against the feature dimension, a state too large for memory) are rejected now, with the field named, rather
+     * than failing the job after it was accepted.
+     */
+    private static void checkFitsSchema(Trainer trainer, DataSchema schema) {
+        try {
+            trainer.emptyState(schema);
         } catch (InvalidHyperParameterException e) {
             throw new JobRejectedException("hyperparameters." + e.parameter(), e.getMessage(), e);
         }

@@ -140,4 +140,14 @@ class JobPlannerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new DataInput(List.of("a"), false, 0, "libsvm", false, Optional.of(0)));
     }
+
+    @Test
+    void rejectsHyperparametersThatDoNotFitTheDataBeforeTheJobStarts() throws IOException {
+        String csv = write("three-features.csv", "0,1,2,3\n1,4,5,6\n");
+        JobSpec tooMany = new JobSpec("pca", Map.of("num_components", "4"), DataInput.csv(csv),
+                Optional.empty(), Optional.empty(), 1, 0, 0);
+        JobRejectedException e = rejected(tooMany);
+        assertEquals(Optional.of("hyperparameters.num_components"), e.field());
+        assertTrue(e.getMessage().contains("only 3 features"), e.getMessage());
+    }
 }
