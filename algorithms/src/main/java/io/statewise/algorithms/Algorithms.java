@@ -12,6 +12,7 @@ public final class Algorithms {
 
     static {
         register(new KMeansProvider());
+        register(new io.statewise.algorithms.linear.LinearLearnerProvider());
         register(new io.statewise.algorithms.pca.PcaProvider());
     }
 

@@ -82,6 +82,15 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
     }
 
     /**
+     * The global state at the end of an epoch, after its last {@link #completeEpoch}: where per-epoch bookkeeping
+     * happens (early stopping, learning-rate schedules, the epoch's losses kept for model selection). The default
+     * changes nothing. Does not modify {@code global}.
+     */
+    default S endEpoch(S global) {
+        return global;
+    }
+
+    /**
      * Whether a partial still wants records of its split. The runtime stops reading a split early when this turns
      * false, for passes that need only a sample (e.g. the normalization statistics of a linear learner). Checked
      * between mini-batches.

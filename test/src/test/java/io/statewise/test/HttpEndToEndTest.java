@@ -121,6 +121,48 @@ class HttpEndToEndTest {
     }
 
     @Test
+    void trainsALinearLearnerWithParameterServerSyncs() throws Exception {
+        Path logisticTrain = dir.resolve("logistic-train.csv");
+        Path logisticTest = dir.resolve("logistic-test.csv");
+        writeLogistic(logisticTrain, 6_000, 1L);
+        writeLogistic(logisticTest, 2_000, 2L);
+        String spec = """
+                {"algorithm":"linear-learner","hyperparameters":{"predictor_type":"binary_classifier","epochs":3,
+                 "mini_batch_size":100,"sync_every_batches":5,"num_models":4,"seed":7},
+                 "train":{"paths":["%s"]},"test":{"paths":["%s"]},"parallelism":2,"split_size_bytes":60000}
+                """.formatted(logisticTrain.toString().replace("\\", "/"), logisticTest.toString().replace("\\", "/"));
+        Http.Response submitted = http.post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        JsonNode done = http.awaitFinal(submitted.body().path("job_id").asText(), JOB_TIMEOUT);
+        assertEquals("completed", done.path("phase").asText(), done.toString());
+        assertEquals(4, done.path("epochs").asInt(), "the scaler pass and three training epochs");
+        double accuracy = done.path("metrics").path("test_accuracy").asDouble();
+        // Labels come from a logistic model with weights (2, -1, 0.5, 0) on standard normal features: its Bayes
+        // accuracy is about 0.80.
+        assertTrue(accuracy > 0.75, "test accuracy " + accuracy + " in " + done);
+    }
+
+    /** Binary labels drawn from a logistic model over four standard normal features. */
+    private static void writeLogistic(Path file, int rows, long seed) throws java.io.IOException {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder out = new StringBuilder();
+        double[] w = {2, -1, 0.5, 0};
+        for (int i = 0; i < rows; i++) {
+            double[] x = new double[4];
+            double z = 0;
+            for (int j = 0; j < 4; j++) {
+                x[j] = random.nextGaussian();
+                z += w[j] * x[j];
+            }
+            int label = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+            out.append(label);
+            for (double v : x) out.append(',').append(String.format(java.util.Locale.ROOT, "%.4f", v));
+            out.append('\n');
+        }
+        Files.writeString(file, out);
+    }
+
+    @Test
     void badRequestsGetJsonErrorsThatSayWhatAndWhere() throws Exception {
         Http.Response malformed = http.post("/v1/jobs", "{\"algorithm\": \"kmeans\", ");
         assertEquals(400, malformed.status());

@@ -73,8 +73,9 @@ final class JobTransitions {
     JobState.Running epochCompleted(JobState.Running s) {
         Trainer t = trainer;
         // Epochs that sync every N batches applied each segment already; the others fold their partials now.
-        StateCell base = syncEvery(s) > 0 ? s.base()
-                : StateCell.of(t.completeEpoch(s.base().value(t), s.current().value(t)), t);
+        State merged = syncEvery(s) > 0 ? s.base().value(t)
+                : t.completeEpoch(s.base().value(t), s.current().value(t));
+        StateCell base = StateCell.of(t.endEpoch(merged), t);
         boolean last = s.epoch() >= t.schedule().epochs();
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,

@@ -76,6 +76,11 @@ public final class Trainer {
         return algorithm.completeEpoch(previous, epochMerged);
     }
 
+    /** The epoch-end step of the algorithm (early stopping, schedules); the state is not modified. */
+    public State endEpoch(State global) {
+        return algorithm.endEpoch(global);
+    }
+
     public Model finalizeModel(State state) {
         return algorithm.finalize(state);
     }

@@ -1,11 +1,17 @@
 package io.statewise.algorithms.laws;
 
+import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.kmeans.KMeansModel;
 import io.statewise.algorithms.kmeans.KMeansProvider;
 import io.statewise.algorithms.kmeans.KMeansState;
+import io.statewise.algorithms.linear.LinearLearnerProvider;
+import io.statewise.algorithms.linear.LinearModel;
+import io.statewise.algorithms.linear.LinearState;
 import io.statewise.algorithms.pca.PcaModel;
 import io.statewise.algorithms.pca.PcaProvider;
 import io.statewise.algorithms.pca.PcaState;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +22,8 @@ public final class LawFixtures {
 
     /** The registered fixtures. */
     public static List<LawFixture<?, ?>> all() {
-        return List.of(kmeans(), pcaRegular(), pcaRandomized(), pcaSketch());
+        return List.of(kmeans(), pcaRegular(), pcaRandomized(), pcaSketch(), linearRegressor(), linearBinarySparse(),
+                linearMulticlass());
     }
 
     /**
@@ -88,5 +95,78 @@ public final class LawFixtures {
             for (int t = 0; t < c.length; t++) out[1 + t] += w * c[t];
         }
         return out;
+    }
+
+    /**
+     * The linear learner's first epoch, the scaler pass, which is what the laws see (they start every partial from the
+     * empty state): feature and label moments (count, mean, sum of squared deviations) merged by Chan et al.'s
+     * pairwise formula, and class counts. That merge is exact up to floating-point rounding and written
+     * symmetrically, hence EXACT at 1e-9 and bitwise commutative. {@code num_point_for_scaler} is set so that a
+     * partial's sample (an eighth of it) holds the whole fixture: otherwise one pass and a partition would sample
+     * different records by design. Training partials (parameter changes averaged by records) are checked by the
+     * linear package's own tests, since the laws cannot reach the training epochs.
+     */
+    static LawFixture<LinearState, LinearModel> linearRegressor() {
+        return new LawFixture<>("linear-learner regressor d=6", new LinearLearnerProvider(),
+                Map.of("predictor_type", "regressor", "mini_batch_size", 250, "num_point_for_scaler", 80_000),
+                labeled(BatchSources.denseBlobs(5, 6, 3.0, 250, 20, 29)),
+                Tolerance.exact(1e-9, Equivalence.stateValues(LawFixtures::scalerMoments)),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    /** As {@link #linearRegressor()}, binary labels (two blobs) on sparse records, with class counts. */
+    static LawFixture<LinearState, LinearModel> linearBinarySparse() {
+        return new LawFixture<>("linear-learner binary sparse d=12", new LinearLearnerProvider(),
+                Map.of("predictor_type", "binary_classifier", "mini_batch_size", 250, "num_point_for_scaler", 80_000,
+                        "num_models", 8),
+                labeled(BatchSources.sparseBlobs(2, 12, 3.0, 0.3, 250, 20, 31)),
+                Tolerance.exact(1e-9, Equivalence.stateValues(LawFixtures::scalerMoments)),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    /** As {@link #linearRegressor()}, three classes. */
+    static LawFixture<LinearState, LinearModel> linearMulticlass() {
+        return new LawFixture<>("linear-learner multiclass d=5", new LinearLearnerProvider(),
+                Map.of("predictor_type", "multiclass_classifier", "num_classes", 3, "mini_batch_size", 250,
+                        "num_point_for_scaler", 80_000, "num_models", 4),
+                labeled(BatchSources.denseBlobs(3, 5, 3.0, 250, 20, 37)),
+                Tolerance.exact(1e-9, Equivalence.stateValues(LawFixtures::scalerMoments)),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    /** A scaler state's count, feature means and squared deviations, label moments and class counts. */
+    private static double[] scalerMoments(LinearState s) {
+        double[] means = s.featureMeans();
+        double[] m2 = s.featureSquaredDeviations();
+        double[] counts = s.labelCounts();
+        double[] out = new double[3 + means.length + m2.length + counts.length];
+        out[0] = s.scalerCount();
+        out[1] = s.labelMean();
+        out[2] = s.labelSquaredDeviations();
+        System.arraycopy(means, 0, out, 3, means.length);
+        System.arraycopy(m2, 0, out, 3 + means.length, m2.length);
+        System.arraycopy(counts, 0, out, 3 + means.length + m2.length, counts.length);
+        return out;
+    }
+
+    /** {@code source} with a labeled schema: the blobs' labels are their cluster ids, which a learner trains on. */
+    private static BatchSource labeled(BatchSource source) {
+        DataSchema schema = new DataSchema(source.schema().features(), true, source.schema().sparse());
+        return new BatchSource() {
+            @Override
+            public DataSchema schema() {
+                return schema;
+            }
+
+            @Override
+            public int batches() {
+                return source.batches();
+            }
+
+            @Override
+            public Iterator<Batch> open() {
+                return source.open();
+            }
+        };
     }
 }
