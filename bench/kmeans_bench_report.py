@@ -3,43 +3,10 @@
 
 Usage: kmeans_bench_report.py <results-dir> <report.md>
 """
-import json
 import os
-import platform
-import subprocess
 import sys
 
-
-def load(results, name):
-    path = os.path.join(results, name + ".json")
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        lines = [l for l in f.read().splitlines() if l.strip().startswith("{")]
-    return json.loads(lines[-1]) if lines else None
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "?"
-
-
-def java_version():
-    try:
-        out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
-        return out[0] if out else "?"
-    except OSError:
-        return "?"
-
-
-def met(ok):
-    return "yes" if ok else "**NO**"
+from bench_report import cpu_model, cpu_table, java_version, load, met
 
 
 def main():
@@ -135,18 +102,7 @@ def main():
         w(f"| LloydKMeans (project), best of 10, 1 thread | {mjava['fit_s']:.2f} (+ {mjava['load_s']:.2f} load) "
           f"| {mssd['java_lloyd']:.6g} | {mssd['java_lloyd'] / ref:.4f} |")
     w("")
-    cpu = os.path.join(results, "cpu.txt")
-    if os.path.exists(cpu):
-        with open(cpu) as f:
-            rows = [l.split() for l in f if l.strip()]
-        w("CPU time per run (wall s / this run's CPU s / CPU s taken by other processes meanwhile; any of the "
-          "last makes the figures of that run pessimistic):")
-        w("")
-        w("| Run | Wall (s) | Own CPU (s) | Others' CPU (s) |")
-        w("|---|---|---|---|")
-        for r in rows:
-            w(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
-        w("")
+    cpu_table(results, w)
     w("Reproduce: `bench/run-kmeans-bench.sh` (needs Maven, a JDK 17+, and a python3 with numpy, pandas and "
       "scikit-learn in PYTHON; raw JSON per run in bench/target/kmeans-bench/).")
     text = "\n".join(out) + "\n"

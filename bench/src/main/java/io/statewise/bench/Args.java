@@ -2,6 +2,7 @@ package io.statewise.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,17 @@ final class Args {
 
     List<String> all(String name) {
         return options.getOrDefault(name, List.of());
+    }
+
+    /** The {@code --hp name=value} options, in order (a later value of a name wins). */
+    Map<String, String> hyperParameters() {
+        Map<String, String> hp = new LinkedHashMap<>();
+        for (String kv : all("hp")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--hp expects name=value, got " + kv);
+            hp.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return hp;
     }
 
     List<String> positional() {

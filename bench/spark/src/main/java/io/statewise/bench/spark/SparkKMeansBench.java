@@ -5,26 +5,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * The Spark MLlib peer of the k-means benchmark: {@code spark.read().csv(...)} with an explicit schema of
- * {@code --dim} double columns (no schema inference pass), a {@link VectorAssembler}, then {@link KMeans} with its
- * defaults (k-means|| initialization, maxIter 20, tol 1e-4) except {@code k} and a fixed seed. The timed span runs
- * from the read to the fitted model (Spark reads lazily, so the load happens inside fit); the session start is timed
- * separately.
+ * The Spark MLlib peer of the k-means benchmark: the CSV read by {@link SparkCsv} (explicit schema of {@code --dim}
+ * double columns, a VectorAssembler), then {@link KMeans} with its defaults (k-means|| initialization, maxIter 20,
+ * tol 1e-4) except {@code k} and a fixed seed. The timed span runs from the read to the fitted model (Spark reads
+ * lazily, so the load happens inside fit); the session start is timed separately.
  *
  * <p>{@code SparkKMeansBench --data <csv> --dim D --k K [--master local[2]] [--seed 1] --centers-out <file>} prints one
  * JSON line and writes the model's centers, one per line.
@@ -58,28 +51,11 @@ public final class SparkKMeansBench {
         }
 
         long t0 = System.nanoTime();
-        SparkSession spark = SparkSession.builder()
-                .appName("statewise-kmeans-bench")
-                .master(master)
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        SparkSession spark = SparkCsv.session("statewise-kmeans-bench", master);
         double sessionStart = (System.nanoTime() - t0) / 1e9;
 
-        List<StructField> fields = new ArrayList<>();
-        String[] columns = new String[dim];
-        for (int t = 0; t < dim; t++) {
-            columns[t] = "c" + t;
-            fields.add(DataTypes.createStructField(columns[t], DataTypes.DoubleType, false));
-        }
-        StructType schema = DataTypes.createStructType(fields);
-
         long t1 = System.nanoTime();
-        Dataset<Row> raw = spark.read().schema(schema).option("header", "false").csv(data);
-        Dataset<Row> features = new VectorAssembler().setInputCols(columns).setOutputCol("features").transform(raw);
+        Dataset<Row> features = SparkCsv.features(spark, data, dim);
         KMeansModel model = new KMeans().setK(k).setSeed(seed).setFeaturesCol("features").fit(features);
         double total = (System.nanoTime() - t1) / 1e9;
 

@@ -1,0 +1,126 @@
+package io.statewise.bench;
+
+import io.statewise.actors.job.JobPhase;
+import io.statewise.actors.job.JobSpec;
+import io.statewise.actors.job.JobStatus;
+import io.statewise.actors.node.NodeSettings;
+import io.statewise.actors.node.StatewiseNode;
+import io.statewise.actors.service.JobService;
+import io.statewise.actors.service.TrainedModel;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole jobs through a real standalone node, as a user runs them: starts a node ({@link StatewiseNode#start}), submits
+ * the same job {@code jobs} times one after the other through {@link JobService#submit} and times each from submit
+ * until its phase is COMPLETED (the first job runs in a cold JVM), polling its status every 5 ms, which also times
+ * when its first and its last split were merged. Shared by the bench mains of every algorithm.
+ */
+final class JobRunner {
+
+    /**
+     * What the jobs measured.
+     *
+     * @param json        timings and counts of the runs, the fields every bench's report reads
+     * @param firstModel  the model of the first job
+     * @param firstStatus the final status of the first job
+     */
+    record Result(Json json, TrainedModel firstModel, JobStatus firstStatus) {}
+
+    private JobRunner() {}
+
+    /**
+     * Runs {@code jobs} identical jobs on a fresh node whose directory is created under {@code workDir} and deleted
+     * afterwards.
+     *
+     * @throws IllegalStateException if a job does not complete
+     */
+    static Result run(JobSpec spec, int jobs, Path workDir) throws Exception {
+        if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+        Path nodeDir = workDir.toAbsolutePath().resolve("node-" + System.currentTimeMillis());
+        long t0 = System.nanoTime();
+        StatewiseNode node = StatewiseNode.start(NodeSettings.standalone(nodeDir));
+        double nodeStart = (System.nanoTime() - t0) / 1e9;
+        double[] jobSeconds = new double[jobs];
+        double submitAck = Double.NaN;
+        double firstMerged = Double.NaN;
+        double allMerged = Double.NaN;
+        JobStatus first = null;
+        TrainedModel firstModel = null;
+        try {
+            JobService service = node.jobService();
+            for (int r = 0; r < jobs; r++) {
+                long s0 = System.nanoTime();
+                JobStatus status = service.submit(spec).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                double ack = (System.nanoTime() - s0) / 1e9;
+                String id = status.jobId();
+                double merged1 = Double.NaN;
+                double mergedAll = Double.NaN;
+                while (!status.phase().isFinal()) {
+                    Thread.sleep(5);
+                    status = service.status(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                    double now = (System.nanoTime() - s0) / 1e9;
+                    if (Double.isNaN(merged1) && status.splitsDone() > 0) merged1 = now;
+                    if (Double.isNaN(mergedAll) && (status.phase() != JobPhase.TRAINING
+                            || status.splitsDone() == status.splitsTotal())) {
+                        mergedAll = now;
+                    }
+                }
+                jobSeconds[r] = (System.nanoTime() - s0) / 1e9;
+                if (status.phase() != JobPhase.COMPLETED) {
+                    throw new IllegalStateException("job " + id + " ended " + status.phase() + ": "
+                            + status.error().orElse("?"));
+                }
+                if (r == 0) {
+                    submitAck = ack;
+                    firstMerged = merged1;
+                    allMerged = mergedAll;
+                    first = status;
+                    firstModel = service.model(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            node.close();
+            deleteRecursively(nodeDir);
+        }
+        double[] warm = Arrays.copyOfRange(jobSeconds, 1, jobs);
+        Json json = new Json()
+                .put("node_start_s", nodeStart)
+                .put("job_s", jobSeconds[0])
+                .put("warm_job_median_s", Stats.median(warm))
+                .put("submit_ack_s", submitAck)
+                .put("first_split_merged_s", firstMerged)
+                .put("all_splits_merged_s", allMerged)
+                .putArray("job_s_all", jobSeconds)
+                .put("records", first.records())
+                .put("splits", first.splitsTotal())
+                .put("parallelism", spec.parallelism())
+                .put("records_per_s_reported", first.recordsPerSecond())
+                .put("hyperparameters", String.valueOf(new TreeMap<>(spec.hyperParameters())));
+        return new Result(json, firstModel, first);
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
