@@ -20,11 +20,13 @@ public final class JournalDatabase {
     /**
      * The JDBC URL of the embedded H2 journal under {@code dataDirectory} ({@code journal.mv.db}).
      * {@code AUTO_SERVER} is off: one node owns the file at a time, and a second process fails fast with a clear lock
-     * error instead of silently sharing it.
+     * error instead of silently sharing it. {@code WRITE_DELAY=0} writes every commit to the file at once: H2's
+     * default (500 ms) loses the last half second of acknowledged events when the process is killed, and an event
+     * the job acted on must survive {@code kill -9}.
      */
     public static String h2FileUrl(Path dataDirectory) {
         String base = dataDirectory.toAbsolutePath().resolve("journal").toString().replace('\\', '/');
-        return "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;INIT=RUNSCRIPT FROM '" + H2_SCHEMA + "'";
+        return "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;INIT=RUNSCRIPT FROM '" + H2_SCHEMA + "'";
     }
 
     /** The JDBC URL of a named in-memory H2 journal (tests). */
