@@ -3,6 +3,7 @@ package io.statewise.algorithms;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import java.util.Optional;
 
 /**
  * The elastic algorithm contract: a model is computed from a fixed-size, mergeable {@link State} that summarizes
@@ -111,6 +112,23 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
      * @throws InvalidHyperParameterException if a finalize-time hyperparameter does not fit the state
      */
     M finalize(S state, HyperParameters finalizeParams);
+
+    /**
+     * A scorer of the candidate models inside {@code state} over validation data, for algorithms that choose among
+     * several candidates at finalize (the linear learner's packed models); empty (the default) when finalize needs
+     * no data. Does not modify the state.
+     */
+    default Optional<SelectionScorer> selectionScorer(S state) {
+        return Optional.empty();
+    }
+
+    /**
+     * The model from {@code state}, choosing among its candidates by {@code validation} scores from
+     * {@link #selectionScorer}. The default ignores the scores. Does not modify the state.
+     */
+    default M finalize(S state, HyperParameters finalizeParams, SelectionScores validation) {
+        return finalize(state, finalizeParams);
+    }
 
     /** A fresh accumulator of evaluation metrics for {@code model} over any number of batches. */
     Evaluator evaluator(M model);

@@ -124,13 +124,17 @@ class HttpEndToEndTest {
     void trainsALinearLearnerWithParameterServerSyncs() throws Exception {
         Path logisticTrain = dir.resolve("logistic-train.csv");
         Path logisticTest = dir.resolve("logistic-test.csv");
+        Path logisticValidation = dir.resolve("logistic-validation.csv");
         writeLogistic(logisticTrain, 6_000, 1L);
+        writeLogistic(logisticValidation, 2_000, 3L);
         writeLogistic(logisticTest, 2_000, 2L);
         String spec = """
                 {"algorithm":"linear-learner","hyperparameters":{"predictor_type":"binary_classifier","epochs":3,
                  "mini_batch_size":100,"sync_every_batches":5,"num_models":4,"seed":7},
-                 "train":{"paths":["%s"]},"test":{"paths":["%s"]},"parallelism":2,"split_size_bytes":60000}
-                """.formatted(logisticTrain.toString().replace("\\", "/"), logisticTest.toString().replace("\\", "/"));
+                 "train":{"paths":["%s"]},"validation":{"paths":["%s"]},"test":{"paths":["%s"]},
+                 "parallelism":2,"split_size_bytes":60000}
+                """.formatted(logisticTrain.toString().replace("\\", "/"),
+                        logisticValidation.toString().replace("\\", "/"), logisticTest.toString().replace("\\", "/"));
         Http.Response submitted = http.post("/v1/jobs", spec);
         assertEquals(202, submitted.status(), submitted.body().toString());
         JsonNode done = http.awaitFinal(submitted.body().path("job_id").asText(), JOB_TIMEOUT);
@@ -140,6 +144,8 @@ class HttpEndToEndTest {
         // Labels come from a logistic model with weights (2, -1, 0.5, 0) on standard normal features: its Bayes
         // accuracy is about 0.80.
         assertTrue(accuracy > 0.75, "test accuracy " + accuracy + " in " + done);
+        assertTrue(done.path("metrics").path("validation_accuracy").asDouble() > 0.75,
+                "the model was chosen on validation data and evaluated on it: " + done);
     }
 
     /** Binary labels drawn from a logistic model over four standard normal features. */

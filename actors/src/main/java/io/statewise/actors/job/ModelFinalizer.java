@@ -20,10 +20,13 @@ final class ModelFinalizer {
 
     static Result run(Trainer trainer, JobState.Running job) {
         State state = job.base().value(trainer);
-        Model model = trainer.finalizeModel(state);
-        Map<String, Double> metrics = new TreeMap<>();
         JobPlan plan = job.plan();
         long maxBad = job.spec().maxBadRecords();
+        // With validation data, algorithms that hold several candidate models choose among them on it.
+        Model model = plan.validation()
+                .map(v -> trainer.finalizeModel(state, v.splits(), v.dataFormat(), plan.schema(), maxBad))
+                .orElseGet(() -> trainer.finalizeModel(state));
+        Map<String, Double> metrics = new TreeMap<>();
         plan.validation().ifPresent(v -> put(metrics, "validation_",
                 trainer.evaluate(model, v.splits(), v.dataFormat(), plan.schema(), maxBad)));
         plan.test().ifPresent(t -> put(metrics, "test_",

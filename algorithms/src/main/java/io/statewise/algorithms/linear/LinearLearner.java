@@ -3,11 +3,14 @@ package io.statewise.algorithms.linear;
 import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.HyperParameters;
 import io.statewise.algorithms.InvalidHyperParameterException;
+import io.statewise.algorithms.SelectionScorer;
+import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import java.util.Optional;
 
 /**
  * SageMaker's linear learner (Liberty et al., "Elastic Machine Learning Algorithms in Amazon SageMaker", SIGMOD
@@ -363,6 +366,25 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
      */
     public PackedEvaluator packedEvaluator(LinearState global) {
         return new PackedEvaluator(global, config);
+    }
+
+    /** The packed models' validation scorer, for a global training state (the runtime's finalize-time selection). */
+    @Override
+    public Optional<SelectionScorer> selectionScorer(LinearState state) {
+        return state.kind == LinearState.Kind.MODEL ? Optional.of(packedEvaluator(state)) : Optional.empty();
+    }
+
+    /**
+     * As {@link #finalize(LinearState, HyperParameters, PackedScores)}, for scores from {@link #selectionScorer}.
+     *
+     * @throws IllegalArgumentException if the scores are not this algorithm's
+     */
+    @Override
+    public LinearModel finalize(LinearState state, HyperParameters finalizeParams, SelectionScores validation) {
+        if (!(validation instanceof PackedScores scores)) {
+            throw new IllegalArgumentException("not a linear learner's validation scores: " + validation);
+        }
+        return finalize(state, finalizeParams, scores);
     }
 
     private LinearConfig finalizeConfig(HyperParameters finalizeParams) {

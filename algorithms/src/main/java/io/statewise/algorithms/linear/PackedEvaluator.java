@@ -1,5 +1,6 @@
 package io.statewise.algorithms.linear;
 
+import io.statewise.algorithms.SelectionScorer;
 import io.statewise.algorithms.data.Batch;
 
 /**
@@ -12,7 +13,7 @@ import io.statewise.algorithms.data.Batch;
  * <p>Reads the state's parameters once at construction; no allocation per batch beyond growing its buffers to the
  * largest batch. Mutable, single-threaded.
  */
-public final class PackedEvaluator {
+public final class PackedEvaluator implements SelectionScorer {
 
     private final LinearConfig config;
     private final StateShape shape;
@@ -62,6 +63,7 @@ public final class PackedEvaluator {
      * @param batch labeled records of the state's dimension. Not modified, not retained.
      * @throws IllegalArgumentException on another dimension, a bad label or a non-finite feature
      */
+    @Override
     public void add(Batch batch) {
         if (batch.dimension() != shape.dimension()) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the state "
@@ -98,6 +100,7 @@ public final class PackedEvaluator {
     }
 
     /** The scores so far, a copy. */
+    @Override
     public PackedScores result() {
         return scores.copy();
     }

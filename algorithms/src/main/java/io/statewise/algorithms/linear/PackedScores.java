@@ -1,5 +1,7 @@
 package io.statewise.algorithms.linear;
 
+import io.statewise.algorithms.SelectionScores;
+
 import java.util.Arrays;
 
 /**
@@ -17,7 +19,7 @@ import java.util.Arrays;
  *
  * <p>Mutable, single-threaded.
  */
-public final class PackedScores {
+public final class PackedScores implements SelectionScores {
 
     private final int models;
     private final int bins;

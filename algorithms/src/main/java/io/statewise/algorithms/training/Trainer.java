@@ -6,6 +6,7 @@ import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.Model;
+import io.statewise.algorithms.SelectionScorer;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
@@ -15,6 +16,7 @@ import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.data.SplitReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -83,6 +85,25 @@ public final class Trainer {
 
     public Model finalizeModel(State state) {
         return algorithm.finalize(state);
+    }
+
+    /**
+     * The model, choosing among the state's candidates on validation data when the algorithm has candidates
+     * ({@link ElasticAlgorithm#selectionScorer}); otherwise as {@link #finalizeModel(State)}.
+     *
+     * @throws io.statewise.algorithms.data.DataException on unreadable or malformed validation data
+     */
+    public Model finalizeModel(State state, List<Split> validation, DataFormat format, DataSchema schema,
+                               long maxBadRecords) {
+        Optional<SelectionScorer> scorer = validation.isEmpty() ? Optional.empty() : algorithm.selectionScorer(state);
+        if (scorer.isEmpty()) return finalizeModel(state);
+        Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
+        for (Split split : validation) {
+            try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
+                while (reader.next(batch)) scorer.get().add(batch);
+            }
+        }
+        return algorithm.finalize(state, algorithm.hyperParameters(), scorer.get().result());
     }
 
     /** Decodes a model of a registered algorithm; models need no hyperparameters to be read. */
