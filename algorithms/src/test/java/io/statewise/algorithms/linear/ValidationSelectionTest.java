@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statewise.algorithms.SelectionScorer;
+import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.data.Batch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,24 @@ class ValidationSelectionTest {
         for (Batch b : validation.batches(250, false)) evaluator.add(b);
         assertTrue(evaluator.result().get("precision") >= 0.9, evaluator.result().toString());
         assertTrue(model.threshold() > 0.5, model.toString());
+    }
+
+    @Test
+    void theContractsSelectionHookScoresThePackedModelsOfATrainingStateOnly() {
+        LinearTesting.Data train = LinearTesting.regression(600, new double[] {1, 2}, 0, 1.0, 145);
+        LinearLearner algorithm = learner("predictor_type", "regressor", "mini_batch_size", 100, "epochs", 2,
+                "num_models", 3);
+        assertTrue(algorithm.selectionScorer(algorithm.init(train.schema(false))).isEmpty(),
+                "the scaler state has no candidates yet");
+        LinearState s = LinearLearnerDriver.of(algorithm).train(train.schema(false), List.of(train.batches(100,
+                false)));
+        SelectionScorer scorer = algorithm.selectionScorer(s).orElseThrow();
+        for (Batch b : train.batches(200, false)) scorer.add(b);
+        SelectionScores generic = scorer.result();
+        LinearModel viaContract = algorithm.finalize(s, algorithm.hyperParameters(), generic);
+        LinearModel direct = algorithm.finalize(s, algorithm.hyperParameters(), (PackedScores) generic);
+        assertEquals(direct, viaContract);
+        assertThrows(IllegalArgumentException.class, () -> algorithm.finalize(s, algorithm.hyperParameters(),
+                new SelectionScores() {}));
     }
 }
