@@ -38,7 +38,7 @@ public final class CsvSplitReader implements SplitReader {
 
     private final Split split;
     private final CsvFormat format;
-    private final long maxBadRecords;
+    private final BadRecordBudget badRecords;
     private final byte delimiter;
     private final boolean tabIsBlank;
     private final int labelColumn;
@@ -50,8 +50,6 @@ public final class CsvSplitReader implements SplitReader {
     private boolean pendingRecord;
 
     private long records;
-    private long badRecords;
-    private DataFormatException firstBadRecordError;
 
     private int errorKind;
     private int errorColumn;
@@ -68,12 +66,11 @@ public final class CsvSplitReader implements SplitReader {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public CsvSplitReader(Split split, CsvFormat format, int expectedColumns, long maxBadRecords) {
-        if (maxBadRecords < 0) throw new IllegalArgumentException("maxBadRecords must be >= 0, got " + maxBadRecords);
         if (expectedColumns != -1) checkColumns(expectedColumns, format);
         this.split = split;
         this.format = format;
         this.expectedColumns = expectedColumns;
-        this.maxBadRecords = maxBadRecords;
+        this.badRecords = new BadRecordBudget(split, maxBadRecords);
         this.delimiter = format.delimiter();
         this.tabIsBlank = format.delimiter() != '\t';
         this.labelColumn = format.labelColumn();
@@ -220,13 +217,13 @@ public final class CsvSplitReader implements SplitReader {
     /** Bad records skipped so far. */
     @Override
     public long badRecords() {
-        return badRecords;
+        return badRecords.count();
     }
 
     /** The error of the first bad record, if any: what to show the user when records were skipped. */
     @Override
     public Optional<DataFormatException> firstBadRecordError() {
-        return Optional.ofNullable(firstBadRecordError);
+        return badRecords.first();
     }
 
     /** The split being read. */
@@ -335,15 +332,7 @@ public final class CsvSplitReader implements SplitReader {
     // ---------------------------------------------------------------- errors
 
     private void badRecord() {
-        badRecords++;
-        DataFormatException error = currentError();
-        if (firstBadRecordError == null) firstBadRecordError = error;
-        if (badRecords > maxBadRecords) {
-            if (maxBadRecords == 0) throw error;
-            throw new DataException(split.path() + " [" + split.start() + ", " + split.end() + "): " + badRecords
-                    + " bad records exceed maxBadRecords " + maxBadRecords + "; the first: "
-                    + firstBadRecordError.getMessage(), error);
-        }
+        badRecords.spend(currentError());
     }
 
     /** The exception describing the bad record just parsed; built only when needed. */

@@ -53,7 +53,7 @@ public final class LibSvmSplitReader implements SplitReader {
     private final LibSvmFormat format;
     private final int features;
     private final int firstIndex;
-    private final long maxBadRecords;
+    private final BadRecordBudget badRecords;
     private final FloatParser parser = new FloatParser();
     private final SplitLines lines;
 
@@ -61,8 +61,6 @@ public final class LibSvmSplitReader implements SplitReader {
     private int recordFrom;
 
     private long records;
-    private long badRecords;
-    private DataFormatException firstBadRecordError;
 
     private int errorKind;
     private int errorFrom;
@@ -79,13 +77,12 @@ public final class LibSvmSplitReader implements SplitReader {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public LibSvmSplitReader(Split split, LibSvmFormat format, int features, long maxBadRecords) {
-        if (maxBadRecords < 0) throw new IllegalArgumentException("maxBadRecords must be >= 0, got " + maxBadRecords);
         if (features < 1) throw new IllegalArgumentException("features must be >= 1, got " + features);
         this.split = split;
         this.format = format;
         this.features = features;
         this.firstIndex = format.firstIndex();
-        this.maxBadRecords = maxBadRecords;
+        this.badRecords = new BadRecordBudget(split, maxBadRecords);
         this.lines = new SplitLines(split, true);
     }
 
@@ -168,12 +165,12 @@ public final class LibSvmSplitReader implements SplitReader {
 
     @Override
     public long badRecords() {
-        return badRecords;
+        return badRecords.count();
     }
 
     @Override
     public Optional<DataFormatException> firstBadRecordError() {
-        return Optional.ofNullable(firstBadRecordError);
+        return badRecords.first();
     }
 
     @Override
@@ -309,15 +306,7 @@ public final class LibSvmSplitReader implements SplitReader {
     // ---------------------------------------------------------------- errors
 
     private void badRecord() {
-        badRecords++;
-        DataFormatException error = currentError();
-        if (firstBadRecordError == null) firstBadRecordError = error;
-        if (badRecords > maxBadRecords) {
-            if (maxBadRecords == 0) throw error;
-            throw new DataException(split.path() + " [" + split.start() + ", " + split.end() + "): " + badRecords
-                    + " bad records exceed maxBadRecords " + maxBadRecords + "; the first: "
-                    + firstBadRecordError.getMessage(), error);
-        }
+        badRecords.spend(currentError());
     }
 
     /** The exception describing the bad record just parsed; built only when needed. */
