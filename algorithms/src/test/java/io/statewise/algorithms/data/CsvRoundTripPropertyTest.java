@@ -2,17 +2,12 @@ package io.statewise.algorithms.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,43 +27,19 @@ class CsvRoundTripPropertyTest {
         Random random = new Random(20240601);
         for (int c = 0; c < 30; c++) {
             Generated g = generate(random);
-            Path file = dir.resolve("case-" + c + ".csv");
-            Files.writeString(file, g.text(), StandardCharsets.UTF_8);
-            long size = Files.size(file);
-            long bound = random.nextBoolean() ? size : Math.max(1, size / 50); // many splits half of the time
-            long target = size == 0 ? 1 : 1 + random.nextLong(bound);
-            List<Split> splits = SplitPlanner.plan(List.of(file), target);
-            assertSplitsCover(file, splits, size);
-            assertReads(g, splits, random, "case " + c + " target " + target);
+            List<Split> splits = SplitTesting.writeAndPlanRandomly(dir.resolve("case-" + c + ".csv"), g.text(),
+                    random);
+            assertReads(g, splits, random, "case " + c + " (" + splits.size() + " splits)");
         }
     }
 
     @Test
     void aGzipFileIsOneSplitAndReadsCorrectly() throws IOException {
         Generated g = generate(new Random(5), 2000);
-        Path file = dir.resolve("data.csv.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(g.text().getBytes(StandardCharsets.UTF_8));
-        }
-        List<Split> splits = SplitPlanner.plan(List.of(file), 100);
-        assertEquals(List.of(new Split(0, file.toString(), 0, Files.size(file), true)), splits);
+        List<Split> splits = SplitTesting.writeGzipAndPlan(dir.resolve("data.csv.gz"), g.text());
         assertReads(g, splits, new Random(6), "gzip");
     }
 
-    private static void assertSplitsCover(Path file, List<Split> splits, long size) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        long expectedStart = 0;
-        for (int i = 0; i < splits.size(); i++) {
-            Split s = splits.get(i);
-            assertEquals(i, s.id());
-            assertEquals(expectedStart, s.start());
-            assertTrue(s.end() > s.start());
-            assertFalse(s.compressed());
-            if (s.end() < size) assertEquals('\n', bytes[(int) s.end() - 1], "split " + i + " ends after a newline");
-            expectedStart = s.end();
-        }
-        assertEquals(size, expectedStart);
-    }
 
     private static void assertReads(Generated g, List<Split> splits, Random random, String what) {
         int labeledColumns = g.dimension() + (g.format().labeled() ? 1 : 0);
