@@ -220,20 +220,8 @@ public final class TrainingJob
             // A duplicate or a late message of an older epoch: merged once already.
             return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
         }
-        long bad = state.badRecords() + cmd.badRecords();
-        if (bad > state.spec().maxBadRecords()) {
-            return fail(state, bad + " malformed records exceed max_bad_records = " + state.spec().maxBadRecords());
-        }
-        Instant now = clock.instant();
-        List<JobEvent> events = new ArrayList<>(2);
-        events.add(new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
-                cmd.badRecords(), now));
-        if (state.splitsDone() + 1 == state.plan().splitsPerEpoch()) {
-            events.add(new JobEvent.EpochCompleted(cmd.epoch(), now));
-        }
-        return Effect().persist(events)
-                .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
-                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
+        return merge(state, new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
+                cmd.badRecords(), clock.instant()), cmd.splitId(), cmd.badRecords(), true, cmd.slot(), cmd.replyTo());
     }
 
     private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {
@@ -242,25 +230,35 @@ public final class TrainingJob
             // worker drops its split; the scheduler re-leases it if its lease expires.
             return Effect().reply(cmd.replyTo(), Worker.NoWorkYet.INSTANCE);
         }
-        long bad = state.badRecords() + cmd.badRecords();
+        return merge(state, new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(), cmd.partial(),
+                cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant()), cmd.splitId(), cmd.badRecords(),
+                cmd.finished(), cmd.slot(), cmd.replyTo());
+    }
+
+    /**
+     * Persists a split's (or a segment's) merge, with the epoch's end when it was the last split, and answers the
+     * worker: the next work after a finished split, the new global state ({@link Worker.Continue}) after a segment.
+     * Fails the job instead when the malformed records exceed the tolerance.
+     */
+    private ReplyEffect<JobEvent, JobState> merge(JobState.Running state, JobEvent merged, int splitId, long badRecords,
+                                                  boolean splitFinished, int slot, ActorRef<Worker.Command> replyTo) {
+        long bad = state.badRecords() + badRecords;
         if (bad > state.spec().maxBadRecords()) {
             return fail(state, bad + " malformed records exceed max_bad_records = " + state.spec().maxBadRecords());
         }
-        Instant now = clock.instant();
         List<JobEvent> events = new ArrayList<>(2);
-        events.add(new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(), cmd.partial(),
-                cmd.records(), cmd.badRecords(), cmd.finished(), now));
-        if (cmd.finished() && state.splitsDone() + 1 == state.plan().splitsPerEpoch()) {
-            events.add(new JobEvent.EpochCompleted(cmd.epoch(), now));
+        events.add(merged);
+        if (splitFinished && state.splitsDone() + 1 == state.plan().splitsPerEpoch()) {
+            events.add(new JobEvent.EpochCompleted(state.epoch(), clock.instant()));
         }
-        if (!cmd.finished()) {
-            scheduler.progress(cmd.splitId(), cmd.slot(), 0, System.nanoTime());
+        if (!splitFinished) {
+            scheduler.progress(splitId, slot, 0, System.nanoTime());
             return Effect().persist(events)
-                    .thenReply(cmd.replyTo(), s -> new Worker.Continue(((JobState.Running) s).base().bytes()));
+                    .thenReply(replyTo, s -> new Worker.Continue(((JobState.Running) s).base().bytes()));
         }
         return Effect().persist(events)
-                .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
-                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
+                .thenRun(s -> afterMerge(splitId, (JobState.Running) s))
+                .thenReply(replyTo, s -> nextWork(s, slot));
     }
 
     private void afterMerge(int splitId, JobState.Running state) {

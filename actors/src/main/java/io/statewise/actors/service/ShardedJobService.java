@@ -12,15 +12,16 @@ import io.statewise.algorithms.Prediction;
 import io.statewise.algorithms.training.Trainer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -35,6 +36,8 @@ import org.apache.pekko.japi.function.Function;
  */
 public final class ShardedJobService implements JobService {
 
+    private static final int DECODED_MODELS = 32;
+
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
     private final JobSettings settings;
@@ -42,8 +45,16 @@ public final class ShardedJobService implements JobService {
     private final JobDirectory directory;
     private final Executor compute;
     private final SecureRandom random = new SecureRandom();
-    /** Decoded models of completed jobs (immutable once completed). */
-    private final Map<String, Model> models = new ConcurrentHashMap<>();
+    /**
+     * Decoded models of recently used completed jobs (immutable once completed), so that a stream of predict
+     * requests does not decode the model each time; bounded, so memory does not grow with the number of jobs.
+     */
+    private final Map<String, Model> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Model> eldest) {
+            return size() > DECODED_MODELS;
+        }
+    });
 
     public ShardedJobService(ActorSystem<?> system, JobSettings settings) {
         this.system = system;
