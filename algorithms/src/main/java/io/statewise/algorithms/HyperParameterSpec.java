@@ -15,21 +15,23 @@ import java.util.Objects;
 public final class HyperParameterSpec {
 
     /** The type of a hyperparameter's value. */
-    public enum Type { INT, DOUBLE, BOOLEAN, CHOICE, INT_OR_AUTO, CHOICE_LIST }
+    public enum Type { INT, DOUBLE, BOOLEAN, CHOICE, INT_OR_AUTO, DOUBLE_OR_AUTO, CHOICE_LIST }
 
     /**
      * One hyperparameter.
      *
      * @param name         snake_case name, as in SageMaker
      * @param type         value type
-     * @param defaultValue default as text ({@code "auto"} for {@link Type#INT_OR_AUTO}); null if required
+     * @param defaultValue default as text ({@code "auto"} for the {@code _OR_AUTO} types); null if required
      * @param min          inclusive lower bound for numbers
      * @param max          inclusive upper bound for numbers
      * @param choices      allowed values for {@link Type#CHOICE} and {@link Type#CHOICE_LIST}
      * @param description  one line for help texts
+     * @param autoValue    what {@code auto} means for a {@link Type#DOUBLE_OR_AUTO} parameter when it is a constant;
+     *                     NaN when the algorithm decides (from other parameters or the data) or for other types
      */
     public record Param(String name, Type type, String defaultValue, double min, double max, List<String> choices,
-                        String description) {
+                        String description, double autoValue) {
         public Param {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
@@ -38,27 +40,40 @@ public final class HyperParameterSpec {
 
         public static Param integer(String name, Integer defaultValue, long min, long max, String description) {
             return new Param(name, Type.INT, defaultValue == null ? null : defaultValue.toString(), min, max, List.of(),
-                    description);
+                    description, Double.NaN);
         }
 
         public static Param intOrAuto(String name, long min, long max, String description) {
-            return new Param(name, Type.INT_OR_AUTO, "auto", min, max, List.of(), description);
+            return new Param(name, Type.INT_OR_AUTO, "auto", min, max, List.of(), description, Double.NaN);
         }
 
         public static Param decimal(String name, double defaultValue, double min, double max, String description) {
-            return new Param(name, Type.DOUBLE, Double.toString(defaultValue), min, max, List.of(), description);
+            return new Param(name, Type.DOUBLE, Double.toString(defaultValue), min, max, List.of(), description, Double.NaN);
+        }
+
+        /**
+         * A real number or {@code auto} (SageMaker's default for many real-valued parameters), default {@code auto}.
+         *
+         * @param autoValue what {@code auto} stands for; NaN when the algorithm decides it
+         */
+        public static Param decimalOrAuto(String name, double autoValue, double min, double max, String description) {
+            if (!Double.isNaN(autoValue) && (autoValue < min || autoValue > max)) {
+                throw new IllegalArgumentException(name + ": auto value " + autoValue + " outside [" + min + ", " + max
+                        + "]");
+            }
+            return new Param(name, Type.DOUBLE_OR_AUTO, "auto", min, max, List.of(), description, autoValue);
         }
 
         public static Param bool(String name, boolean defaultValue, String description) {
-            return new Param(name, Type.BOOLEAN, Boolean.toString(defaultValue), 0, 1, List.of(), description);
+            return new Param(name, Type.BOOLEAN, Boolean.toString(defaultValue), 0, 1, List.of(), description, Double.NaN);
         }
 
         public static Param choice(String name, String defaultValue, List<String> choices, String description) {
-            return new Param(name, Type.CHOICE, defaultValue, 0, 0, choices, description);
+            return new Param(name, Type.CHOICE, defaultValue, 0, 0, choices, description, Double.NaN);
         }
 
         public static Param choiceList(String name, String defaultValue, List<String> choices, String description) {
-            return new Param(name, Type.CHOICE_LIST, defaultValue, 0, 0, choices, description);
+            return new Param(name, Type.CHOICE_LIST, defaultValue, 0, 0, choices, description, Double.NaN);
         }
 
         /** Whether a value must be given. */
@@ -73,6 +88,8 @@ public final class HyperParameterSpec {
                 case INT_OR_AUTO -> "auto".equals(text.toLowerCase(Locale.ROOT)) ? HyperParameters.AUTO
                         : checkRange(parseLong(text));
                 case DOUBLE -> checkRange(parseDouble(text));
+                case DOUBLE_OR_AUTO -> "auto".equals(text.toLowerCase(Locale.ROOT)) ? HyperParameters.AUTO
+                        : checkRange(parseDouble(text));
                 case BOOLEAN -> parseBoolean(text);
                 case CHOICE -> checkChoice(text.toLowerCase(Locale.ROOT));
                 case CHOICE_LIST -> parseChoiceList(text);
@@ -105,7 +122,8 @@ public final class HyperParameterSpec {
                 if (!Double.isFinite(d)) throw new NumberFormatException();
                 return d;
             } catch (NumberFormatException e) {
-                throw new InvalidHyperParameterException(name, "expected a finite number, got '" + text + "'");
+                throw new InvalidHyperParameterException(name, "expected a finite number"
+                        + (type == Type.DOUBLE_OR_AUTO ? " or 'auto'" : "") + ", got '" + text + "'");
             }
         }
 
@@ -169,6 +187,17 @@ public final class HyperParameterSpec {
     /** Every parameter, in declaration order. */
     public List<Param> params() {
         return List.copyOf(params.values());
+    }
+
+    /**
+     * The parameter called {@code name}.
+     *
+     * @throws IllegalArgumentException if the spec has none
+     */
+    public Param param(String name) {
+        Param p = params.get(name);
+        if (p == null) throw new IllegalArgumentException("no hyperparameter '" + name + "' in " + algorithm);
+        return p;
     }
 
     /**

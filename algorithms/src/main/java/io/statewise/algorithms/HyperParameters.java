@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Validated hyperparameter values of one algorithm, every parameter of its {@link HyperParameterSpec} present
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class HyperParameters {
 
-    /** The value of an {@link HyperParameterSpec.Type#INT_OR_AUTO} parameter left to the algorithm. */
+    /** The value of an {@code _OR_AUTO} parameter left at {@code auto}. */
     public static final String AUTO = "auto";
 
     private final HyperParameterSpec spec;
@@ -43,8 +44,27 @@ public final class HyperParameters {
         return (Integer) get(name);
     }
 
+    /**
+     * A real-valued parameter; for a {@link HyperParameterSpec.Type#DOUBLE_OR_AUTO} one left at {@code auto}, the
+     * constant {@code auto} stands for.
+     *
+     * @throws IllegalStateException if it is {@code auto} and the algorithm decides what that means: read it with
+     *                               {@link #getDoubleOrAuto}
+     */
     public double getDouble(String name) {
-        return (Double) get(name);
+        Object v = get(name);
+        if (!AUTO.equals(v)) return (Double) v;
+        double auto = spec.param(name).autoValue();
+        if (Double.isNaN(auto)) {
+            throw new IllegalStateException(name + " is auto, which the algorithm resolves: use getDoubleOrAuto");
+        }
+        return auto;
+    }
+
+    /** A {@link HyperParameterSpec.Type#DOUBLE_OR_AUTO} parameter's value; empty when left at {@code auto}. */
+    public OptionalDouble getDoubleOrAuto(String name) {
+        Object v = get(name);
+        return AUTO.equals(v) ? OptionalDouble.empty() : OptionalDouble.of((Double) v);
     }
 
     public boolean getBoolean(String name) {
@@ -55,7 +75,7 @@ public final class HyperParameters {
         return (String) get(name);
     }
 
-    /** Whether an INT_OR_AUTO parameter was left at {@code auto}. */
+    /** Whether an {@code _OR_AUTO} parameter was left at {@code auto}. */
     public boolean isAuto(String name) {
         return AUTO.equals(get(name));
     }

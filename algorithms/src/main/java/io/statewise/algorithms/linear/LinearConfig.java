@@ -113,7 +113,6 @@ public record LinearConfig(PredictorType predictorType, int numClasses, int feat
         Loss loss = new Loss(kind, hp.getDouble("huber_delta"), hp.getDouble("loss_insensitivity"),
                 hp.getDouble("quantile"), hp.getDouble("margin"));
         OptimizerKind optimizer = OptimizerKind.of(hp.getString("optimizer"));
-        double lr = hp.getDouble("learning_rate");
         boolean normalizeLabel = switch (hp.getString("normalize_label")) {
             case "true" -> type == PredictorType.REGRESSOR;
             case "false" -> false;
@@ -122,7 +121,7 @@ public record LinearConfig(PredictorType predictorType, int numClasses, int feat
         return new LinearConfig(type, classes, hp.isAuto("feature_dim") ? 0 : hp.getInt("feature_dim"),
                 hp.getInt("epochs"), hp.getInt("mini_batch_size"), hp.getInt("sync_every_batches"),
                 hp.isAuto("num_models") ? AUTO_NUM_MODELS : hp.getInt("num_models"), loss, optimizer,
-                lr > 0 ? lr : optimizer.autoLearningRate(), hp.getDouble("momentum"), hp.getDouble("beta_1"),
+                hp.getDoubleOrAuto("learning_rate").orElse(optimizer.autoLearningRate()), hp.getDouble("momentum"), hp.getDouble("beta_1"),
                 hp.getDouble("beta_2"), hp.getDouble("wd"), hp.getDouble("l1"), hp.getBoolean("use_bias"),
                 InitMethod.of(hp.getString("init_method")), hp.getDouble("init_scale"), hp.getDouble("init_sigma"),
                 hp.getDouble("init_bias"), hp.getBoolean("use_lr_scheduler"),

@@ -10,17 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Registers the linear learner as {@code "linear-learner"} with SageMaker's hyperparameter names (Amazon SageMaker
  * developer guide, "Linear learner hyperparameters"; Liberty et al., "Elastic Machine Learning Algorithms in Amazon
  * SageMaker", SIGMOD 2020).
  *
- * <p>SageMaker accepts {@code auto} for several real-valued parameters and {@code balanced} for
- * {@code positive_example_weight_mult}; the spec's types have no "real or auto", so {@link #create(Map)} reads those
- * spellings first: {@code auto} leaves the parameter at its default (which the description says is the automatic
- * choice) and {@code balanced} becomes 0, the spec's encoding of balanced weights.
+ * <p>As in SageMaker, most real-valued parameters default to {@code auto}, each description saying what it stands
+ * for. SageMaker also accepts {@code balanced} for {@code positive_example_weight_mult}, which {@link #create(Map)}
+ * reads as 0, the spec's encoding of balanced weights.
  */
 public final class LinearLearnerProvider implements AlgorithmProvider<LinearState, LinearModel> {
 
@@ -28,12 +26,6 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
     public static final String NAME = "linear-learner";
 
     private static final int MAX = Integer.MAX_VALUE;
-
-    /** Real-valued parameters whose default is SageMaker's {@code auto}. */
-    private static final Set<String> REAL_AUTO = Set.of("learning_rate", "momentum", "beta_1", "beta_2", "wd", "l1",
-            "lr_scheduler_factor", "lr_scheduler_minimum_lr", "huber_delta", "loss_insensitivity", "quantile",
-            "margin", "init_scale", "init_sigma", "init_bias", "positive_example_weight_mult", "f_beta",
-            "target_recall", "target_precision", "early_stopping_tolerance");
 
     /** The accepted hyperparameters. */
     public static final HyperParameterSpec SPEC = new HyperParameterSpec(NAME, List.of(
@@ -54,35 +46,40 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
                             "eps_insensitive_squared_loss", "eps_insensitive_absolute_loss", "quantile_loss",
                             "logistic", "hinge_loss", "softmax_loss"),
                     "training loss; auto = squared_loss, logistic or softmax_loss by predictor_type"),
-            Param.decimal("huber_delta", 1.0, 1e-12, 1e12, "half-width of huber_loss's quadratic zone"),
-            Param.decimal("loss_insensitivity", 0.01, 0, 1e12, "dead zone of the eps_insensitive losses"),
-            Param.decimal("quantile", 0.5, 1e-6, 1 - 1e-6, "the quantile quantile_loss estimates"),
-            Param.decimal("margin", 1.0, 0, 1e12, "margin of hinge_loss"),
+            Param.decimalOrAuto("huber_delta", 1.0, 1e-12, 1e12,
+                    "half-width of huber_loss's quadratic zone; auto = 1.0"),
+            Param.decimalOrAuto("loss_insensitivity", 0.01, 0, 1e12,
+                    "dead zone of the eps_insensitive losses; auto = 0.01"),
+            Param.decimalOrAuto("quantile", 0.5, 1e-6, 1 - 1e-6, "the quantile quantile_loss estimates; auto = 0.5"),
+            Param.decimalOrAuto("margin", 1.0, 0, 1e12, "margin of hinge_loss; auto = 1.0"),
             Param.choice("optimizer", "auto", List.of("auto", "sgd", "adam", "rmsprop"), "update rule; auto = adam"),
-            Param.decimal("learning_rate", 0, 0, 1e12,
-                    "step size of model 0; 0 or auto = 0.1 for sgd, 0.01 for adam and rmsprop"),
-            Param.decimal("momentum", 0, 0, 1 - 1e-9, "momentum of sgd"),
-            Param.decimal("beta_1", 0.9, 0, 1 - 1e-9, "adam's first-moment decay"),
-            Param.decimal("beta_2", 0.999, 0, 1 - 1e-9, "adam's and rmsprop's second-moment decay"),
-            Param.decimal("wd", 0, 0, 1e12, "L2 regularization of model 0's weights (not the bias)"),
-            Param.decimal("l1", 0, 0, 1e12, "L1 regularization of model 0's weights (proximal step)"),
+            Param.decimalOrAuto("learning_rate", Double.NaN, 1e-12, 1e12,
+                    "step size of model 0; auto = 0.1 for sgd, 0.01 for adam and rmsprop"),
+            Param.decimalOrAuto("momentum", 0, 0, 1 - 1e-9, "momentum of sgd; auto = 0"),
+            Param.decimalOrAuto("beta_1", 0.9, 0, 1 - 1e-9, "adam's first-moment decay; auto = 0.9"),
+            Param.decimalOrAuto("beta_2", 0.999, 0, 1 - 1e-9, "adam's and rmsprop's second-moment decay; auto = 0.999"),
+            Param.decimalOrAuto("wd", 0, 0, 1e12, "L2 regularization of model 0's weights (not the bias); auto = 0"),
+            Param.decimalOrAuto("l1", 0, 0, 1e12, "L1 regularization of model 0's weights (proximal step); auto = 0"),
             Param.bool("use_bias", true, "whether the models learn a bias term"),
             Param.choice("init_method", "uniform", List.of("uniform", "normal", "xavier"),
                     "initial weights: uniform in [-init_scale, init_scale], normal(0, init_sigma) or xavier"),
-            Param.decimal("init_scale", 0.07, 0, 1e6, "half-width of uniform initial weights"),
-            Param.decimal("init_sigma", 0.01, 0, 1e6, "standard deviation of normal initial weights"),
-            Param.decimal("init_bias", 0, -1e12, 1e12, "initial bias"),
+            Param.decimalOrAuto("init_scale", 0.07, 0, 1e6, "half-width of uniform initial weights; auto = 0.07"),
+            Param.decimalOrAuto("init_sigma", 0.01, 0, 1e6,
+                    "standard deviation of normal initial weights; auto = 0.01"),
+            Param.decimalOrAuto("init_bias", 0, -1e12, 1e12, "initial bias; auto = 0"),
             Param.bool("use_lr_scheduler", true, "whether the learning rates decay in steps"),
             Param.intOrAuto("lr_scheduler_step", 1, MAX,
                     "optimizer steps between learning-rate decays; auto = " + LinearConfig.AUTO_LR_SCHEDULER_STEP),
-            Param.decimal("lr_scheduler_factor", 0.99, 1e-9, 1, "learning-rate decay factor"),
-            Param.decimal("lr_scheduler_minimum_lr", 1e-5, 0, 1e12, "the scheduler's floor of learning rates"),
+            Param.decimalOrAuto("lr_scheduler_factor", 0.99, 1e-9, 1, "learning-rate decay factor; auto = 0.99"),
+            Param.decimalOrAuto("lr_scheduler_minimum_lr", 1e-5, 0, 1e12,
+                    "the scheduler's floor of learning rates; auto = 1e-5"),
             Param.integer("early_stopping_patience", 3, 1, MAX,
                     "epochs without relative improvement of a model's loss before it is frozen"),
-            Param.decimal("early_stopping_tolerance", 0.001, 0, 1, "relative loss improvement that counts"),
-            Param.decimal("positive_example_weight_mult", 1.0, 0, 1e12,
-                    "weight of positive examples of a binary classifier; 0 or balanced = negatives/positives of the"
-                            + " scaler sample"),
+            Param.decimalOrAuto("early_stopping_tolerance", 0.001, 0, 1,
+                    "relative loss improvement that counts; auto = 0.001"),
+            Param.decimalOrAuto("positive_example_weight_mult", 1.0, 0, 1e12,
+                    "weight of positive examples of a binary classifier; auto = 1; 0 or balanced ="
+                            + " negatives/positives of the scaler sample"),
             Param.bool("normalize_data", true, "whether features are standardized (mean 0, standard deviation 1)"),
             Param.choice("normalize_label", "auto", List.of("auto", "true", "false"),
                     "whether regression labels are standardized; auto = true for regressors"),
@@ -91,9 +88,9 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
             Param.choice("binary_classifier_model_selection_criteria", "accuracy", List.of("accuracy", "f_beta",
                             "precision_at_target_recall", "recall_at_target_precision", "loss_function"),
                     "how a binary classifier's model and threshold are chosen"),
-            Param.decimal("f_beta", 1.0, 1e-9, 1e9, "beta of the f_beta criterion"),
-            Param.decimal("target_recall", 0.8, 0, 1, "recall of precision_at_target_recall"),
-            Param.decimal("target_precision", 0.8, 0, 1, "precision of recall_at_target_precision"),
+            Param.decimalOrAuto("f_beta", 1.0, 1e-9, 1e9, "beta of the f_beta criterion; auto = 1.0"),
+            Param.decimalOrAuto("target_recall", 0.8, 0, 1, "recall of precision_at_target_recall; auto = 0.8"),
+            Param.decimalOrAuto("target_precision", 0.8, 0, 1, "precision of recall_at_target_precision; auto = 0.8"),
             Param.integer("accuracy_top_k", 3, 1, MAX, "k of the multiclass top_k_accuracy metric"),
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "randomness of the initial weights")));
 
@@ -125,8 +122,8 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
     }
 
     /**
-     * Parses raw values, first reading SageMaker's {@code auto} of real-valued parameters as their default and
-     * {@code positive_example_weight_mult = balanced} as 0 (see the class comment), then builds an instance.
+     * Parses raw values, first reading {@code positive_example_weight_mult = balanced} as 0 (see the class comment),
+     * then builds an instance.
      *
      * @param raw name to value. Not modified.
      */
@@ -135,13 +132,12 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
         return create(SPEC.parse(sageMakerSpellings(raw)));
     }
 
-    /** {@code raw} without {@code auto} values of real-valued parameters, with {@code balanced} as 0. */
+    /** {@code raw} with {@code positive_example_weight_mult = balanced} as 0. */
     static Map<String, Object> sageMakerSpellings(Map<String, ?> raw) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : raw.entrySet()) {
             Object v = e.getValue();
             String text = v instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : null;
-            if ("auto".equals(text) && REAL_AUTO.contains(e.getKey())) continue;
             if ("balanced".equals(text) && "positive_example_weight_mult".equals(e.getKey())) {
                 out.put(e.getKey(), 0.0);
                 continue;

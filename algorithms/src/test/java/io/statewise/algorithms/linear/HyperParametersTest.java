@@ -48,6 +48,30 @@ class HyperParametersTest {
     }
 
     @Test
+    void realParametersTakeAutoAndSayWhatItMeans() {
+        LinearLearner defaults = learner("predictor_type", "binary_classifier");
+        assertTrue(defaults.hyperParameters().isAuto("beta_1"), "SageMaker's default is auto");
+        assertEquals(0.9, defaults.hyperParameters().getDouble("beta_1"), "auto stands for 0.9");
+        assertEquals(0.9, defaults.config().beta1());
+        assertTrue(defaults.hyperParameters().getDoubleOrAuto("learning_rate").isEmpty());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> defaults.hyperParameters().getDouble("learning_rate"));
+        assertTrue(e.getMessage().contains("learning_rate is auto"), e.getMessage());
+        assertEquals(0.01, defaults.config().learningRate(), "auto for adam");
+
+        LinearLearner given = learner("predictor_type", "binary_classifier", "beta_1", "0.5", "learning_rate", 0.3);
+        assertEquals(0.5, given.config().beta1());
+        assertEquals(0.3, given.config().learningRate());
+        InvalidHyperParameterException bad = assertThrows(InvalidHyperParameterException.class,
+                () -> learner("predictor_type", "binary_classifier", "beta_1", "fast"));
+        assertEquals("beta_1", bad.parameter());
+        assertTrue(bad.getMessage().contains("or 'auto'"), bad.getMessage());
+        bad = assertThrows(InvalidHyperParameterException.class,
+                () -> learner("predictor_type", "binary_classifier", "learning_rate", 0));
+        assertEquals("learning_rate", bad.parameter(), "a learning rate must be positive");
+    }
+
+    @Test
     void inconsistentValuesNameTheirParameter() {
         InvalidHyperParameterException e = assertThrows(InvalidHyperParameterException.class,
                 () -> learner("predictor_type", "binary_classifier", "loss", "squared_loss"));
