@@ -1,8 +1,8 @@
 package io.statewise.bench;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -55,8 +55,8 @@ public final class ZipfLibSvm {
         }
         int[] count = new int[features];
         int[] words = new int[2 * nnzPerRow];
-        byte[] line = new byte[4 + 2 * nnzPerRow * 24];
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+        StringBuilder line = new StringBuilder(4 + 2 * nnzPerRow * 24);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             for (long row = 0; row < rows; row++) {
                 int nnz = nnzPerRow / 2 + random.nextInt(nnzPerRow + 1);
                 int distinct = 0;
@@ -68,18 +68,15 @@ public final class ZipfLibSvm {
                     if (count[index]++ == 0) words[distinct++] = index;
                 }
                 Arrays.sort(words, 0, distinct);
-                int n = 0;
-                line[n++] = '0';
+                line.setLength(0);
+                line.append('0');
                 for (int i = 0; i < distinct; i++) {
                     int index = words[i];
-                    line[n++] = ' ';
-                    n = LowRankCsv.appendLong(line, n, index + 1L);
-                    line[n++] = ':';
-                    n = LowRankCsv.appendLong(line, n, count[index]);
+                    line.append(' ').append(index + 1).append(':').append(count[index]);
                     count[index] = 0;
                 }
-                line[n++] = '\n';
-                out.write(line, 0, n);
+                line.append('\n');
+                out.append(line);
             }
         }
     }

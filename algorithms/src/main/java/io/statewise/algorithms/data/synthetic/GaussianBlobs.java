@@ -1,17 +1,10 @@
 package io.statewise.algorithms.data.synthetic;
 
 import io.statewise.algorithms.data.DenseBatch;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code k} Gaussian clusters in {@code d} dimensions: a data set whose right clustering is known, for tests and
@@ -25,10 +18,6 @@ import java.util.zip.GZIPOutputStream;
 public final class GaussianBlobs {
 
     private static final double CENTER_RANGE = 10.0;
-    private static final int DECIMALS = 4;
-    private static final double SCALE = 1e4;
-    private static final long[] POW10 = {1, 10, 100, 1000, 10000};
-    private static final int WRITE_BUFFER = 1 << 20;
 
     private final int k;
     private final int dimension;
@@ -136,64 +125,13 @@ public final class GaussianBlobs {
      */
     public void writeCsv(Path file, long rows, boolean withLabelColumn) throws IOException {
         if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, got " + rows);
-        boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         float[] row = new float[dimension];
-        char[] line = new char[64 + dimension * 32];
-        try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream out = gzip ? new GZIPOutputStream(raw, WRITE_BUFFER) : raw;
-             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), WRITE_BUFFER)) {
+        try (CsvRows out = CsvRows.create(file, dimension)) {
             for (long r = 0; r < rows; r++) {
                 int cluster = next(row, 0);
-                int n = 0;
-                if (withLabelColumn) {
-                    n = appendLong(line, n, cluster);
-                    line[n++] = ',';
-                }
-                for (int j = 0; j < dimension; j++) {
-                    if (j > 0) line[n++] = ',';
-                    n = appendFixed(line, n, row[j]);
-                }
-                line[n++] = '\n';
-                writer.write(line, 0, n);
+                out.write(withLabelColumn ? OptionalInt.of(cluster) : OptionalInt.empty(), row);
             }
         }
-    }
-
-    /** Appends {@code v} rounded to {@link #DECIMALS} decimals; returns the new length. */
-    private static int appendFixed(char[] out, int n, float v) {
-        double scaled = Math.rint(v * SCALE);
-        if (Math.abs(scaled) >= 1e17) { // beyond the fixed-point range: rare, allocation is fine
-            String s = Float.toString(v);
-            s.getChars(0, s.length(), out, n);
-            return n + s.length();
-        }
-        long units = (long) scaled;
-        if (units < 0) {
-            out[n++] = '-';
-            units = -units;
-        }
-        n = appendLong(out, n, units / POW10[DECIMALS]);
-        out[n++] = '.';
-        long fraction = units % POW10[DECIMALS];
-        for (int i = DECIMALS - 1; i >= 0; i--) {
-            out[n++] = (char) ('0' + (fraction / POW10[i]) % 10);
-        }
-        return n;
-    }
-
-    /** Appends the decimal digits of {@code v >= 0}; returns the new length. */
-    private static int appendLong(char[] out, int n, long v) {
-        if (v == 0) {
-            out[n] = '0';
-            return n + 1;
-        }
-        int digits = 0;
-        for (long t = v; t > 0; t /= 10) digits++;
-        for (int i = n + digits - 1; i >= n; i--) {
-            out[i] = (char) ('0' + v % 10);
-            v /= 10;
-        }
-        return n + digits;
     }
 
     /**
