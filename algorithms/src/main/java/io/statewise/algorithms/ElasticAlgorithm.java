@@ -3,6 +3,7 @@ package io.statewise.algorithms;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,32 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
     }
 
     /**
+     * As {@link #endEpoch(State)}, with the epoch's candidates scored on validation data by {@link #selectionScorer}
+     * (the runtime scores them after the epoch's last merge, when the job has validation data): algorithms that stop
+     * early on validation loss read them here. The default ignores the scores. Does not modify {@code global}.
+     */
+    default S endEpoch(S global, SelectionScores validation) {
+        return endEpoch(global);
+    }
+
+    /**
+     * Whether training is over before its last scheduled epoch: no further epoch could change {@code global} (every
+     * candidate stopped early). The runtime then finalizes at once. The default is false.
+     */
+    default boolean converged(S global) {
+        return false;
+    }
+
+    /**
+     * What the runtime reports of an epoch, read from the global state after {@link #endEpoch} and from the
+     * epoch's validation scores when there were any (e.g. the best training and validation losses, the candidates
+     * still training). Names are lower-case with underscores. The default reports nothing.
+     */
+    default Map<String, Double> epochMetrics(S global, Optional<SelectionScores> validation) {
+        return Map.of();
+    }
+
+    /**
      * Whether a partial still wants records of its split. The runtime stops reading a split early when this turns
      * false, for passes that need only a sample (e.g. the normalization statistics of a linear learner). Checked
      * between mini-batches.
@@ -128,6 +155,16 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
      */
     default M finalize(S state, HyperParameters finalizeParams, SelectionScores validation) {
         return finalize(state, finalizeParams);
+    }
+
+    /**
+     * The codec of this algorithm's {@link SelectionScores}, for algorithms with a {@link #selectionScorer}: the
+     * runtime persists an epoch's validation scores with its end, so replay needs no data.
+     *
+     * @throws UnsupportedOperationException if the algorithm has no candidates to score
+     */
+    default Codec<SelectionScores> selectionScoresCodec() {
+        throw new UnsupportedOperationException(name() + " has no candidate models to score");
     }
 
     /** A fresh accumulator of evaluation metrics for {@code model} over any number of batches. */

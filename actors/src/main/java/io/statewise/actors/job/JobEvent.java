@@ -3,6 +3,7 @@ package io.statewise.actors.job;
 import io.statewise.persistence.CborSerializable;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What happened to a job, in the order it happened. Replaying a job's events rebuilds its state exactly (partials are
@@ -35,8 +36,18 @@ public sealed interface JobEvent extends CborSerializable {
     record SegmentMerged(int epoch, int splitId, int segment, byte[] partial, long records, long badRecords,
                          boolean finished, Instant at) implements JobEvent {}
 
-    /** Every split of {@code epoch} was merged. */
-    record EpochCompleted(int epoch, Instant at) implements JobEvent {}
+    /**
+     * Every split of {@code epoch} was merged (and, for jobs with validation data, the epoch's candidate models were
+     * scored on it).
+     *
+     * @param validationScores the candidates' validation scores, encoded with the algorithm's scores codec; empty
+     *                         without validation data or for algorithms without candidates
+     */
+    record EpochCompleted(int epoch, Optional<byte[]> validationScores, Instant at) implements JobEvent {
+        public EpochCompleted {
+            validationScores = validationScores == null ? Optional.empty() : validationScores;
+        }
+    }
 
     /**
      * The final model.

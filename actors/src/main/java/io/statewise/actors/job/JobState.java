@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import io.statewise.persistence.CborSerializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -31,21 +32,28 @@ public sealed interface JobState extends CborSerializable {
      * @param segments   in epochs that sync every N batches: segments merged so far of each unfinished split
      * @param finished   in epochs that sync every N batches: splits whose last segment was merged
      * @param finalizing every epoch is merged; the model is being computed
+     * @param epochReports what each completed epoch reported, in epoch order
      */
     record Running(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, int epoch, int folded,
                    SortedMap<Integer, StateCell> pending, StateCell base, StateCell current,
                    SortedMap<Integer, Integer> segments, SortedSet<Integer> finished, long records,
-                   long badRecords, boolean finalizing) implements JobState {
+                   long badRecords, boolean finalizing, List<EpochReport> epochReports) implements JobState {
         public Running {
             pending = new TreeMap<>(pending);
             segments = new TreeMap<>(segments);
             finished = new TreeSet<>(finished);
+            epochReports = List.copyOf(epochReports);
         }
 
         /** Whether split {@code splitId} of {@code epoch} was already merged (or is waiting to be). */
         public boolean hasMerged(int epoch, int splitId) {
             return epoch != this.epoch || finalizing || splitId < folded || pending.containsKey(splitId)
                     || finished.contains(splitId);
+        }
+
+        /** Whether every split of the epoch is merged but the epoch has not ended (its validation is scored). */
+        public boolean awaitingEpochEnd() {
+            return !finalizing && splitsDone() == plan.splitsPerEpoch();
         }
 
         /** Splits of the current epoch merged or waiting. */
@@ -65,12 +73,15 @@ public sealed interface JobState extends CborSerializable {
      * @param model   the encoded model, when completed
      * @param metrics validation and test metrics of the model
      * @param error   why it failed
+     * @param epochReports what each completed epoch reported
      */
     record Finished(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, JobPhase phase, int epoch,
                     long records, long badRecords, Optional<byte[]> model, Map<String, Double> metrics,
-                    Optional<String> error, Instant finishedAt) implements JobState {
+                    Optional<String> error, Instant finishedAt, List<EpochReport> epochReports)
+            implements JobState {
         public Finished {
             metrics = Map.copyOf(metrics);
+            epochReports = List.copyOf(epochReports);
         }
     }
 }

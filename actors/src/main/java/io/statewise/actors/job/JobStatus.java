@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import io.statewise.persistence.CborSerializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,12 +23,14 @@ import java.util.Optional;
  * @param error            why the job failed
  * @param submittedAt      when it was submitted
  * @param finishedAt       when it completed, failed or was cancelled
+ * @param epochReports     what each completed epoch reported (e.g. training and validation losses), in order
  */
 public record JobStatus(String jobId, String algorithm, JobPhase phase, int epoch, int epochs, int splitsDone,
                         int splitsTotal, long records, double recordsPerSecond, long badRecords,
                         Map<String, Double> metrics, Optional<String> error, Instant submittedAt,
-                        Optional<Instant> finishedAt) implements CborSerializable {
+                        Optional<Instant> finishedAt, List<EpochReport> epochReports) implements CborSerializable {
     public JobStatus {
         metrics = Map.copyOf(metrics);
+        epochReports = List.copyOf(epochReports);
     }
 }

@@ -1,9 +1,12 @@
 package io.statewise.actors.job;
 
+import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.training.Trainer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,7 +34,7 @@ final class JobTransitions {
         Trainer t = trainer;
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
         return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty,
-                new TreeMap<>(), new TreeSet<>(), 0, 0, false);
+                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of());
     }
 
     /** A split's partial: folded into the epoch's state in split order (early arrivals wait in pending). */
@@ -49,7 +52,7 @@ final class JobTransitions {
         StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
                 s.base(), currentCell, s.segments(), s.finished(), s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false);
+                s.badRecords() + e.badRecords(), false, s.epochReports());
     }
 
     /** The parameter-server step: the segment's partial is applied to the live global state at once. */
@@ -66,27 +69,41 @@ final class JobTransitions {
         }
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), s.folded(),
                 s.pending(), StateCell.of(applied, t), s.current(), segments, finished, s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false);
+                s.badRecords() + e.badRecords(), false, s.epochReports());
     }
 
-    /** The end of an epoch: the next epoch's base, or finalizing after the last epoch. */
-    JobState.Running epochCompleted(JobState.Running s) {
+    /**
+     * The global state after every split of the current epoch is merged, before the epoch's end: what the epoch's
+     * validation scores rate, and what {@link #epochCompleted} ends.
+     */
+    State epochResult(JobState.Running s) {
         Trainer t = trainer;
         // Epochs that sync every N batches applied each segment already; the others fold their partials now.
-        State merged = syncEvery(s) > 0 ? s.base().value(t)
-                : t.completeEpoch(s.base().value(t), s.current().value(t));
-        StateCell base = StateCell.of(t.endEpoch(merged), t);
-        boolean last = s.epoch() >= t.schedule().epochs();
+        return syncEvery(s) > 0 ? s.base().value(t) : t.completeEpoch(s.base().value(t), s.current().value(t));
+    }
+
+    /**
+     * The end of an epoch: the next epoch's base, or finalizing after the last epoch (or once the algorithm has
+     * converged: every candidate stopped early).
+     */
+    JobState.Running epochCompleted(JobState.Running s, JobEvent.EpochCompleted e) {
+        Trainer t = trainer;
+        Optional<SelectionScores> scores = e.validationScores().map(t::decodeScores);
+        State ended = t.endEpoch(epochResult(s), scores);
+        List<EpochReport> reports = new ArrayList<>(s.epochReports());
+        reports.add(new EpochReport(s.epoch(), t.epochMetrics(ended, scores)));
+        boolean last = s.epoch() >= t.schedule().epochs() || t.converged(ended);
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
-                0, new TreeMap<>(), base, empty, new TreeMap<>(), new TreeSet<>(), s.records(), s.badRecords(), last);
+                0, new TreeMap<>(), StateCell.of(ended, t), empty, new TreeMap<>(), new TreeSet<>(), s.records(),
+                s.badRecords(), last, reports);
     }
 
     /** A job that will do no more work. */
     static JobState.Finished finished(JobState.Running s, JobPhase phase, Optional<byte[]> model,
                                       Map<String, Double> metrics, Optional<String> error, Instant at) {
         return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, s.epoch(), s.records(),
-                s.badRecords(), model, metrics, error, at);
+                s.badRecords(), model, metrics, error, at, s.epochReports());
     }
 
     /**

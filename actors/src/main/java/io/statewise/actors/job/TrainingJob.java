@@ -95,7 +95,10 @@ public final class TrainingJob
 
     private record FinalizeSucceeded(byte[] model, Map<String, Double> metrics) implements Command {}
 
-    private record FinalizeFailed(String reason) implements Command {}
+    /** Finalizing or an epoch's validation scoring failed off the actor thread. */
+    private record ComputeFailed(String reason) implements Command {}
+
+    private record EpochScored(int epoch, Optional<byte[]> scores) implements Command {}
 
     /** Registers the entity type with Cluster Sharding. */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock) {
@@ -125,6 +128,7 @@ public final class TrainingJob
     private long startedNanos;
     private long recordsAtStart;
     private boolean finalizeRunning;
+    private boolean scoringRunning;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
                         WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock) {
@@ -167,7 +171,8 @@ public final class TrainingJob
                 .onCommand(SegmentCompleted.class, this::onSegmentCompleted)
                 .onCommand(SplitFailed.class, (s, c) -> fail(s, "split " + c.splitId() + ": " + c.reason()))
                 .onCommand(FinalizeSucceeded.class, this::onFinalizeSucceeded)
-                .onCommand(FinalizeFailed.class, (s, c) -> fail(s, c.reason()))
+                .onCommand(ComputeFailed.class, (s, c) -> fail(s, c.reason()))
+                .onCommand(EpochScored.class, this::onEpochScored)
                 .onCommand(Cancel.class, this::onCancel)
                 .onCommand(Tick.class, this::onTick);
         b.forStateType(JobState.Finished.class)
@@ -185,7 +190,8 @@ public final class TrainingJob
                 .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
                 .onCommand(Tick.class, (s, c) -> Effect().noReply())
                 .onCommand(FinalizeSucceeded.class, (s, c) -> Effect().noReply())
-                .onCommand(FinalizeFailed.class, (s, c) -> Effect().noReply());
+                .onCommand(ComputeFailed.class, (s, c) -> Effect().noReply())
+                .onCommand(EpochScored.class, (s, c) -> Effect().noReply());
         return b.build();
     }
 
@@ -248,8 +254,10 @@ public final class TrainingJob
         }
         List<JobEvent> events = new ArrayList<>(2);
         events.add(merged);
-        if (splitFinished && state.splitsDone() + 1 == state.plan().splitsPerEpoch()) {
-            events.add(new JobEvent.EpochCompleted(state.epoch(), clock.instant()));
+        boolean lastSplit = splitFinished && state.splitsDone() + 1 == state.plan().splitsPerEpoch();
+        if (lastSplit && state.plan().validation().isEmpty()) {
+            // With validation data the epoch ends once its candidates are scored on it (afterMerge).
+            events.add(new JobEvent.EpochCompleted(state.epoch(), Optional.empty(), clock.instant()));
         }
         if (!splitFinished) {
             scheduler.progress(splitId, slot, 0, System.nanoTime());
@@ -265,10 +273,29 @@ public final class TrainingJob
         scheduler.done(splitId);
         if (state.finalizing()) {
             startFinalize(state);
+        } else if (state.awaitingEpochEnd()) {
+            startEpochScoring(state);
         } else if (scheduler.epoch() != state.epoch()) {
             ctx.getLog().info("job {}: epoch {} started", jobId, state.epoch());
             scheduler.startEpoch(state);
         }
+    }
+
+    private ReplyEffect<JobEvent, JobState> onEpochScored(JobState.Running state, EpochScored cmd) {
+        scoringRunning = false;
+        if (cmd.epoch() != state.epoch() || !state.awaitingEpochEnd()) return Effect().noReply();
+        return Effect().persist(new JobEvent.EpochCompleted(cmd.epoch(), cmd.scores(), clock.instant()))
+                .thenRun(s -> {
+                    JobState.Running next = (JobState.Running) s;
+                    if (next.finalizing()) {
+                        startFinalize(next);
+                    } else {
+                        ctx.getLog().info("job {}: epoch {} started", jobId, next.epoch());
+                        scheduler.startEpoch(next);
+                        workers.wakeAll(jobId, next.plan().parallelism());
+                    }
+                })
+                .thenNoReply();
     }
 
     private ReplyEffect<JobEvent, JobState> onFinalizeSucceeded(JobState.Running state, FinalizeSucceeded cmd) {
@@ -328,10 +355,35 @@ public final class TrainingJob
         recordsAtStart = state.records();
         if (state.finalizing()) {
             startFinalize(state);
+        } else if (state.awaitingEpochEnd()) {
+            startEpochScoring(state);
         } else {
             scheduler.startEpoch(state);
             workers.wakeAll(jobId, state.plan().parallelism());
         }
+    }
+
+    /**
+     * Scores the epoch's candidate models on the validation data off the actor thread (for early stopping on
+     * validation loss); the epoch ends with the scores. A read error fails the job as a finalize error would.
+     */
+    private void startEpochScoring(JobState.Running state) {
+        if (scoringRunning) return;
+        scoringRunning = true;
+        JobTransitions jt = transitions(state.spec());
+        JobPlan plan = state.plan();
+        PlannedInput validation = plan.validation().orElseThrow();
+        long maxBad = state.spec().maxBadRecords();
+        int epoch = state.epoch();
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> jt.trainer()
+                .scoreCandidates(jt.epochResult(state), validation.splits(), validation.dataFormat(), plan.schema(),
+                        maxBad)
+                .map(scores -> jt.trainer().encodeScores(scores)), compute), (scores, error) -> {
+            if (error == null) return new EpochScored(epoch, scores);
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            return new ComputeFailed("validation of epoch " + epoch + ": "
+                    + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        });
     }
 
     private void startFinalize(JobState.Running state) {
@@ -342,7 +394,7 @@ public final class TrainingJob
         ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> ModelFinalizer.run(t, state), compute), (result, error) -> {
             if (error == null) return new FinalizeSucceeded(result.model(), result.metrics());
             Throwable cause = error.getCause() != null ? error.getCause() : error;
-            return new FinalizeFailed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            return new ComputeFailed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
         });
     }
 
@@ -356,7 +408,7 @@ public final class TrainingJob
         b.forStateType(JobState.Running.class)
                 .onEvent(JobEvent.SplitMerged.class, (s, e) -> transitions(s.spec()).splitMerged(s, e))
                 .onEvent(JobEvent.SegmentMerged.class, (s, e) -> transitions(s.spec()).segmentMerged(s, e))
-                .onEvent(JobEvent.EpochCompleted.class, (s, e) -> transitions(s.spec()).epochCompleted(s))
+                .onEvent(JobEvent.EpochCompleted.class, (s, e) -> transitions(s.spec()).epochCompleted(s, e))
                 .onEvent(JobEvent.ModelFinalized.class, (s, e) -> JobTransitions.finished(s, JobPhase.COMPLETED,
                         Optional.of(e.model()), e.metrics(), Optional.empty(), e.at()))
                 .onEvent(JobEvent.JobFailed.class, (s, e) -> JobTransitions.finished(s, JobPhase.FAILED,
@@ -408,7 +460,7 @@ public final class TrainingJob
             return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
                     r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
                     r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
-                    r.submittedAt(), Optional.empty());
+                    r.submittedAt(), Optional.empty(), r.epochReports());
         }
         JobState.Finished f = (JobState.Finished) state;
         int epochs = trainer(f.spec()).schedule().epochs();
@@ -416,6 +468,6 @@ public final class TrainingJob
         return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
                 f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
                 f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
-                Optional.of(f.finishedAt()));
+                Optional.of(f.finishedAt()), f.epochReports());
     }
 }

@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
+import io.statewise.actors.testing.NodeJobs;
 import io.statewise.actors.testing.SgdMean;
 import io.statewise.actors.worker.Worker;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
@@ -124,7 +125,7 @@ class SegmentSyncTest {
                 Optional.of(JournalDatabase.h2MemoryUrl("segment-sync")));
         try (StatewiseNode running = StatewiseNode.start(node)) {
             JobStatus submitted = running.jobService().submit(spec(2)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            JobStatus done = awaitFinal(running, submitted.jobId());
+            JobStatus done = NodeJobs.awaitFinal(running, submitted.jobId(), Duration.ofSeconds(60));
             assertEquals(JobPhase.COMPLETED, done.phase(), done.error().orElse(""));
             assertEquals(2L * ROWS, done.records(), "every record of every epoch applied exactly once");
             assertTrue(done.splitsTotal() >= 3, "several splits");
@@ -135,17 +136,6 @@ class SegmentSyncTest {
                 assertEquals(center[0][j], model.mean()[j], 0.5, "SGD estimate of the mean, feature " + j);
             }
         }
-    }
-
-    private static JobStatus awaitFinal(StatewiseNode node, String jobId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JobStatus s;
-        do {
-            s = node.jobService().status(jobId).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            if (s.phase().isFinal()) return s;
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("not final: " + s);
     }
 
     /** The persistence-testkit job reaches no real workers. */

@@ -10,7 +10,9 @@ import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * SageMaker's linear learner (Liberty et al., "Elastic Machine Learning Algorithms in Amazon SageMaker", SIGMOD
@@ -57,6 +59,7 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
     private final LinearConfig config;
     private final PackedSetting[] settings;
     private final LinearStateCodec stateCodec;
+    private final PackedScoresCodec scoresCodec;
 
     /**
      * An instance configured by {@code hyperParameters}.
@@ -74,6 +77,8 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
         this.config = LinearConfig.from(hyperParameters);
         this.settings = PackedSetting.grid(config);
         this.stateCodec = new LinearStateCodec(config);
+        StateShape scoresShape = StateShape.of(config, 1);
+        this.scoresCodec = new PackedScoresCodec(scoresShape.models(), scoresShape.bins());
     }
 
     /** The resolved configuration. */
@@ -304,6 +309,61 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
         return EpochEnd.apply(global, validation, config);
     }
 
+    /** As {@link #endEpoch(LinearState, PackedScores)}, for scores from {@link #selectionScorer}. */
+    @Override
+    public LinearState endEpoch(LinearState global, SelectionScores validation) {
+        return endEpoch(global, packed(validation));
+    }
+
+    /** Training is over once every packed model is frozen by early stopping or diverged. */
+    @Override
+    public boolean converged(LinearState global) {
+        return global.kind == LinearState.Kind.MODEL && global.epochsDone > 0 && !global.anyActive();
+    }
+
+    /**
+     * After a training epoch: the lowest training loss of the epoch over the packed models that did not diverge, the
+     * lowest validation loss when scored, and how many models are still trained, stopped early, or diverged. Nothing
+     * after the scaler pass.
+     */
+    @Override
+    public Map<String, Double> epochMetrics(LinearState global, Optional<SelectionScores> validation) {
+        if (global.kind != LinearState.Kind.MODEL || global.epochsDone == 0) return Map.of();
+        int models = global.shape.models();
+        double bestTraining = Double.NaN;
+        double bestValidation = Double.NaN;
+        int active = 0;
+        int stopped = 0;
+        int diverged = 0;
+        PackedScores scores = validation.map(LinearLearner::packed).orElse(null);
+        for (int m = 0; m < models; m++) {
+            if (global.diverged[m]) {
+                diverged++;
+                continue;
+            }
+            if (global.frozen[m]) stopped++; else active++;
+            bestTraining = lower(bestTraining, global.lastLoss[m]);
+            if (scores != null) bestValidation = lower(bestValidation, scores.meanLoss(m));
+        }
+        Map<String, Double> out = new TreeMap<>();
+        if (!Double.isNaN(bestTraining)) out.put("train_loss", bestTraining);
+        if (!Double.isNaN(bestValidation)) out.put("validation_loss", bestValidation);
+        out.put("models_training", (double) active);
+        out.put("models_stopped_early", (double) stopped);
+        out.put("models_diverged", (double) diverged);
+        return out;
+    }
+
+    private static double lower(double current, double candidate) {
+        if (Double.isNaN(candidate)) return current;
+        return Double.isNaN(current) ? candidate : Math.min(current, candidate);
+    }
+
+    @Override
+    public Codec<SelectionScores> selectionScoresCodec() {
+        return scoresCodec;
+    }
+
     /**
      * Whether a partial still wants records: a scaler partial until its sample is full, a training partial while any
      * of its models is still trained.
@@ -381,10 +441,14 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
      */
     @Override
     public LinearModel finalize(LinearState state, HyperParameters finalizeParams, SelectionScores validation) {
+        return finalize(state, finalizeParams, packed(validation));
+    }
+
+    private static PackedScores packed(SelectionScores validation) {
         if (!(validation instanceof PackedScores scores)) {
             throw new IllegalArgumentException("not a linear learner's validation scores: " + validation);
         }
-        return finalize(state, finalizeParams, scores);
+        return scores;
     }
 
     private LinearConfig finalizeConfig(HyperParameters finalizeParams) {

@@ -7,6 +7,7 @@ import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.SelectionScorer;
+import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
@@ -16,8 +17,8 @@ import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.data.SplitReader;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -78,9 +79,27 @@ public final class Trainer {
         return algorithm.completeEpoch(previous, epochMerged);
     }
 
-    /** The epoch-end step of the algorithm (early stopping, schedules); the state is not modified. */
-    public State endEpoch(State global) {
-        return algorithm.endEpoch(global);
+    /** The epoch-end step with the epoch's validation scores, when it was scored ({@link #scoreCandidates}). */
+    public State endEpoch(State global, Optional<SelectionScores> validation) {
+        return validation.map(v -> algorithm.endEpoch(global, v)).orElseGet(() -> algorithm.endEpoch(global));
+    }
+
+    /** Whether no further epoch could change {@code global}: the job may finalize early. */
+    public boolean converged(State global) {
+        return algorithm.converged(global);
+    }
+
+    /** What the job reports of an epoch, from the state after its end and its validation scores. */
+    public Map<String, Double> epochMetrics(State global, Optional<SelectionScores> validation) {
+        return algorithm.epochMetrics(global, validation);
+    }
+
+    public byte[] encodeScores(SelectionScores scores) {
+        return algorithm.selectionScoresCodec().encode(scores);
+    }
+
+    public SelectionScores decodeScores(byte[] bytes) {
+        return algorithm.selectionScoresCodec().decode(bytes);
     }
 
     public Model finalizeModel(State state) {
@@ -95,15 +114,28 @@ public final class Trainer {
      */
     public Model finalizeModel(State state, List<Split> validation, DataFormat format, DataSchema schema,
                                long maxBadRecords) {
+        return scoreCandidates(state, validation, format, schema, maxBadRecords)
+                .map(scores -> algorithm.finalize(state, algorithm.hyperParameters(), scores))
+                .orElseGet(() -> finalizeModel(state));
+    }
+
+    /**
+     * The scores of {@code state}'s candidate models over every record of {@code validation}; empty when the
+     * algorithm has no candidates in this state or there is no validation data.
+     *
+     * @throws io.statewise.algorithms.data.DataException on unreadable or malformed validation data
+     */
+    public Optional<SelectionScores> scoreCandidates(State state, List<Split> validation, DataFormat format,
+                                                     DataSchema schema, long maxBadRecords) {
         Optional<SelectionScorer> scorer = validation.isEmpty() ? Optional.empty() : algorithm.selectionScorer(state);
-        if (scorer.isEmpty()) return finalizeModel(state);
+        if (scorer.isEmpty()) return Optional.empty();
         Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
         for (Split split : validation) {
             try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
                 while (reader.next(batch)) scorer.get().add(batch);
             }
         }
-        return algorithm.finalize(state, algorithm.hyperParameters(), scorer.get().result());
+        return Optional.of(scorer.get().result());
     }
 
     /** Decodes a model of a registered algorithm; models need no hyperparameters to be read. */

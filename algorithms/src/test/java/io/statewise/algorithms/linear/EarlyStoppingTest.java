@@ -4,11 +4,16 @@ import static io.statewise.algorithms.linear.LinearTesting.learner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statewise.algorithms.SelectionScores;
+import io.statewise.algorithms.codec.CodecException;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Epoch ends: per-model losses, early stopping that freezes models, and the histograms of the last epoch. */
@@ -99,5 +104,48 @@ class EarlyStoppingTest {
         LinearState first = algorithm.endEpoch(s, validation);
         LinearState second = algorithm.endEpoch(driver.trainEpoch(SCHEMA, first, SPLITS), validation);
         for (int m = 0; m < 3; m++) assertTrue(second.isFrozen(m), "no validation improvement freezes model " + m);
+    }
+
+    @Test
+    void theRuntimeHooksReadValidationScoresReportEpochsAndSayWhenTrainingIsOver() {
+        LinearLearner algorithm = learner("predictor_type", "binary_classifier", "mini_batch_size", 100, "epochs", 3,
+                "num_models", 3, "early_stopping_patience", 1);
+        LinearLearnerDriver driver = new LinearLearnerDriver(algorithm, 1, 10, false);
+        LinearState scaled = driver.scalerPass(SCHEMA, SPLITS);
+        assertTrue(algorithm.epochMetrics(scaled, Optional.empty()).isEmpty(), "the scaler pass reports nothing");
+        assertFalse(algorithm.converged(scaled));
+
+        LinearState trained = driver.trainEpoch(SCHEMA, scaled, SPLITS);
+        PackedEvaluator evaluator = algorithm.packedEvaluator(trained);
+        for (Batch batch : DATA.batches(100, false)) evaluator.add(batch);
+        PackedScores validation = evaluator.result();
+        SelectionScores decoded = algorithm.selectionScoresCodec().decode(
+                algorithm.selectionScoresCodec().encode(validation));
+        LinearState first = algorithm.endEpoch(trained, decoded);
+        assertArrayEquals(algorithm.stateCodec().encode(algorithm.endEpoch(trained, validation)),
+                algorithm.stateCodec().encode(first), "the persisted scores end the epoch as the computed ones");
+        Map<String, Double> report = algorithm.epochMetrics(first, Optional.of(decoded));
+        double bestValidation = Double.POSITIVE_INFINITY;
+        for (int m = 0; m < 3; m++) bestValidation = Math.min(bestValidation, validation.meanLoss(m));
+        assertEquals(bestValidation, report.get("validation_loss"), 1e-12);
+        assertTrue(report.get("train_loss") > 0 && report.get("train_loss") < 0.69, report.toString());
+        assertEquals(3.0, report.get("models_training"));
+        assertFalse(algorithm.converged(first), "models still training");
+
+        // the same validation scores again: no model improves, patience 1 freezes all, training is over
+        LinearState second = algorithm.endEpoch(driver.trainEpoch(SCHEMA, first, SPLITS), validation);
+        assertTrue(algorithm.converged(second));
+        Map<String, Double> last = algorithm.epochMetrics(second, Optional.of(validation));
+        assertEquals(0.0, last.get("models_training"));
+        assertEquals(3.0, last.get("models_stopped_early"));
+    }
+
+    @Test
+    void scoresOfAnotherConfigurationAreRefused() {
+        LinearLearner three = learner("predictor_type", "binary_classifier", "num_models", 3);
+        LinearLearner four = learner("predictor_type", "binary_classifier", "num_models", 4);
+        byte[] bytes = three.selectionScoresCodec().encode(new PackedScores(3, LinearConfig.HISTOGRAM_BINS));
+        CodecException e = assertThrows(CodecException.class, () -> four.selectionScoresCodec().decode(bytes));
+        assertTrue(e.getMessage().contains("3 models"), e.getMessage());
     }
 }

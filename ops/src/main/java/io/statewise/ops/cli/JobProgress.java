@@ -3,6 +3,8 @@ package io.statewise.ops.cli;
 import io.statewise.ops.http.JobStatusDto;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -132,7 +134,19 @@ final class JobProgress {
         if (s.phase().equals("training")) line.append(" ETA ").append(duration(etaSeconds));
         line.append(' ').append(compact(s.records())).append(" rec");
         if (s.phase().equals("training")) line.append(' ').append(compact(s.recordsPerSecond())).append(" rec/s");
+        lastEpochLoss(s).ifPresent(loss -> line.append(' ').append(loss));
         return line.toString();
+    }
+
+    /** The last completed epoch's losses, e.g. {@code loss 0.3121/0.3304} (training/validation), when reported. */
+    private static Optional<String> lastEpochLoss(JobStatusDto s) {
+        if (s.epochsCompleted() == null || s.epochsCompleted().isEmpty()) return Optional.empty();
+        Map<String, Double> m = s.epochsCompleted().get(s.epochsCompleted().size() - 1).metrics();
+        Double train = m.get("train_loss");
+        if (train == null) return Optional.empty();
+        Double validation = m.get("validation_loss");
+        return Optional.of(String.format(Locale.ROOT, validation == null ? "loss %.4g" : "loss %.4g/%.4g", train,
+                validation));
     }
 
     static String compact(double n) {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statewise.actors.job.EpochReport;
 import io.statewise.ops.http.JobStatusDto;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,18 @@ class JobProgressTest {
     void rendersPhaseBarEpochsSplitsAndEta() {
         String line = JobProgress.render(status("training", 2, 2, 0, 4), 75);
         assertEquals("training [#####.....]  50% epoch 2/2 split 0/4 ETA 1:15 1.50M rec 250.0k rec/s", line);
+    }
+
+    @Test
+    void showsTheLastEpochsLosses() {
+        JobStatusDto s = status("training", 3, 4, 1, 4);
+        JobStatusDto withLosses = new JobStatusDto(s.jobId(), s.algorithm(), s.phase(), s.epoch(), s.epochs(),
+                s.splitsDone(), s.splitsTotal(), s.records(), s.recordsPerSecond(), s.badRecords(), s.metrics(),
+                s.error(), s.submittedAt(), s.finishedAt(), List.of(new EpochReport(1, Map.of()),
+                        new EpochReport(2, Map.of("train_loss", 0.41234, "validation_loss", 0.45))));
+        assertTrue(JobProgress.render(withLosses, 10).endsWith(" rec/s loss 0.4123/0.4500"),
+                JobProgress.render(withLosses, 10));
+        assertTrue(JobProgress.render(s, 10).endsWith(" rec/s"), "no loss before an epoch reports one");
     }
 
     @Test
@@ -79,6 +93,6 @@ class JobProgressTest {
 
     private static JobStatusDto status(String phase, int epoch, int epochs, int splitsDone, int splitsTotal) {
         return new JobStatusDto("j", "kmeans", phase, epoch, epochs, splitsDone, splitsTotal, 1_500_000, 250_000, 0,
-                Map.of(), null, Instant.EPOCH, null);
+                Map.of(), null, Instant.EPOCH, null, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.statewise.ops.http;
 
+import io.statewise.actors.job.EpochReport;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
@@ -139,6 +140,7 @@ public final class StubJobService implements JobService {
         boolean done = phase.isFinal();
         return new JobStatus(jobId, "kmeans", phase, done ? 3 : 2, 3, done ? 4 : 1, 4, done ? 1000 : 500, 1234.5, 0,
                 done ? Map.of("validation_msd", 0.25) : Map.of(), Optional.empty(), SUBMITTED_AT,
-                done ? Optional.of(SUBMITTED_AT.plusSeconds(60)) : Optional.empty());
+                done ? Optional.of(SUBMITTED_AT.plusSeconds(60)) : Optional.empty(),
+                List.of(new EpochReport(1, Map.of("train_loss", 0.5))));
     }
 }
