@@ -35,6 +35,32 @@ SPARK_JVM_FLAGS=(
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# bench_args ARGS...: the options every run script takes: --data-dir DIR (sets DATA_DIR; default bench/target/data),
+# --skip-build (sets SKIP_BUILD=1), -h/--help (prints the script's header comment and exits). Other arguments are
+# left in EXTRA_ARGS for the script's own options.
+bench_args() {
+  DATA_DIR="$BENCH/target/data"
+  SKIP_BUILD=0
+  EXTRA_ARGS=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --data-dir) DATA_DIR="$2"; shift 2 ;;
+      --skip-build) SKIP_BUILD=1; shift ;;
+      -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+      *) EXTRA_ARGS+=("$1"); shift ;;
+    esac
+  done
+}
+
+# bench_setup ARGS...: for run scripts with no options of their own: bench_args (refusing other arguments), then
+# build_bench (unless --skip-build) into a fresh $OUT.
+bench_setup() {
+  bench_args "$@"
+  [[ ${#EXTRA_ARGS[@]} -eq 0 ]] || { echo "unknown argument: ${EXTRA_ARGS[0]}" >&2; exit 2; }
+  mkdir -p "$OUT"
+  if [[ $SKIP_BUILD -eq 0 ]]; then build_bench; else build_bench --skip-build; fi
+}
+
 # build_bench [--skip-build]: builds statewise-bench (with its upstream modules) and the Spark peer unless told not
 # to, then sets CP and SPARK_CP. The project's own jars are copied to $OUT/lib first, so that a rebuild of the
 # modules while the benchmark runs can neither change nor break it.
@@ -81,6 +107,21 @@ ensure_fashion_mnist() {
   fi
   log "convert $idx to $MNIST"
   java -cp "$CP" io.statewise.bench.IdxToCsv "$idx" "$MNIST" >&2
+}
+
+# ensure_fashion_mnist_labeled DATA_DIR: sets FMNIST_TRAIN and FMNIST_TEST to Fashion-MNIST's train (60,000) and
+# test (10,000) images as CSV with the label first, made from the IDX files as ensure_fashion_mnist does. Needs CP.
+ensure_fashion_mnist_labeled() {
+  local dir="$1" fmnist=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
+  FMNIST_TRAIN="$dir/fashion-mnist-labeled-train-60000x784.csv"
+  FMNIST_TEST="$dir/fashion-mnist-labeled-test-10000x784.csv"
+  [[ -s "$FMNIST_TRAIN" && -s "$FMNIST_TEST" ]] && return 0
+  ensure_fashion_mnist "$dir"  # installs the IDX files if they are missing
+  log "convert Fashion-MNIST with labels to $FMNIST_TRAIN and $FMNIST_TEST"
+  java -cp "$CP" io.statewise.bench.IdxToCsv "$fmnist/train-images-idx3-ubyte.gz" "$FMNIST_TRAIN" \
+    "$fmnist/train-labels-idx1-ubyte.gz" >&2
+  java -cp "$CP" io.statewise.bench.IdxToCsv "$fmnist/t10k-images-idx3-ubyte.gz" "$FMNIST_TEST" \
+    "$fmnist/t10k-labels-idx1-ubyte.gz" >&2
 }
 
 # CPU seconds the whole machine was busy (Linux /proc/stat; 0 elsewhere) and CPU seconds of this shell's children.

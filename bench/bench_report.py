@@ -49,6 +49,41 @@ def cpu_rows(results):
         return [l.split() for l in f if l.strip()]
 
 
+class Marks:
+    """Marks figures whose runs were disturbed: other processes took more than 1 CPU s meanwhile, or the machine never
+    went quiet before the run."""
+
+    NOTE = ("(†) other processes took CPU time during a run behind this figure (see the CPU table at the end): its "
+            "timings are pessimistic for Statewise's side, and any peer's for the peer's side.")
+
+    def __init__(self, results):
+        self.affected = {r[0] for r in cpu_rows(results)
+                         if float(r[3]) > 1.0 or (len(r) > 5 and "timeout" in r[5])}
+
+    def __call__(self, *runs):
+        return " (†)" if any(r in self.affected for r in runs) else ""
+
+
+def idle_at_start(results):
+    """What the run script recorded of the machine's load before its first run."""
+    path = os.path.join(results, "idle-at-start.txt")
+    return open(path).read().strip() if os.path.exists(path) else "?"
+
+
+def preamble(w, title, spark, skl, idle):
+    """The report's title, the machine and the peers' versions, and the head of the figures table."""
+    w(f"# {title}")
+    w("")
+    w(f"Machine: {os.cpu_count()} cores ({cpu_model()}); {java_version()}; Spark {spark['spark_version']} "
+      f"({spark['master']}); scikit-learn {skl['sklearn']}, pandas {skl['pandas']}, numpy {skl['numpy']}. JVMs run "
+      f"with -Xmx8g. Machine idle (load average < 0.5) before the first run: {idle}.")
+    w("")
+    w("## Figures")
+    w("")
+    w("| # | Figure | Measured | Target | Met |")
+    w("|---|---|---|---|---|")
+
+
 def busy_runs(results, threshold=1.0):
     """Names of runs during which other processes took more than threshold CPU seconds."""
     return {r[0] for r in cpu_rows(results) if float(r[3]) > threshold}

@@ -3,10 +3,9 @@
 
 Usage: pca_bench_report.py <results-dir> <report.md>
 """
-import os
 import sys
 
-from bench_report import cpu_model, cpu_rows, cpu_table, java_version, load, met
+from bench_report import Marks, cpu_table, idle_at_start, load, met, preamble
 
 MB = 1e6
 
@@ -23,28 +22,12 @@ def main():
     wp = load(results, "wide-pass")
     wj = load(results, "wide-statewise")
 
-    # A run is marked when other processes took CPU meanwhile (> 1 CPU s) or never went quiet before it.
-    affected = {r[0] for r in cpu_rows(results)
-                if float(r[3]) > 1.0 or (len(r) > 5 and "timeout" in r[5])}
-
-    def mark(*runs):
-        return " (†)" if any(r in affected for r in runs) else ""
-
-    idle_path = os.path.join(results, "idle-at-start.txt")
-    idle = open(idle_path).read().strip() if os.path.exists(idle_path) else "?"
+    mark = Marks(results)
+    idle = idle_at_start(results)
 
     out = []
     w = out.append
-    w("# PCA benchmark: Statewise vs scikit-learn and Spark MLlib")
-    w("")
-    w(f"Machine: {os.cpu_count()} cores ({cpu_model()}); {java_version()}; Spark {spark['spark_version']} "
-      f"({spark['master']}); scikit-learn {skl['sklearn']}, pandas {skl['pandas']}, numpy {skl['numpy']}. JVMs run "
-      f"with -Xmx8g. Machine idle (load average < 0.5) before the first run: {idle}.")
-    w("")
-    w("## Figures")
-    w("")
-    w("| # | Figure | Measured | Target | Met |")
-    w("|---|---|---|---|---|")
+    preamble(w, "PCA benchmark: Statewise vs scikit-learn and Spark MLlib", spark, skl, idle)
     ev = exact["models"]
     rd = ev["regular"]["max_rel_diff_explained_variance"]
     w(f"| 1 | Fashion-MNIST, 10 components, regular mode: max relative difference of the explained variances to an "
@@ -76,9 +59,8 @@ def main():
     w(f"| 3 | same: the whole job (submit -> COMPLETED, cold JVM; warm: {wj['warm_job_median_s']:.2f} s)"
       f"{mark('wide-statewise')} | {wj['job_s']:.2f} s | (reported) | - |")
     w("")
-    if affected:
-        w("(†) other processes took CPU time during a run behind this figure (see the CPU table at the end): its "
-          "timings are pessimistic for Statewise's side, and any peer's for the peer's side.")
+    if mark.affected:
+        w(Marks.NOTE)
         w("")
 
     w("## 1. Fashion-MNIST train images (60,000 x 784, pixels 0..255), 10 components")

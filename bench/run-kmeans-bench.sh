@@ -18,23 +18,19 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
-DATA_DIR="$BENCH/target/data"
-SKIP_BUILD=0
-JAVA_REFERENCE=1
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --data-dir) DATA_DIR="$2"; shift 2 ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    --skip-java-reference) JAVA_REFERENCE=0; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
-  esac
-done
 
 OUT="$BENCH/target/kmeans-bench"
 CENTERS="$OUT/centers"
 WORK="$BENCH/target/work"
 source "$BENCH/bench-lib.sh"
+bench_args "$@"
+JAVA_REFERENCE=1
+for arg in "${EXTRA_ARGS[@]}"; do
+  case "$arg" in
+    --skip-java-reference) JAVA_REFERENCE=0 ;;
+    *) echo "unknown argument: $arg" >&2; exit 2 ;;
+  esac
+done
 
 mkdir -p "$OUT"
 if [[ $SKIP_BUILD -eq 0 ]]; then build_bench; else build_bench --skip-build; fi

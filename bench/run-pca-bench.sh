@@ -19,24 +19,12 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
-DATA_DIR="$BENCH/target/data"
-SKIP_BUILD=0
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --data-dir) DATA_DIR="$2"; shift 2 ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
-  esac
-done
 
 OUT="$BENCH/target/pca-bench"
 MODELS="$OUT/models"
 WORK="$BENCH/target/work"
 source "$BENCH/bench-lib.sh"
-
-mkdir -p "$OUT"
-if [[ $SKIP_BUILD -eq 0 ]]; then build_bench; else build_bench --skip-build; fi
+bench_setup "$@"
 
 mkdir -p "$DATA_DIR" "$MODELS" "$WORK"
 rm -f "$OUT"/*.json "$OUT"/*.log "$OUT/cpu.txt" "$MODELS"/*.csv

@@ -34,7 +34,20 @@ final class SparkCsv {
 
     /** The records of {@code data} (headerless, {@code dim} numbers per line) as a {@code features} vector column. */
     static Dataset<Row> features(SparkSession spark, String data, int dim) {
+        return read(spark, data, dim, false);
+    }
+
+    /**
+     * The records of {@code data} (headerless, a label then {@code dim} numbers per line) as a double {@code label}
+     * column and a {@code features} vector column.
+     */
+    static Dataset<Row> labeled(SparkSession spark, String data, int dim) {
+        return read(spark, data, dim, true);
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String data, int dim, boolean labeled) {
         List<StructField> fields = new ArrayList<>();
+        if (labeled) fields.add(DataTypes.createStructField("label", DataTypes.DoubleType, false));
         String[] columns = new String[dim];
         for (int t = 0; t < dim; t++) {
             columns[t] = "c" + t;
