@@ -1,14 +1,18 @@
 package io.statewise.algorithms.data;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
- * How the records of a data set are stored: dense CSV ({@link CsvFormat}) or sparse LibSVM ({@link LibSvmFormat}).
+ * How the records of a data set are stored: dense CSV ({@link CsvFormat}), sparse LibSVM ({@link LibSvmFormat}), or
+ * text documents ({@link TextFormat}: lines, files of a directory, a CSV column).
  * Training and evaluation loops only use this interface: they ask the format for a batch of the right kind and a
  * reader that fills it, so they never depend on the file syntax.
  *
  * <p>Formats are immutable and validated values; the runtime persists them in its own serializable form and converts
  * back, so this module needs no serialization library.
  */
-public sealed interface DataFormat permits CsvFormat, LibSvmFormat {
+public sealed interface DataFormat permits CsvFormat, LibSvmFormat, TextFormat {
 
     /** Whether records carry a label. */
     boolean labeled();
@@ -34,6 +38,18 @@ public sealed interface DataFormat permits CsvFormat, LibSvmFormat {
      * @param schema   the data set's schema
      */
     Batch newBatch(int capacity, DataSchema schema);
+
+    /**
+     * Splits of about {@code targetSplitBytes} over {@code inputs}, each aligned to record boundaries so that every
+     * split reads independently. The default cuts files at newlines ({@link SplitPlanner#plan}); formats whose records
+     * can span lines or files plan their own.
+     *
+     * @param inputs           the input files (for {@link TextFilesFormat}: document directories). Not modified.
+     * @param targetSplitBytes the size to aim for, at least 1
+     */
+    default List<Split> plan(List<Path> inputs, long targetSplitBytes) {
+        return SplitPlanner.plan(inputs, targetSplitBytes);
+    }
 
     /** The schema of data of this format with {@code features} features. */
     default DataSchema schema(int features) {

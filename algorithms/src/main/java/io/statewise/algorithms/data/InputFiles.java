@@ -51,6 +51,21 @@ public final class InputFiles {
         return List.copyOf(files);
     }
 
+    /**
+     * The files of a document collection, sorted by path: {@code root} itself if it is a file, else every regular file
+     * under it, recursively, skipping hidden names as {@link #resolve} does. Unlike {@link #resolve}, empty files are
+     * kept: an empty document is data the reader counts, not a broken input.
+     *
+     * @throws DataException if {@code root} does not exist or cannot be listed
+     */
+    static List<Path> documentFiles(Path root) {
+        if (Files.isRegularFile(root)) return List.of(root);
+        if (!Files.isDirectory(root)) throw new DataException("input path does not exist: " + root);
+        List<Path> files = walk(root, Integer.MAX_VALUE, null, root.toString());
+        files.sort(null);
+        return List.copyOf(files);
+    }
+
     private static boolean isGlob(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

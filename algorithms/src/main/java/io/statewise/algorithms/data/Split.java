@@ -3,7 +3,8 @@ package io.statewise.algorithms.data;
 /**
  * A unit of work for one worker: a byte range of one input file that starts and ends on record boundaries, so it can
  * be read independently of the others. A gzip file cannot be entered in the middle and is always one whole split.
- * Splits are recorded in persisted events, hence the plain fields only.
+ * Splits are recorded in persisted events, hence the plain fields only. For a directory of documents
+ * ({@link TextFilesFormat}) the path names the directory and {@code [start, end)} are positions in its sorted listing.
  *
  * @param id         position of the split in its plan, 0-based
  * @param path       the file, as given to the planner

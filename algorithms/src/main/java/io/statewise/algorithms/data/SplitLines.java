@@ -190,6 +190,25 @@ final class SplitLines implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The file offset just past the current line and its newline: where a split starting after this line would
+     * start. Only for uncompressed splits (a gzip split is never cut).
+     */
+    long offsetAfterLine() {
+        if (channel == null) throw new IllegalStateException("no byte offsets in a gzip stream: " + split.path());
+        return nextReadOffset - (limit - pos);
+    }
+
+    /** Lines returned so far by {@link #next()}: the current line's number within the split. */
+    long linesRead() {
+        return linesInSplit;
+    }
+
+    /** The 1-based line number in the whole file of the split's line {@code lineInSplit} (1-based). */
+    long lineNumber(long lineInSplit) {
+        return lineNumber() - (linesInSplit - lineInSplit);
+    }
+
     /** Whether the current line is the first line of its file (the split starts at byte 0 and this is its first). */
     boolean atFirstLineOfFile() {
         return linesInSplit == 1 && split.start() == 0;

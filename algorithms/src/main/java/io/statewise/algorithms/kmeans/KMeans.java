@@ -122,6 +122,7 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
      */
     @Override
     public void update(KMeansState state, Batch input) {
+        Batch.requireNumeric(input, KMeansProvider.NAME);
         if (input.dimension() != state.dimension()) {
             throw new IllegalArgumentException("batch has " + input.dimension() + " features, the state "
                     + state.dimension());

@@ -52,6 +52,7 @@ public final class KMeansEvaluator implements Evaluator {
      */
     @Override
     public void add(Batch input) {
+        Batch.requireNumeric(input, KMeansProvider.NAME);
         if (input.dimension() != d) {
             throw new IllegalArgumentException("batch has " + input.dimension() + " features, the model " + d);
         }

@@ -91,6 +91,7 @@ public final class LinearEvaluator implements Evaluator {
      */
     @Override
     public void add(Batch batch) {
+        Batch.requireNumeric(batch, LinearLearnerProvider.NAME);
         if (batch.dimension() != d) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the model " + d);
         }

@@ -189,6 +189,7 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
      */
     @Override
     public void update(LinearState state, Batch batch) {
+        Batch.requireNumeric(batch, LinearLearnerProvider.NAME);
         if (batch.dimension() != state.shape.dimension()) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the state "
                     + state.shape.dimension());

@@ -164,6 +164,7 @@ public final class Pca implements ElasticAlgorithm<PcaState, PcaModel> {
      */
     @Override
     public void update(PcaState state, Batch batch) {
+        Batch.requireNumeric(batch, PcaProvider.NAME);
         if (batch.dimension() != state.dimension()) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the state "
                     + state.dimension());

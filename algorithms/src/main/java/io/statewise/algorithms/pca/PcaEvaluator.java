@@ -78,6 +78,7 @@ public final class PcaEvaluator implements Evaluator {
      */
     @Override
     public void add(Batch batch) {
+        Batch.requireNumeric(batch, PcaProvider.NAME);
         if (batch.dimension() != d) {
             throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the model " + d);
         }

@@ -23,23 +23,39 @@ final class SplitTesting {
      * time), checking that the splits cover the file and end after newlines.
      */
     static List<Split> writeAndPlanRandomly(Path file, String text, Random random) throws IOException {
+        return writeAndPlanRandomly(file, text, random, CsvFormat.defaults());
+    }
+
+    /** As {@link #writeAndPlanRandomly(Path, String, Random)}, planned by {@code format} (its record alignment). */
+    static List<Split> writeAndPlanRandomly(Path file, String text, Random random, DataFormat format)
+            throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         long size = Files.size(file);
         long bound = random.nextBoolean() ? size : Math.max(1, size / 50);
         long target = size == 0 ? 1 : 1 + random.nextLong(bound);
-        List<Split> splits = SplitPlanner.plan(List.of(file), target);
+        List<Split> splits = format.plan(List.of(file), target);
         assertSplitsCover(file, splits, size);
         return splits;
     }
 
     /** Writes {@code text} gzipped and checks that the file is planned as one compressed split. */
     static List<Split> writeGzipAndPlan(Path file, String text) throws IOException {
+        return writeGzipAndPlan(file, text, CsvFormat.defaults());
+    }
+
+    /** As {@link #writeGzipAndPlan(Path, String)}, planned by {@code format}. */
+    static List<Split> writeGzipAndPlan(Path file, String text, DataFormat format) throws IOException {
+        writeGzip(file, text);
+        List<Split> splits = format.plan(List.of(file), 100);
+        assertEquals(List.of(new Split(0, file.toString(), 0, Files.size(file), true)), splits);
+        return splits;
+    }
+
+    /** Writes {@code text} to {@code file} gzipped. */
+    static void writeGzip(Path file, String text) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        List<Split> splits = SplitPlanner.plan(List.of(file), 100);
-        assertEquals(List.of(new Split(0, file.toString(), 0, Files.size(file), true)), splits);
-        return splits;
     }
 
     private static void assertSplitsCover(Path file, List<Split> splits, long size) throws IOException {

@@ -4,7 +4,10 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.data.TextBatch;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -56,6 +59,64 @@ public final class BatchSources {
                 return batch;
             };
         });
+    }
+
+    /**
+     * Documents of {@code tokensPerDocument} words drawn from a Zipf distribution over {@code terms} distinct words
+     * (rank r with probability proportional to {@code 1 / r^exponent}), as {@link TextBatch}es: the skewed term
+     * frequencies of natural text. Word r is {@link #word(int) word(r)}. The schema is a placeholder (text has no
+     * features).
+     */
+    public static BatchSource textZipf(int terms, double exponent, int tokensPerDocument, int batchSize, int batches,
+                                       long seed) {
+        double[] cdf = zipfCdf(terms, exponent);
+        return source(new DataSchema(1, false), batches, () -> {
+            Random random = new Random(seed);
+            TextBatch batch = new TextBatch(batchSize);
+            byte[][] words = new byte[terms][];
+            for (int r = 0; r < terms; r++) words[r] = word(r).getBytes(StandardCharsets.UTF_8);
+            return () -> {
+                batch.clear();
+                for (int i = 0; i < batchSize; i++) {
+                    for (int t = 0; t < tokensPerDocument; t++) {
+                        byte[] w = words[zipfRank(cdf, random.nextDouble())];
+                        int at = batch.reserveBytes(w.length);
+                        System.arraycopy(w, 0, batch.bytes(), at, w.length);
+                        batch.commitToken(at + w.length);
+                    }
+                    batch.commitDocument(0);
+                }
+                return batch;
+            };
+        });
+    }
+
+    /** The word of Zipf rank {@code r} (0-based) in {@link #textZipf}: {@code r} in base 26 with letters a..z. */
+    public static String word(int r) {
+        StringBuilder w = new StringBuilder("w");
+        do {
+            w.append((char) ('a' + r % 26));
+            r /= 26;
+        } while (r > 0);
+        return w.toString();
+    }
+
+    /** The cumulative Zipf distribution over {@code n} ranks. */
+    public static double[] zipfCdf(int n, double exponent) {
+        double[] cdf = new double[n];
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            sum += 1 / Math.pow(r + 1, exponent);
+            cdf[r] = sum;
+        }
+        for (int r = 0; r < n; r++) cdf[r] /= sum;
+        return cdf;
+    }
+
+    /** The rank whose cumulative probability first reaches {@code u}. */
+    public static int zipfRank(double[] cdf, double u) {
+        int i = Arrays.binarySearch(cdf, u);
+        return Math.min(cdf.length - 1, i >= 0 ? i : -i - 1);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.statewise.algorithms.laws;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.data.TextBatch;
 import java.util.Arrays;
 
 /** Copies batches and overwrites them with garbage, to catch an algorithm that keeps a batch's buffers. */
@@ -26,6 +27,7 @@ final class Batches {
             for (int i = 0; i < records; i++) out.commitRecord();
             return out;
         }
+        if (batch instanceof TextBatch text) return copy(text, records);
         SparseBatch sparse = (SparseBatch) batch;
         SparseBatch out = new SparseBatch(sparse.capacity(), sparse.dimension());
         for (int i = 0; i < records; i++) {
@@ -33,6 +35,21 @@ final class Batches {
                 out.add(sparse.indices()[p], sparse.values()[p]);
             }
             out.commitRecord(sparse.labels()[i]);
+        }
+        return out;
+    }
+
+    private static TextBatch copy(TextBatch text, int records) {
+        TextBatch out = new TextBatch(text.capacity());
+        for (int i = 0; i < records; i++) {
+            for (int t = text.documentStarts()[i]; t < text.documentStarts()[i + 1]; t++) {
+                int from = text.tokenStarts()[t];
+                int length = text.tokenStarts()[t + 1] - from;
+                int at = out.reserveBytes(length);
+                System.arraycopy(text.bytes(), from, out.bytes(), at, length);
+                out.commitToken(at + length);
+            }
+            out.commitDocument(text.labels()[i]);
         }
         return out;
     }
@@ -45,6 +62,10 @@ final class Batches {
         scribble(batch.labels());
         if (batch instanceof DenseBatch dense) {
             scribble(dense.features());
+        } else if (batch instanceof TextBatch text) {
+            Arrays.fill(text.bytes(), (byte) 0xFF);
+            Arrays.fill(text.tokenStarts(), 1, text.tokenStarts().length, -1);
+            Arrays.fill(text.documentStarts(), 1, text.documentStarts().length, -1);
         } else {
             SparseBatch sparse = (SparseBatch) batch;
             scribble(sparse.values());

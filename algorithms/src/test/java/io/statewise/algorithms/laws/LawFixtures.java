@@ -11,6 +11,9 @@ import io.statewise.algorithms.linear.LinearState;
 import io.statewise.algorithms.pca.PcaModel;
 import io.statewise.algorithms.pca.PcaProvider;
 import io.statewise.algorithms.pca.PcaState;
+import io.statewise.algorithms.text.Vocabulary;
+import io.statewise.algorithms.text.VocabularyProvider;
+import io.statewise.algorithms.text.VocabularyState;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,43 @@ public final class LawFixtures {
     /** The registered fixtures. */
     public static List<LawFixture<?, ?>> all() {
         return List.of(kmeans(), pcaRegular(), pcaRandomized(), pcaSketch(), linearRegressor(), linearBinarySparse(),
-                linearMulticlass());
+                linearMulticlass(), vocabularyExact(), vocabularyZipf());
+    }
+
+    /**
+     * The vocabulary pass on Zipf text with fewer distinct words (300) than the state has counters (4 x 100): every
+     * document frequency is counted exactly, so every partition and merge tree finalizes to the same vocabulary, and
+     * the canonical merge makes merges bitwise commutative.
+     */
+    static LawFixture<VocabularyState, Vocabulary> vocabularyExact() {
+        return new LawFixture<>("vocabulary exact 300 words", new VocabularyProvider(),
+                Map.of("vocab_size", 100, "mini_batch_size", 200),
+                BatchSources.textZipf(300, 1.1, 10, 200, 30, 41),
+                Tolerance.exact(1e-9, Equivalence.<VocabularyState, Vocabulary>modelValues(LawFixtures::frequencies)
+                        .and(LawFixtures::sameTerms)),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    /**
+     * The vocabulary pass on Zipf text with far more distinct words (20,000) than counters (4 x 50): Misra-Gries
+     * counts are lower bounds within n / 201 of the truth, and merging partials subtracts at other moments than one
+     * pass does, so merge trees agree on the top terms' document frequencies within 2%.
+     */
+    static LawFixture<VocabularyState, Vocabulary> vocabularyZipf() {
+        return new LawFixture<>("vocabulary zipf 20000 words", new VocabularyProvider(),
+                Map.of("vocab_size", 50, "mini_batch_size", 200),
+                BatchSources.textZipf(20_000, 1.1, 10, 200, 30, 43),
+                Tolerance.approximate(0.02, Equivalence.modelValues(LawFixtures::frequencies)),
+                LawFixture.Commutativity.BITWISE);
+    }
+
+    private static double[] frequencies(Vocabulary v) {
+        return java.util.Arrays.stream(v.documentFrequencies()).asDoubleStream().toArray();
+    }
+
+    private static double sameTerms(LawRun<VocabularyState, Vocabulary> run, VocabularyState a, VocabularyState b) {
+        return run.algorithm().finalize(a).terms().equals(run.algorithm().finalize(b).terms()) ? 0
+                : Double.POSITIVE_INFINITY;
     }
 
     /**
