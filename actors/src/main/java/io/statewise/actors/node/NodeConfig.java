@@ -36,6 +36,16 @@ public final class NodeConfig {
     private NodeConfig() {}
 
     /**
+     * Extra configuration that pins a node to its own embedded H2 file whatever the environment says
+     * ({@code STATEWISE_JDBC_URL} and friends are meant for cluster nodes, not for {@code statewise train}).
+     */
+    public static Config embeddedJournal() {
+        return ConfigFactory.parseMap(Map.of("statewise.journal.profile", "h2", "statewise.journal.url", "",
+                "statewise.journal.user", "", "statewise.journal.password", "",
+                "statewise.journal.serve.enabled", false));
+    }
+
+    /**
      * The resolved configuration of a node with {@code settings}, with {@code extra} taking precedence.
      *
      * @throws IllegalArgumentException if the journal settings are inconsistent (say which key)
