@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,38 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class CrashResumeTest {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
     Path dir;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void killAll() {
-        for (Process p : processes) p.destroyForcibly();
-    }
+    @RegisterExtension
+    final Nodes nodes = new Nodes();
 
     @Test
     void killedNodeResumesAndProducesTheUninterruptedModel() throws Exception {
         Path data = dir.resolve("blobs.csv");
         new GaussianBlobs(6, 8, 13L).writeCsv(data, 30_000, true);
-        String spec = """
-                {"algorithm":"kmeans","hyperparameters":{"k":6,"epochs":12,"mini_batch_size":500,"seed":21},
-                 "train":{"paths":["%s"]},"parallelism":2,"split_size_bytes":60000}
-                """.formatted(data.toString().replace("\\", "/"));
+        String spec = KMeansJobs.spec(data, 6, 12, 21, 2, 60_000);
         Path dataDir = dir.resolve("node");
 
-        Node first = startNode(dataDir);
+        NodeProcess first = nodes.start(dataDir, Map.of());
         Http http = first.http();
         Http.Response submitted = http.post("/v1/jobs", spec);
         assertEquals(202, submitted.status(), submitted.body().toString());
         String jobId = submitted.body().path("job_id").asText();
-        JsonNode before = awaitEpoch(http, jobId, 3);
+        JsonNode before = http.awaitEpoch(jobId, 3, JOB_TIMEOUT);
         first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertTrue(before.path("epoch").asInt() < before.path("epochs").asInt(), "killed mid-training: " + before);
 
-        Node second = startNode(dataDir);
+        NodeProcess second = nodes.start(dataDir, Map.of());
         JsonNode resumed = second.http().awaitFinal(jobId, JOB_TIMEOUT);
         assertEquals("completed", resumed.path("phase").asText(), resumed.toString());
         assertEquals(12L * 30_000, resumed.path("records").asLong(), "every split merged once per epoch");
@@ -84,15 +70,15 @@ class CrashResumeTest {
                 """.formatted(train.toString().replace("\\", "/"), train.toString().replace("\\", "/"));
         Path dataDir = dir.resolve("node");
 
-        Node first = startNode(dataDir);
+        NodeProcess first = nodes.start(dataDir, Map.of());
         Http.Response submitted = first.http().post("/v1/jobs", spec);
         assertEquals(202, submitted.status(), submitted.body().toString());
         String jobId = submitted.body().path("job_id").asText();
-        JsonNode before = awaitEpoch(first.http(), jobId, 3);
+        JsonNode before = first.http().awaitEpoch(jobId, 3, JOB_TIMEOUT);
         first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertEquals("training", before.path("phase").asText(), "killed mid-training: " + before);
 
-        Node second = startNode(dataDir);
+        NodeProcess second = nodes.start(dataDir, Map.of());
         JsonNode resumed = second.http().awaitFinal(jobId, JOB_TIMEOUT);
         assertEquals("completed", resumed.path("phase").asText(), resumed.toString());
 
@@ -124,66 +110,5 @@ class CrashResumeTest {
             out.append(random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0).append(row).append('\n');
         }
         java.nio.file.Files.writeString(file, out);
-    }
-
-    private JsonNode awaitEpoch(Http http, String jobId, int epoch) throws Exception {
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode s = http.get("/v1/jobs/" + jobId).body();
-            if (s.path("epoch").asInt() >= epoch || !s.path("phase").asText().equals("training")) return s;
-            Thread.sleep(10);
-        }
-        throw new AssertionError("job " + jobId + " never reached epoch " + epoch);
-    }
-
-    private record Node(Process process, Http http) {}
-
-    private Node startNode(Path dataDir) throws Exception {
-        int httpPort = freePort();
-        int clusterPort = freePort();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-cp", classpath,
-                "io.statewise.ops.cli.StatewiseCli", "node", "--data-dir", dataDir.toString(),
-                "--http-port", Integer.toString(httpPort), "--port", Integer.toString(clusterPort))
-                .redirectErrorStream(true);
-        Process process = pb.start();
-        processes.add(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null) {
-            seen.append(line).append('\n');
-            if (line.startsWith("Statewise node up")) break;
-            if (System.nanoTime() > deadline) break;
-        }
-        if (line == null || !line.startsWith("Statewise node up")) {
-            throw new AssertionError("node did not start:\n" + seen);
-        }
-        Thread drain = new Thread(() -> drain(out), "drain-node-output");
-        drain.setDaemon(true);
-        drain.start();
-        return new Node(process, new Http("http://127.0.0.1:" + httpPort));
-    }
-
-    private static void drain(BufferedReader out) {
-        try {
-            while (out.readLine() != null) {
-                // discard: the node logs to its data directory
-            }
-        } catch (IOException ignored) {
-            // the process was killed
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-                .toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

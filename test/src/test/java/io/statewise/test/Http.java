@@ -54,4 +54,37 @@ final class Http {
         } while (System.nanoTime() < deadline);
         throw new AssertionError("job " + jobId + " not final after " + timeout + ": " + status);
     }
+
+    /** Polls a job's status until it reaches {@code epoch} or stops training; returns that status. */
+    JsonNode awaitEpoch(String jobId, int epoch, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode s = get("/v1/jobs/" + jobId).body();
+            if (s.path("epoch").asInt() >= epoch || !s.path("phase").asText().equals("training")) return s;
+            Thread.sleep(10);
+        }
+        throw new AssertionError("job " + jobId + " never reached epoch " + epoch);
+    }
+
+    /** Submits a job spec, expects 202 Accepted, and returns the job id. */
+    String submit(String spec) throws IOException, InterruptedException {
+        Response submitted = post("/v1/jobs", spec);
+        if (submitted.status() != 202) throw new AssertionError("submission refused: " + submitted);
+        return submitted.body().path("job_id").asText();
+    }
+
+    /** Waits for the job to be final and expects it completed; returns its status. */
+    JsonNode awaitCompleted(String jobId, Duration timeout) throws IOException, InterruptedException {
+        JsonNode status = awaitFinal(jobId, timeout);
+        if (!status.path("phase").asText().equals("completed")) throw new AssertionError("not completed: " + status);
+        return status;
+    }
+
+    /** Whether {@code GET /v1/jobs} lists the job. */
+    boolean lists(String jobId) throws IOException, InterruptedException {
+        for (JsonNode j : get("/v1/jobs").body().path("jobs")) {
+            if (j.path("job_id").asText().equals(jobId)) return true;
+        }
+        return false;
+    }
 }

@@ -8,13 +8,15 @@ import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.ShardedJobService;
 import io.statewise.actors.worker.ShardedWorkerPool;
 import io.statewise.actors.worker.Worker;
+import io.statewise.persistence.JournalConnection;
 import io.statewise.persistence.JournalDatabase;
+import io.statewise.persistence.JournalServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -25,8 +27,9 @@ import org.apache.pekko.cluster.typed.Join;
 
 /**
  * A running Statewise node: an actor system in a Pekko cluster, with the job and worker entity types registered in
- * Cluster Sharding and the journal on H2 (or the configured database). Jobs that were unfinished when the journal was
- * last used resume as soon as the node is up.
+ * Cluster Sharding and the journal on H2 (or the configured database: {@code statewise.journal}). Jobs that were
+ * unfinished when the journal was last used resume as soon as the node is up. A node may serve its embedded H2 journal
+ * to the other nodes of a one-machine cluster ({@code statewise.journal.serve}).
  */
 public final class StatewiseNode implements AutoCloseable {
 
@@ -34,10 +37,15 @@ public final class StatewiseNode implements AutoCloseable {
 
     private final ActorSystem<Void> system;
     private final ShardedJobService jobService;
+    private final JournalConnection journal;
+    private final Optional<JournalServer> journalServer;
 
-    private StatewiseNode(ActorSystem<Void> system, ShardedJobService jobService) {
+    private StatewiseNode(ActorSystem<Void> system, ShardedJobService jobService, JournalConnection journal,
+                          Optional<JournalServer> journalServer) {
         this.system = system;
         this.jobService = jobService;
+        this.journal = journal;
+        this.journalServer = journalServer;
     }
 
     /** Starts a node and blocks until it is Up in its cluster and ready for jobs. */
@@ -48,7 +56,10 @@ public final class StatewiseNode implements AutoCloseable {
     /**
      * Starts a node with extra configuration (taking precedence) and blocks until it is Up and ready.
      *
-     * @throws IllegalStateException if the journal cannot be opened or the node does not join in time
+     * @throws IllegalArgumentException if the journal settings are inconsistent
+     * @throws io.statewise.persistence.JournalUnavailableException if the journal cannot be reached or prepared
+     *         (the message names the database and the cause), or its H2 file cannot be served
+     * @throws IllegalStateException if the node does not join in time or fails its readiness check
      */
     public static StatewiseNode start(NodeSettings settings, Config extra) {
         try {
@@ -57,16 +68,19 @@ public final class StatewiseNode implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + settings.dataDirectory(), e);
         }
         Config config = NodeConfig.load(settings, extra);
-        String journalUrl = config.getString("statewise.node.journal-url");
-        if (journalUrl.startsWith("jdbc:h2:")) {
-            try {
-                JournalDatabase.verify(journalUrl);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot open the journal database (is another node using "
-                        + settings.dataDirectory() + "?): " + e.getMessage(), e);
-            }
+        JournalConnection journal = NodeConfig.journal(config, settings.dataDirectory());
+        Optional<NodeConfig.JournalServe> serve = NodeConfig.journalServe(config, journal);
+        // The server starts first: H2 reads its bind address once per JVM, at its first use.
+        Optional<JournalServer> server = serve.map(s -> JournalServer.start(settings.dataDirectory(), s.host(),
+                s.port()));
+        ActorSystem<Void> system;
+        try {
+            JournalDatabase.prepare(journal);
+            system = ActorSystem.create(Behaviors.empty(), NodeConfig.SYSTEM_NAME, config);
+        } catch (RuntimeException e) {
+            server.ifPresent(JournalServer::close);
+            throw e;
         }
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), NodeConfig.SYSTEM_NAME, config);
         try {
             Cluster cluster = Cluster.get(system);
             if (settings.seeds().isEmpty()) cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -77,9 +91,11 @@ public final class StatewiseNode implements AutoCloseable {
             ShardedJobService service = new ShardedJobService(system, jobSettings);
             service.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             NodeReadiness.check(system, service, UP_TIMEOUT);
-            return new StatewiseNode(system, service);
+            return new StatewiseNode(system, service, journal, server);
         } catch (Exception e) {
             system.terminate();
+            awaitTermination(system);
+            server.ifPresent(JournalServer::close);
             throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
         }
     }
@@ -104,7 +120,20 @@ public final class StatewiseNode implements AutoCloseable {
         return system;
     }
 
-    /** Leaves the cluster and stops the node; blocks until it has terminated. */
+    /** The journal this node uses. */
+    public JournalConnection journal() {
+        return journal;
+    }
+
+    /** The JDBC URL under which this node serves its H2 journal to other nodes, if it does. */
+    public Optional<String> journalServerUrl() {
+        return journalServer.map(JournalServer::url);
+    }
+
+    /**
+     * Leaves the cluster and stops the node; blocks until it has terminated. A served journal stops last, after the
+     * node's own writes.
+     */
     @Override
     public void close() {
         system.terminate();
@@ -112,6 +141,16 @@ public final class StatewiseNode implements AutoCloseable {
             system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("node did not stop within 60 s", e);
+        } finally {
+            journalServer.ifPresent(JournalServer::close);
+        }
+    }
+
+    private static void awaitTermination(ActorSystem<?> system) {
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // best effort: the start already failed
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.statewise.ops.cli;
 
+import io.statewise.actors.node.NodeConfig;
 import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
 import java.io.IOException;
@@ -32,9 +33,13 @@ final class EmbeddedNode implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts a standalone node on {@code dataDirectory}; blocks until it is ready for jobs. */
+    /**
+     * Starts a standalone node on {@code dataDirectory} with its journal in an embedded H2 file there (whatever the
+     * journal environment variables say); blocks until it is ready for jobs.
+     */
     static EmbeddedNode start(Path dataDirectory, boolean temporary) {
-        return new EmbeddedNode(StatewiseNode.start(NodeSettings.standalone(dataDirectory)), dataDirectory, temporary);
+        return new EmbeddedNode(StatewiseNode.start(NodeSettings.standalone(dataDirectory),
+                NodeConfig.embeddedJournal()), dataDirectory, temporary);
     }
 
     StatewiseNode node() {

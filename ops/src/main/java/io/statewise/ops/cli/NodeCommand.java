@@ -1,14 +1,19 @@
 package io.statewise.ops.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
 import io.statewise.ops.http.ApiRoutes;
 import io.statewise.ops.http.HttpServer;
+import io.statewise.persistence.JournalProfile;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -42,19 +47,38 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "HOST:PORT",
             description = "A seed node to join; repeatable (default: none, this node forms a new cluster).")
     List<String> seeds = new ArrayList<>();
+    @Option(names = "--journal", paramLabel = "PROFILE",
+            description = {"Journal database: h2 or postgres (default: statewise.journal.profile, "
+                    + "env STATEWISE_JOURNAL_PROFILE, else h2).",
+                    "postgres takes its URL, user and password from --journal-url / --journal-user or "
+                            + "STATEWISE_JDBC_URL, STATEWISE_JDBC_USER, STATEWISE_JDBC_PASSWORD."})
+    String journalProfile;
     @Option(names = "--journal-url", paramLabel = "JDBC-URL",
-            description = "JDBC URL of the journal (default: an embedded H2 file under DIR).")
+            description = {"JDBC URL of the journal (default: env STATEWISE_JDBC_URL, else the embedded H2 file "
+                    + "DIR/journal.mv.db).",
+                    "Another node's served H2 journal: jdbc:h2:tcp://HOST:PORT/journal; PostgreSQL: "
+                            + "jdbc:postgresql://HOST:PORT/DATABASE."})
     String journalUrl;
+    @Option(names = "--journal-user", paramLabel = "USER",
+            description = "Database user of the journal (default: env STATEWISE_JDBC_USER). The password comes from "
+                    + "STATEWISE_JDBC_PASSWORD or statewise.journal.password, never from the command line.")
+    String journalUser;
+    @Option(names = "--serve-journal", paramLabel = "[HOST:]PORT",
+            description = "Serve this node's embedded H2 journal to other nodes on this machine over H2's TCP "
+                    + "server (HOST default 127.0.0.1; PORT 0 picks a free one). They start with "
+                    + "--journal-url jdbc:h2:tcp://HOST:PORT/journal.")
+    String serveJournal;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         seeds.forEach(NodeCommand::checkSeed);
+        Config journal = journalConfig();
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         LogFile.configure(dataDir);
         StatewiseNode node = StatewiseNode.start(
-                new NodeSettings(dataDir, host, port, seeds, Optional.ofNullable(journalUrl)));
+                new NodeSettings(dataDir, host, port, seeds, Optional.ofNullable(journalUrl)), journal);
         AtomicBoolean signalled = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             signalled.set(true);
@@ -62,11 +86,37 @@ final class NodeCommand implements Callable<Integer> {
         }, "statewise-shutdown"));
         InetSocketAddress http = bindHttp(node);
         spec.commandLine().getOut().println("Statewise node up: cluster " + clusterAddress(node) + ", HTTP http://"
-                + http.getHostString() + ":" + http.getPort());
+                + http.getHostString() + ":" + http.getPort()
+                + node.journalServerUrl().map(url -> ", journal served at " + url).orElse(""));
         spec.commandLine().getOut().flush();
         node.system().getWhenTerminated().toCompletableFuture().join();
         if (!signalled.get()) throw CliException.failure("the node stopped (it left or was removed from the cluster)");
         return ExitCodes.OK;
+    }
+
+    /** The journal options as configuration keys ({@code statewise.journal.*}), over the file and environment. */
+    Config journalConfig() {
+        Map<String, Object> keys = new HashMap<>();
+        if (journalProfile != null) {
+            try {
+                keys.put("statewise.journal.profile", JournalProfile.parse(journalProfile).configName());
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("bad --journal: " + e.getMessage());
+            }
+        }
+        if (journalUser != null) keys.put("statewise.journal.user", journalUser);
+        if (serveJournal != null) {
+            int colon = serveJournal.lastIndexOf(':');
+            String serveHost = colon < 0 ? "127.0.0.1" : serveJournal.substring(0, colon);
+            String servePort = serveJournal.substring(colon + 1);
+            if (!servePort.matches("\\d{1,5}") || Integer.parseInt(servePort) > 65535 || serveHost.isEmpty()) {
+                throw CliException.usage("bad --serve-journal '" + serveJournal + "': expected [HOST:]PORT");
+            }
+            keys.put("statewise.journal.serve.enabled", true);
+            keys.put("statewise.journal.serve.host", serveHost);
+            keys.put("statewise.journal.serve.port", Integer.parseInt(servePort));
+        }
+        return ConfigFactory.parseMap(keys);
     }
 
     private InetSocketAddress bindHttp(StatewiseNode node) throws InterruptedException {

@@ -115,11 +115,42 @@ class CliArgumentsTest {
     }
 
     @Test
+    void journalOptionsBecomeConfigKeys() {
+        var journal = node("--journal", "PostgreSQL", "--journal-user", "sw", "--serve-journal", "9093")
+                .journalConfig();
+        assertEquals("postgres", journal.getString("statewise.journal.profile"));
+        assertEquals("sw", journal.getString("statewise.journal.user"));
+        assertTrue(journal.getBoolean("statewise.journal.serve.enabled"));
+        assertEquals("127.0.0.1", journal.getString("statewise.journal.serve.host"));
+        assertEquals(9093, journal.getInt("statewise.journal.serve.port"));
+        var elsewhere = node("--serve-journal", "0.0.0.0:0").journalConfig();
+        assertEquals("0.0.0.0", elsewhere.getString("statewise.journal.serve.host"));
+        assertEquals(0, elsewhere.getInt("statewise.journal.serve.port"));
+        assertTrue(node().journalConfig().isEmpty());
+    }
+
+    @Test
+    void badJournalOptionsExit2() {
+        CliRun profile = CliRun.of("node", "--journal", "mysql");
+        assertEquals(ExitCodes.USAGE, profile.exitCode());
+        assertTrue(profile.err().contains("expected h2 or postgres"), profile.err());
+        CliRun serve = CliRun.of("node", "--serve-journal", "host:port");
+        assertEquals(ExitCodes.USAGE, serve.exitCode());
+        assertTrue(serve.err().contains("[HOST:]PORT"), serve.err());
+    }
+
+    @Test
     void helpShowsDefaults() {
         CliRun run = CliRun.of("node", "--help");
         assertEquals(ExitCodes.OK, run.exitCode());
-        assertTrue(run.out().contains("default: 8080"), run.out());
+        // picocli wraps descriptions to the width of the longest option: compare with whitespace collapsed.
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("default: 8080"), run.out());
         assertTrue(run.out().contains("statewise-data"), run.out());
+    }
+
+    private static NodeCommand node(String... args) {
+        var parsed = StatewiseCli.commandLine().parseArgs(prepend("node", args));
+        return (NodeCommand) parsed.subcommand().commandSpec().userObject();
     }
 
     private static TrainCommand train(String... args) {
