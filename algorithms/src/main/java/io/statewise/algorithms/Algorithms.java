@@ -14,6 +14,7 @@ public final class Algorithms {
         register(new KMeansProvider());
         register(new io.statewise.algorithms.linear.LinearLearnerProvider());
         register(new io.statewise.algorithms.pca.PcaProvider());
+        register(new io.statewise.algorithms.ntm.NtmProvider());
     }
 
     private Algorithms() {}

@@ -56,40 +56,47 @@ public record BatchNorm(ParameterSlice gamma, ParameterSlice beta, ParameterSlic
     }
 
     /**
-     * Training mode over {@code n >= 1} rows.
+     * Training mode over {@code n >= 1} rows. The running statistics are not touched: call {@link #updateRunning}
+     * once the step is known to be good, so that a diverged batch cannot poison them.
      *
-     * @param xhat          receives the normalized inputs ({@code n x m}), kept for {@link #backward}
-     * @param invStd        receives {@code 1 / sqrt(var_B + eps)} ({@code m}), kept for {@link #backward}
-     * @param updateRunning whether to move the running statistics in {@code params} toward the batch's
+     * @param xhat   receives the normalized inputs ({@code n x m}), kept for {@link #backward}
+     * @param mean   receives the batch means ({@code m})
+     * @param invStd receives {@code 1 / sqrt(var_B + eps)} ({@code m}), kept for {@link #backward}
      */
-    public void forwardTraining(float[] params, float[] x, int n, float[] y, float[] xhat, float[] invStd,
-                                boolean updateRunning) {
+    public void forwardTraining(float[] params, float[] x, int n, float[] y, float[] xhat, float[] mean,
+                                float[] invStd) {
         int m = width();
         for (int j = 0; j < m; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) mean += x[i * m + j];
-            mean /= n;
+            double mu = 0;
+            for (int i = 0; i < n; i++) mu += x[i * m + j];
+            mu /= n;
             double var = 0;
             for (int i = 0; i < n; i++) {
-                double d = x[i * m + j] - mean;
+                double d = x[i * m + j] - mu;
                 var += d * d;
             }
             var /= n;
             double inv = 1 / Math.sqrt(var + epsilon);
+            mean[j] = (float) mu;
             invStd[j] = (float) inv;
             float g = params[gamma.offset() + j];
             float b = params[beta.offset() + j];
             for (int i = 0; i < n; i++) {
-                float h = (float) ((x[i * m + j] - mean) * inv);
+                float h = (float) ((x[i * m + j] - mu) * inv);
                 xhat[i * m + j] = h;
                 y[i * m + j] = g * h + b;
             }
-            if (updateRunning) {
-                int rm = runningMean.offset() + j;
-                int rv = runningVar.offset() + j;
-                params[rm] = (float) (momentum * params[rm] + (1 - momentum) * mean);
-                params[rv] = (float) (momentum * params[rv] + (1 - momentum) * var);
-            }
+        }
+    }
+
+    /** Moves the running statistics in {@code params} toward a batch's, given what {@link #forwardTraining} kept. */
+    public void updateRunning(float[] params, float[] mean, float[] invStd) {
+        for (int j = 0; j < width(); j++) {
+            double var = Math.max(0, 1 / ((double) invStd[j] * invStd[j]) - epsilon);
+            int rm = runningMean.offset() + j;
+            int rv = runningVar.offset() + j;
+            params[rm] = (float) (momentum * params[rm] + (1 - momentum) * mean[j]);
+            params[rv] = (float) (momentum * params[rv] + (1 - momentum) * var);
         }
     }
 

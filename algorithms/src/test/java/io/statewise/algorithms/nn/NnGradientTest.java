@@ -154,8 +154,9 @@ class NnGradientTest {
         float[] y = new float[n * m];
         float[] xhat = new float[n * m];
         float[] inv = new float[m];
+        float[] mean = new float[m];
         GradientCheck.Objective f = () -> {
-            bn.forwardTraining(params, x, n, y, xhat, inv, false);
+            bn.forwardTraining(params, x, n, y, xhat, mean, inv);
             return dot(c, y, n * m);
         };
         f.value();
