@@ -8,6 +8,7 @@ import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import java.util.Arrays;
 
 /**
  * SageMaker's Neural Topic Model: a variational autoencoder over bags of words of the NVDM/ProdLDA family (Miao et
@@ -188,9 +189,9 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
     @Override
     public NtmModel finalize(NtmState state, HyperParameters finalizeParams) {
         checkShape(state);
-        float[] encoder = java.util.Arrays.copyOf(state.params, network.encoderSize);
+        float[] encoder = Arrays.copyOf(state.params, network.encoderSize);
         float[][] folded = network.decoder.fold(state.params);
-        float[][] topicWord = java.util.Arrays.copyOf(folded, shape.topics());
+        float[][] topicWord = Arrays.copyOf(folded, shape.topics());
         return new NtmModel(shape.vocabulary(), shape.topics(), shape.hidden(), config.activation(), encoder,
                 topicWord, folded[shape.topics()]);
     }

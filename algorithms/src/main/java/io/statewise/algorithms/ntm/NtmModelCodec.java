@@ -8,6 +8,7 @@ import io.statewise.algorithms.codec.CodecHeader;
 import io.statewise.algorithms.nn.Activation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public final class NtmModelCodec implements Codec<NtmModel> {
         int v = m.featureDim();
         int k = m.numTopics();
         float[] flat = m.decoderWeights();
-        float[] topicWord = java.util.Arrays.copyOf(flat, k * v);
+        float[] topicWord = Arrays.copyOf(flat, k * v);
         BinaryWriter out = new BinaryWriter(HEADER, 64 + 4 * (m.encoderShared().length + flat.length));
         out.putInt(v).putInt(k).putInt(m.encoderLayers().size());
         for (int size : m.encoderLayers()) out.putInt(size);

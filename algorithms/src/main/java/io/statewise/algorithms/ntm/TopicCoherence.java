@@ -1,6 +1,8 @@
 package io.statewise.algorithms.ntm;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Topic coherence as the normalized pointwise mutual information of each topic's top words over a reference corpus
@@ -104,7 +106,7 @@ final class TopicCoherence {
      * topics, 1 when no two topics share a top word.
      */
     static double diversity(int[][] top) {
-        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        Set<Integer> distinct = new HashSet<>();
         int total = 0;
         for (int[] words : top) {
             for (int w : words) distinct.add(w);

@@ -5,6 +5,7 @@ import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.SparseBatch;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -73,7 +74,7 @@ public final class BatchSources {
             return () -> {
                 batch.clear();
                 for (int i = 0; i < batchSize; i++) {
-                    java.util.Arrays.fill(counts, 0);
+                    Arrays.fill(counts, 0);
                     int length = random.nextInt(50) == 0 ? 0 : 5 + random.nextInt(36);
                     int topic = random.nextInt(topics);
                     for (int w = 0; w < length; w++) {

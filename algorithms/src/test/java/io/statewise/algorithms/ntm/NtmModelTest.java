@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.codec.CodecException;
 import io.statewise.algorithms.data.Batch;
+import io.statewise.algorithms.data.SparseBatch;
 import io.statewise.algorithms.nn.Activation;
 import io.statewise.algorithms.nn.BatchNorm;
 import io.statewise.algorithms.nn.MatMul;
@@ -44,7 +45,7 @@ class NtmModelTest {
     }
 
     @Test
-    void topicsNameTermsWhenAVocabularyIsPlugedIn() {
+    void topicsNameTermsOnceAVocabularyIsPluggedIn() {
         NtmModel model = trained(NtmTesting.ntm("num_topics", 3, "feature_dim", 30));
         assertEquals(3, model.topics().size());
         for (Topic t : model.topics()) {
@@ -119,7 +120,7 @@ class NtmModelTest {
         // (NPMI 0), 1 and 2 likewise; topic 1's words 3, 4 never together (NPMI -1)
         int[][] docs = {{0, 1, 2, 3}, {0, 1, 4}, {2}, {}};
         BagOfWords bag = new BagOfWords();
-        io.statewise.algorithms.data.SparseBatch batch = new io.statewise.algorithms.data.SparseBatch(4, 5);
+        SparseBatch batch = new SparseBatch(4, 5);
         for (int[] d : docs) {
             for (int w : d) batch.add(w, 1);
             batch.commitRecord(0);

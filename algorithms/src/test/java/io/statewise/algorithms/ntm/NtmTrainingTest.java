@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.training.SyncRounds;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class NtmTrainingTest {
         byte[] again = a.modelCodec().encode(a.finalize(train(a, 2, 2)));
         byte[] other = b.modelCodec().encode(b.finalize(train(b, 2, 2)));
         assertArrayEquals(first, again);
-        assertFalse(java.util.Arrays.equals(first, other));
+        assertFalse(Arrays.equals(first, other));
     }
 
     @Test
