@@ -15,6 +15,7 @@ public final class Algorithms {
         register(new io.statewise.algorithms.linear.LinearLearnerProvider());
         register(new io.statewise.algorithms.pca.PcaProvider());
         register(new io.statewise.algorithms.text.VocabularyProvider());
+        register(new io.statewise.algorithms.ntm.NtmProvider());
     }
 
     private Algorithms() {}

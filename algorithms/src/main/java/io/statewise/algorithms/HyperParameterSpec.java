@@ -15,7 +15,7 @@ import java.util.Objects;
 public final class HyperParameterSpec {
 
     /** The type of a hyperparameter's value. */
-    public enum Type { INT, DOUBLE, BOOLEAN, CHOICE, INT_OR_AUTO, DOUBLE_OR_AUTO, CHOICE_LIST }
+    public enum Type { INT, DOUBLE, BOOLEAN, CHOICE, INT_OR_AUTO, DOUBLE_OR_AUTO, CHOICE_LIST, INT_LIST_OR_AUTO }
 
     /**
      * One hyperparameter.
@@ -48,7 +48,8 @@ public final class HyperParameterSpec {
         }
 
         public static Param decimal(String name, double defaultValue, double min, double max, String description) {
-            return new Param(name, Type.DOUBLE, Double.toString(defaultValue), min, max, List.of(), description, Double.NaN);
+            return new Param(name, Type.DOUBLE, Double.toString(defaultValue), min, max, List.of(), description,
+                    Double.NaN);
         }
 
         /**
@@ -65,7 +66,8 @@ public final class HyperParameterSpec {
         }
 
         public static Param bool(String name, boolean defaultValue, String description) {
-            return new Param(name, Type.BOOLEAN, Boolean.toString(defaultValue), 0, 1, List.of(), description, Double.NaN);
+            return new Param(name, Type.BOOLEAN, Boolean.toString(defaultValue), 0, 1, List.of(), description,
+                    Double.NaN);
         }
 
         public static Param choice(String name, String defaultValue, List<String> choices, String description) {
@@ -74,6 +76,11 @@ public final class HyperParameterSpec {
 
         public static Param choiceList(String name, String defaultValue, List<String> choices, String description) {
             return new Param(name, Type.CHOICE_LIST, defaultValue, 0, 0, choices, description, Double.NaN);
+        }
+
+        /** A non-empty list of integers in {@code [min, max]} (e.g. layer sizes {@code [50, 20]}), or {@code auto}. */
+        public static Param intListOrAuto(String name, long min, long max, String description) {
+            return new Param(name, Type.INT_LIST_OR_AUTO, "auto", min, max, List.of(), description, Double.NaN);
         }
 
         /** Whether a value must be given. */
@@ -93,6 +100,8 @@ public final class HyperParameterSpec {
                 case BOOLEAN -> parseBoolean(text);
                 case CHOICE -> checkChoice(text.toLowerCase(Locale.ROOT));
                 case CHOICE_LIST -> parseChoiceList(text);
+                case INT_LIST_OR_AUTO -> "auto".equals(text.toLowerCase(Locale.ROOT)) ? HyperParameters.AUTO
+                        : parseIntList(text);
             };
         }
 
@@ -133,6 +142,17 @@ public final class HyperParameterSpec {
                 case "false" -> false;
                 default -> throw new InvalidHyperParameterException(name, "expected true or false, got '" + text + "'");
             };
+        }
+
+        private List<Integer> parseIntList(String text) {
+            String body = text.replaceAll("[\\[\\]\"' ]", "");
+            if (body.isEmpty()) {
+                throw new InvalidHyperParameterException(name, "expected a list of integers or 'auto', got '" + text
+                        + "'");
+            }
+            List<Integer> out = new ArrayList<>();
+            for (String part : body.split(",")) out.add((Integer) checkRange(parseLong(part)));
+            return List.copyOf(out);
         }
 
         private Object checkRange(long v) {

@@ -85,6 +85,12 @@ public final class HyperParameters {
         return (List<String>) get(name);
     }
 
+    /** The integers of an INT_LIST_OR_AUTO parameter that was not left at {@code auto}. */
+    @SuppressWarnings("unchecked")
+    public List<Integer> getIntList(String name) {
+        return (List<Integer>) get(name);
+    }
+
     private Object get(String name) {
         Object v = values.get(name);
         if (v == null) throw new IllegalArgumentException("no hyperparameter '" + name + "' in " + spec.algorithm());

@@ -91,6 +91,37 @@ public final class BatchSources {
         });
     }
 
+    /**
+     * Bags of words in sparse batches, drawn from {@code topics} topics over {@code v} words: each document picks one
+     * topic for most of its words (a block of {@code v / topics} words) and some words uniformly at random, with
+     * lengths between 5 and 40; about one document in 50 has no word at all, as text data has. Labels are 0.
+     */
+    public static BatchSource bagsOfWords(int v, int topics, int batchSize, int batches, long seed) {
+        if (topics < 1 || v < topics) throw new IllegalArgumentException("need v >= topics >= 1");
+        return source(new DataSchema(v, false, true), batches, () -> {
+            Random random = new Random(seed);
+            SparseBatch batch = new SparseBatch(batchSize, v);
+            int[] counts = new int[v];
+            int block = v / topics;
+            return () -> {
+                batch.clear();
+                for (int i = 0; i < batchSize; i++) {
+                    Arrays.fill(counts, 0);
+                    int length = random.nextInt(50) == 0 ? 0 : 5 + random.nextInt(36);
+                    int topic = random.nextInt(topics);
+                    for (int w = 0; w < length; w++) {
+                        counts[random.nextDouble() < 0.8 ? topic * block + random.nextInt(block) : random.nextInt(v)]++;
+                    }
+                    for (int w = 0; w < v; w++) {
+                        if (counts[w] > 0) batch.add(w, counts[w]);
+                    }
+                    batch.commitRecord(0);
+                }
+                return batch;
+            };
+        });
+    }
+
     /** The word of Zipf rank {@code r} (0-based) in {@link #textZipf}: {@code r} in base 26 with letters a..z. */
     public static String word(int r) {
         StringBuilder w = new StringBuilder("w");

@@ -1,0 +1,9 @@
+/**
+ * Small neural-network building blocks over {@code float[]} (row-major, no boxing, caller-supplied outputs and
+ * workspaces, nothing allocated per record): a flat parameter vector with named slices ({@link
+ * io.statewise.algorithms.nn.ParameterLayout}), batch matrix products ({@link io.statewise.algorithms.nn.MatMul}),
+ * dense layers, activations, softmax, batch normalization, optimizers over flat arrays and a seeded Gaussian sampler
+ * whose whole state is one {@code long}. Backward passes are derived by hand; every one is checked against finite
+ * differences by the tests. Used by the neural topic model and meant for later sequence models.
+ */
+package io.statewise.algorithms.nn;

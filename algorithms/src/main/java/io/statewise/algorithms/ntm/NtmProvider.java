@@ -1,0 +1,92 @@
+package io.statewise.algorithms.ntm;
+
+import io.statewise.algorithms.AlgorithmProvider;
+import io.statewise.algorithms.ElasticAlgorithm;
+import io.statewise.algorithms.HyperParameterSpec;
+import io.statewise.algorithms.HyperParameterSpec.Param;
+import io.statewise.algorithms.HyperParameters;
+import io.statewise.algorithms.codec.Codec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Registers the neural topic model as {@code "ntm"} with SageMaker's hyperparameter names and defaults (Amazon
+ * SageMaker developer guide, "NTM hyperparameters"). SageMaker's default {@code clip_gradient} is {@code Infinity},
+ * which the spec's finite numbers cannot hold: {@link #create(Map)} reads {@code Infinity} (or {@code inf}) as the
+ * default, the largest double, which means no clipping.
+ */
+public final class NtmProvider implements AlgorithmProvider<NtmState, NtmModel> {
+
+    /** The registered name. */
+    public static final String NAME = "ntm";
+
+    static final NtmModelCodec MODEL_CODEC = new NtmModelCodec();
+
+    private static final int MAX = Integer.MAX_VALUE;
+
+    /** The accepted hyperparameters. */
+    public static final HyperParameterSpec SPEC = new HyperParameterSpec(NAME, List.of(
+            Param.integer("num_topics", null, 2, 1000, "topics to learn, at least 2 (required)"),
+            Param.integer("feature_dim", null, 1, 10_000_000, "vocabulary size: every word index is below it"
+                    + " (required; must equal the data's feature dimension)"),
+            Param.intListOrAuto("encoder_layers", 1, 100_000,
+                    "hidden layer sizes of the encoder, e.g. [50, 20]; auto = [3 num_topics, 2 num_topics]"),
+            Param.choice("encoder_layers_activation", "sigmoid", List.of("sigmoid", "tanh", "relu"),
+                    "activation of the encoder's hidden layers"),
+            Param.integer("epochs", 50, 1, 100_000, "passes over the training data"),
+            Param.integer("mini_batch_size", 256, 1, 1_000_000, "documents per optimizer step"),
+            Param.decimal("learning_rate", 0.001, 1e-9, 10, "step size of sgd, adam and rmsprop (adadelta has none)"),
+            Param.choice("optimizer", "adadelta", List.of("adadelta", "adam", "sgd", "rmsprop"), "update rule"),
+            Param.decimal("weight_decay", 0.0, 0, 1e6, "L2 coefficient added to the gradient"),
+            Param.decimal("clip_gradient", Double.MAX_VALUE, 1e-3, Double.MAX_VALUE,
+                    "element-wise bound of gradients; Infinity (default) = none"),
+            Param.decimal("rescale_gradient", 1.0, 1e-6, 1e6, "gradient multiplier"),
+            Param.bool("batch_norm", false, "batch-normalize the decoder's word logits (ProdLDA)"),
+            Param.integer("num_patience_epochs", 3, 1, 1000,
+                    "epochs in a row without relative improvement beyond tolerance before training stops"),
+            Param.decimal("tolerance", 0.001, 0, 1, "relative improvement of the epoch loss that counts"),
+            Param.decimal("sub_sample", 1.0, 1e-9, 1.0, "fraction of the documents trained on in each epoch"),
+            Param.integer("sync_every_batches", 8, 1, MAX,
+                    "mini-batches a worker trains before it sends its parameter change to the job"),
+            Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "initial parameters, noise and sub-sampling")));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public HyperParameterSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Codec<NtmModel> modelCodec() {
+        return MODEL_CODEC;
+    }
+
+    @Override
+    public ElasticAlgorithm<NtmState, NtmModel> create(HyperParameters hyperParameters) {
+        return new Ntm(hyperParameters);
+    }
+
+    /** Parses raw values, reading {@code clip_gradient = Infinity} as its default, and builds an instance. */
+    @Override
+    public ElasticAlgorithm<NtmState, NtmModel> create(Map<String, ?> raw) {
+        return create(SPEC.parse(sageMakerSpellings(raw)));
+    }
+
+    /** {@code raw} without an infinite {@code clip_gradient}. */
+    static Map<String, Object> sageMakerSpellings(Map<String, ?> raw) {
+        Map<String, Object> out = new LinkedHashMap<>(raw);
+        Object clip = raw.get("clip_gradient");
+        String text = clip == null ? "" : String.valueOf(clip).trim().toLowerCase(Locale.ROOT);
+        if (text.equals("infinity") || text.equals("inf") || text.equals("+infinity")
+                || clip instanceof Double d && d.isInfinite() && d > 0) {
+            out.remove("clip_gradient");
+        }
+        return out;
+    }
+}

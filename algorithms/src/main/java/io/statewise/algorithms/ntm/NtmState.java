@@ -1,0 +1,200 @@
+package io.statewise.algorithms.ntm;
+
+import io.statewise.algorithms.State;
+
+/**
+ * The state of an NTM: network parameters, optimizer moments, counters and per-epoch bookkeeping. Two roles, told
+ * apart by {@link #kind()}:
+ * <ul>
+ *   <li>{@link Kind#GLOBAL}: the job's parameters (the empty state of {@code init}, and every result of
+ *       {@code completeEpoch} and {@code endEpoch}). Not trained directly.</li>
+ *   <li>{@link Kind#PARTIAL}: a worker's training run from a base: its base parameters (shared with the global
+ *       state it started from, never written), its current parameters, the optimizer moments it continued, its
+ *       counters and the generator of its noise. Its contribution is {@code params - base}; a merged or decoded
+ *       partial still holds both, so it can be finalized (the model it stands for is its current parameters) and
+ *       trained further.</li>
+ * </ul>
+ * Every state encodes to the same number of bytes, fixed by the {@link NtmShape} (a global state writes its
+ * parameters where a partial writes its base). Mutable and confined to one thread; the per-batch workspace is
+ * allocated on first use and never encoded.
+ */
+public final class NtmState implements State {
+
+    /** The role of a state. */
+    public enum Kind { GLOBAL, PARTIAL }
+
+    final NtmShape shape;
+    Kind kind;
+    /** Parameters, the trainable prefix then buffers. */
+    float[] params;
+    /** PARTIAL: the parameters it started from (read-only); GLOBAL: null. */
+    float[] base;
+    /** Optimizer moments: {@code shape.slots()} arrays over the trainable prefix. */
+    float[][] moments;
+
+    /** Records fed, whatever became of them. */
+    long records;
+    /** Documents trained on. */
+    long documents;
+    /** Records without a word, skipped. */
+    long emptyDocuments;
+    /** Documents left out by {@code sub_sample}. */
+    long sampledOut;
+    /** Mini-batches whose loss or gradient was not finite: no step was taken. */
+    long skippedBatches;
+    /** Words of the documents trained on. */
+    double words;
+    /** GLOBAL: optimizer steps of all workers; PARTIAL: this partial's steps. */
+    long steps;
+    /** PARTIAL: the base's steps (Adam's bias correction counts from there). */
+    long baseSteps;
+
+    /** The current epoch's summed negative ELBO (progressive: each batch before its step) and its documents. */
+    double epochLoss;
+    long epochDocuments;
+    /** Epochs completed ({@code endEpoch} with training data). */
+    int epochsDone;
+    /** The mean loss of the last completed epoch; NaN before. */
+    double lastLoss = Double.NaN;
+    /** The best epoch loss so far; +inf before. */
+    double bestLoss = Double.POSITIVE_INFINITY;
+    /** Epochs since the last improvement. */
+    int patience;
+    /** Whether early stopping ended training. */
+    boolean stopped;
+    /** PARTIAL: the state of its noise and sub-sampling generator. */
+    long random;
+
+    private transient NtmWorkspace workspace;
+
+    NtmState(NtmShape shape, Kind kind, float[] params, float[] base, float[][] moments) {
+        this.shape = shape;
+        this.kind = kind;
+        this.params = params;
+        this.base = base;
+        this.moments = moments;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public NtmShape shape() {
+        return shape;
+    }
+
+    @Override
+    public long records() {
+        return records;
+    }
+
+    @Override
+    public long serializedSize() {
+        return NtmStateCodec.encodedSize(shape);
+    }
+
+    /** Documents trained on. */
+    public long documents() {
+        return documents;
+    }
+
+    /** Records without a word, skipped and counted. */
+    public long emptyDocuments() {
+        return emptyDocuments;
+    }
+
+    /** Documents left out by {@code sub_sample}. */
+    public long sampledOut() {
+        return sampledOut;
+    }
+
+    /** Mini-batches skipped because their loss or gradient was not finite. */
+    public long skippedBatches() {
+        return skippedBatches;
+    }
+
+    /** Optimizer steps (global: all workers'; partial: its own). */
+    public long steps() {
+        return steps;
+    }
+
+    /** Epochs completed. */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** The mean training loss (negative ELBO per document) of the last completed epoch; NaN before. */
+    public double lastEpochLoss() {
+        return lastLoss;
+    }
+
+    /** Whether early stopping ended training. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** A copy of the parameters. */
+    public float[] parameters() {
+        return params.clone();
+    }
+
+    /** The per-batch buffers, allocated on first use. */
+    NtmWorkspace workspace(int parameters) {
+        if (workspace == null) workspace = new NtmWorkspace(shape, parameters);
+        return workspace;
+    }
+
+    /** Steps behind this state's parameters: a global's, or a partial's base's plus its own. */
+    long totalSteps() {
+        return kind == Kind.GLOBAL ? steps : baseSteps + steps;
+    }
+
+    /** An independent copy of every encoded field. */
+    NtmState copy() {
+        float[][] m = new float[moments.length][];
+        for (int s = 0; s < m.length; s++) m[s] = moments[s].clone();
+        NtmState c = new NtmState(shape, kind, params.clone(), base == null ? null : base.clone(), m);
+        c.copyCountersFrom(this);
+        c.copyBookkeepingFrom(this);
+        c.steps = steps;
+        c.baseSteps = baseSteps;
+        c.random = random;
+        return c;
+    }
+
+    void copyCountersFrom(NtmState o) {
+        records = o.records;
+        documents = o.documents;
+        emptyDocuments = o.emptyDocuments;
+        sampledOut = o.sampledOut;
+        skippedBatches = o.skippedBatches;
+        words = o.words;
+        epochLoss = o.epochLoss;
+        epochDocuments = o.epochDocuments;
+    }
+
+    void addCountersOf(NtmState o) {
+        records += o.records;
+        documents += o.documents;
+        emptyDocuments += o.emptyDocuments;
+        sampledOut += o.sampledOut;
+        skippedBatches += o.skippedBatches;
+        words += o.words;
+        epochLoss += o.epochLoss;
+        epochDocuments += o.epochDocuments;
+    }
+
+    void copyBookkeepingFrom(NtmState o) {
+        epochsDone = o.epochsDone;
+        lastLoss = o.lastLoss;
+        bestLoss = o.bestLoss;
+        patience = o.patience;
+        stopped = o.stopped;
+    }
+
+    @Override
+    public String toString() {
+        return "NtmState[" + kind + ", V=" + shape.vocabulary() + ", K=" + shape.topics() + ", records=" + records
+                + ", documents=" + documents + ", steps=" + steps + "]";
+    }
+}

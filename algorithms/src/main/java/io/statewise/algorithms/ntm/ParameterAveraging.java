@@ -1,0 +1,71 @@
+package io.statewise.algorithms.ntm;
+
+import java.util.Arrays;
+
+/**
+ * Local SGD with a parameter server (McMahan et al., AISTATS 2017; Liberty et al., SIGMOD 2020): partials merge by
+ * averaging, weighted by the documents each trained on, and the job applies the merged change to its parameters.
+ * <ul>
+ *   <li>{@link #merge}: parameters, bases and optimizer moments are record-weighted averages {@code (na a + nb b) /
+ *       (na + nb)} (equal weights if neither trained a document), so the merged change {@code params - base} is the
+ *       weighted average of the changes; equal bases (partials of one round) are kept as they are. Counters add,
+ *       bookkeeping is combined by max/min/or. Written symmetrically: bit-for-bit commutative, associative up to
+ *       float rounding.</li>
+ *   <li>{@link #apply}: {@code previous + (merged.params - merged.base)}, in double before rounding to float, so one
+ *       worker reproduces plain mini-batch training bit for bit; the optimizer moments are replaced by the merged
+ *       ones (re-estimates, as in the linear learner); counters add.</li>
+ * </ul>
+ */
+final class ParameterAveraging {
+
+    private ParameterAveraging() {}
+
+    /** The weighted average of two partials. */
+    static NtmState merge(NtmState a, NtmState b) {
+        double na = a.documents;
+        double nb = b.documents;
+        if (na + nb == 0) {
+            na = 1;
+            nb = 1;
+        }
+        float[][] moments = new float[a.moments.length][];
+        for (int s = 0; s < moments.length; s++) moments[s] = average(a.moments[s], na, b.moments[s], nb);
+        float[] base = Arrays.equals(a.base, b.base) ? a.base.clone() : average(a.base, na, b.base, nb);
+        NtmState out = new NtmState(a.shape, NtmState.Kind.PARTIAL, average(a.params, na, b.params, nb), base,
+                moments);
+        out.copyCountersFrom(a);
+        out.addCountersOf(b);
+        out.steps = a.steps + b.steps;
+        out.baseSteps = Math.max(a.baseSteps, b.baseSteps);
+        out.random = a.random + b.random;
+        out.epochsDone = Math.max(a.epochsDone, b.epochsDone);
+        out.lastLoss = Math.min(a.lastLoss, b.lastLoss);
+        out.bestLoss = Math.min(a.bestLoss, b.bestLoss);
+        out.patience = Math.max(a.patience, b.patience);
+        out.stopped = a.stopped || b.stopped;
+        return out;
+    }
+
+    private static float[] average(float[] a, double na, float[] b, double nb) {
+        double n = na + nb;
+        float[] out = new float[a.length];
+        for (int i = 0; i < out.length; i++) out[i] = (float) ((na * a[i] + nb * b[i]) / n);
+        return out;
+    }
+
+    /** A global state: {@code previous}'s parameters plus the change of the partial {@code merged}. */
+    static NtmState apply(NtmState previous, NtmState merged) {
+        float[] params = new float[previous.params.length];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) ((double) previous.params[i] + ((double) merged.params[i] - merged.base[i]));
+        }
+        float[][] moments = new float[merged.moments.length][];
+        for (int s = 0; s < moments.length; s++) moments[s] = merged.moments[s].clone();
+        NtmState out = new NtmState(previous.shape, NtmState.Kind.GLOBAL, params, null, moments);
+        out.copyCountersFrom(previous);
+        out.addCountersOf(merged);
+        out.copyBookkeepingFrom(previous);
+        out.steps = previous.totalSteps() + merged.steps;
+        return out;
+    }
+}
