@@ -38,8 +38,17 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
     /** The validated hyperparameters this instance was built from. */
     HyperParameters hyperParameters();
 
-    /** Epochs and mini-batch size the runtime uses to drive this algorithm. */
+    /** Epochs and mini-batch size the runtime uses to drive this algorithm: the most epochs any input takes. */
     TrainingSchedule schedule();
+
+    /**
+     * The schedule for data of {@code schema}, when the number of epochs depends on the input (an NTM over text takes
+     * one more epoch, to build its vocabulary). Never more epochs than {@link #schedule()}. The default is
+     * {@link #schedule()}.
+     */
+    default TrainingSchedule schedule(DataSchema schema) {
+        return schedule();
+    }
 
     /** How workers synchronize with the job: once per split, or every N mini-batches. */
     SyncPolicy syncPolicy();

@@ -15,7 +15,9 @@ import java.util.Objects;
 public final class HyperParameterSpec {
 
     /** The type of a hyperparameter's value. */
-    public enum Type { INT, DOUBLE, BOOLEAN, CHOICE, INT_OR_AUTO, DOUBLE_OR_AUTO, CHOICE_LIST, INT_LIST_OR_AUTO }
+    public enum Type {
+        INT, DOUBLE, BOOLEAN, CHOICE, INT_OR_AUTO, DOUBLE_OR_AUTO, CHOICE_LIST, INT_LIST_OR_AUTO, STRING
+    }
 
     /**
      * One hyperparameter.
@@ -83,6 +85,11 @@ public final class HyperParameterSpec {
             return new Param(name, Type.INT_LIST_OR_AUTO, "auto", min, max, List.of(), description, Double.NaN);
         }
 
+        /** Free text such as a file path; {@code ""} (the default) when not given. */
+        public static Param string(String name, String description) {
+            return new Param(name, Type.STRING, "", 0, 0, List.of(), description, Double.NaN);
+        }
+
         /** Whether a value must be given. */
         public boolean required() {
             return defaultValue == null;
@@ -102,6 +109,7 @@ public final class HyperParameterSpec {
                 case CHOICE_LIST -> parseChoiceList(text);
                 case INT_LIST_OR_AUTO -> "auto".equals(text.toLowerCase(Locale.ROOT)) ? HyperParameters.AUTO
                         : parseIntList(text);
+                case STRING -> text;
             };
         }
 

@@ -66,6 +66,15 @@ public final class BinaryReader {
         }
     }
 
+    /** Bytes written by {@link BinaryWriter#putBytes}. */
+    public byte[] getBytes() {
+        int n = getInt();
+        if (n < 0 || n > buf.remaining()) throw truncated();
+        byte[] out = new byte[n];
+        buf.get(out);
+        return out;
+    }
+
     public float[] getFloats() {
         int n = getInt();
         if (n < 0 || (long) n * 4 > buf.remaining()) throw truncated();

@@ -54,6 +54,14 @@ public final class BinaryWriter {
         return this;
     }
 
+    /** Writes the length, then the bytes (an embedded encoding). */
+    public BinaryWriter putBytes(byte[] values) {
+        putInt(values.length);
+        ensure(values.length);
+        buf.put(values);
+        return this;
+    }
+
     /** Writes the length, then the values. */
     public BinaryWriter putFloats(float[] values) {
         putInt(values.length);

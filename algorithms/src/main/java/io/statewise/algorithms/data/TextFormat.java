@@ -33,6 +33,15 @@ public sealed interface TextFormat extends DataFormat permits TextLinesFormat, T
     @Override
     TextSplitReader open(Split split, DataSchema schema, long maxBadRecords);
 
+    /**
+     * A text schema ({@link DataSchema#text()}), so that algorithms know they read documents; {@code features} is
+     * kept as given and means nothing (documents have no feature dimension).
+     */
+    @Override
+    default DataSchema schema(int features) {
+        return new DataSchema(features, labeled(), false, true);
+    }
+
     /** A {@link TextBatch} of {@code capacity} documents; the schema is not used. */
     @Override
     default TextBatch newBatch(int capacity, DataSchema schema) {

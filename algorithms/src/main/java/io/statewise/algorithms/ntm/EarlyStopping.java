@@ -2,25 +2,31 @@ package io.statewise.algorithms.ntm;
 
 /**
  * The end of an epoch: its mean training loss (negative ELBO per document, measured progressively: each batch before
- * the step it drives) becomes the last loss; an epoch whose relative improvement on the best loss stays below
- * {@code tolerance} counts toward patience, and {@code num_patience_epochs} of them in a row stop training (SageMaker
- * NTM's rule, on the training loss since the algorithm sees no validation data while training).
+ * the step it drives) becomes the last loss; early stopping compares the validation loss when the job has validation
+ * data (the runtime scores the epoch's model and passes the scores), else the training loss (SageMaker NTM's rule
+ * without a validation channel): an epoch whose relative improvement on the best loss stays below {@code tolerance}
+ * counts toward patience, and {@code num_patience_epochs} of them in a row stop training.
  */
 final class EarlyStopping {
 
     private EarlyStopping() {}
 
-    /** The state after an epoch end; an unchanged copy if no document was trained on since the last one. */
-    static NtmState endEpoch(NtmState global, NtmConfig config) {
+    /**
+     * The state after an epoch end; an unchanged copy if no document was trained on since the last one.
+     *
+     * @param validationLoss the epoch model's validation loss per document, or NaN to compare the training loss
+     */
+    static NtmState endEpoch(NtmState global, NtmConfig config, double validationLoss) {
         NtmState out = global.copy();
         if (global.epochDocuments == 0) return out;
         double loss = global.epochLoss / global.epochDocuments;
         out.lastLoss = loss;
+        double compared = Double.isNaN(validationLoss) ? loss : validationLoss;
         double best = global.bestLoss;
         boolean improved = best == Double.POSITIVE_INFINITY
-                || loss < best && best - loss >= config.tolerance() * Math.abs(best);
+                || compared < best && best - compared >= config.tolerance() * Math.abs(best);
         if (improved) {
-            out.bestLoss = loss;
+            out.bestLoss = compared;
             out.patience = 0;
         } else if (++out.patience >= config.numPatienceEpochs()) {
             out.stopped = true;

@@ -46,7 +46,7 @@ record Encoder(List<Dense> hidden, Dense posterior, Activation activation) {
     }
 
     /** {@code ws.posterior} (n x 2K) for the bag's documents; keeps the hidden activations in {@code ws}. */
-    void forward(float[] params, BagOfWords bag, NtmWorkspace ws) {
+    void forward(float[] params, DocumentBag bag, NtmWorkspace ws) {
         int n = bag.size();
         hidden.get(0).forwardSparse(params, bag.rowStart(), bag.words(), bag.counts(), n, ws.hidden[0]);
         activation.apply(ws.hidden[0], n * hidden.get(0).outputs());
@@ -58,7 +58,7 @@ record Encoder(List<Dense> hidden, Dense posterior, Activation activation) {
     }
 
     /** Accumulates the encoder's gradient from {@code ws.dPosterior}, after {@link #forward} on the same bag. */
-    void backward(float[] params, BagOfWords bag, NtmWorkspace ws, float[] grad) {
+    void backward(float[] params, DocumentBag bag, NtmWorkspace ws, float[] grad) {
         int n = bag.size();
         int last = hidden.size() - 1;
         posterior.backward(params, ws.hidden[last], ws.dPosterior, n, grad, ws.dHidden[last]);

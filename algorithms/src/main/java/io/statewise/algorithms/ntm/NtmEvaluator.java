@@ -18,6 +18,7 @@ import java.util.Map;
  *   <li>{@code topic_diversity}: the share of distinct words among the top 25 words of all topics;</li>
  *   <li>{@code documents} and {@code empty_documents} (records without a word, skipped and counted).</li>
  * </ul>
+ * Text is read through the model's vocabulary; a document without an in-vocabulary word is an empty document.
  */
 public final class NtmEvaluator implements Evaluator {
 
@@ -26,21 +27,12 @@ public final class NtmEvaluator implements Evaluator {
     /** Top words per topic of the diversity. */
     public static final int DIVERSITY_WORDS = 25;
 
-    private final NtmModel model;
-    private final ModelInference inference;
-    private final LogisticNormalPrior prior;
+    private final ElboSums sums;
     private final TopicCoherence coherence;
     private final double diversity;
-    private double reconstruction;
-    private double kl;
-    private double words;
-    private long documents;
-    private long emptyDocuments;
 
     NtmEvaluator(NtmModel model) {
-        this.model = model;
-        this.inference = new ModelInference(model);
-        this.prior = new LogisticNormalPrior(model.numTopics());
+        this.sums = new ElboSums(model);
         this.coherence = new TopicCoherence(top(model, COHERENCE_WORDS), model.featureDim());
         this.diversity = TopicCoherence.diversity(top(model, DIVERSITY_WORDS));
     }
@@ -53,47 +45,28 @@ public final class NtmEvaluator implements Evaluator {
     }
 
     /**
-     * Scores the batch's documents.
+     * Scores the batch's documents: bags of words, or tokenized documents when the model has a vocabulary.
      *
-     * @throws IllegalArgumentException on another feature dimension, or a negative or non-finite count
+     * @throws IllegalArgumentException on another feature dimension, a negative or non-finite count, or text for a
+     *                                  model without a vocabulary
      */
     @Override
     public void add(Batch batch) {
-        if (batch.dimension() != model.featureDim()) {
-            throw new IllegalArgumentException("batch has " + batch.dimension() + " features, the model "
-                    + model.featureDim() + " words");
-        }
-        BagOfWords bag = inference.workspace.bag;
-        bag.clear();
-        for (int i = 0; i < batch.size(); i++) {
-            double total = BagOfWords.words(batch, i);
-            if (total == 0) {
-                emptyDocuments++;
-            } else {
-                bag.add(batch, i, total);
-                words += total;
-            }
-        }
-        if (bag.size() == 0) return;
-        inference.forward();
-        reconstruction += Reconstruction.apply(inference.workspace.logits, model.featureDim(), bag, 0);
-        for (int i = 0; i < bag.size(); i++) kl += prior.kl(inference.workspace.posterior, i);
-        documents += bag.size();
-        coherence.add(bag);
+        coherence.add(sums.add(batch));
     }
 
     @Override
     public Metrics result() {
         Map<String, Double> out = new LinkedHashMap<>();
-        double n = documents;
-        out.put("total_loss", (reconstruction + kl) / n);
-        out.put("reconstruction_loss", reconstruction / n);
-        out.put("kl_divergence", kl / n);
-        out.put("perplexity", words == 0 ? Double.NaN : Math.exp((reconstruction + kl) / words));
+        double n = sums.documents;
+        out.put("total_loss", sums.loss() / n);
+        out.put("reconstruction_loss", sums.reconstruction / n);
+        out.put("kl_divergence", sums.kl / n);
+        out.put("perplexity", sums.words == 0 ? Double.NaN : Math.exp(sums.loss() / sums.words));
         out.put("npmi", coherence.npmi());
         out.put("topic_diversity", diversity);
         out.put("documents", n);
-        out.put("empty_documents", (double) emptyDocuments);
+        out.put("empty_documents", (double) sums.emptyDocuments);
         return new Metrics(out);
     }
 }

@@ -1,7 +1,10 @@
 package io.statewise.algorithms.ntm;
 
 import io.statewise.algorithms.Model;
+import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.data.TextBatch;
 import io.statewise.algorithms.nn.Activation;
+import io.statewise.algorithms.text.VocabularyIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,10 +142,36 @@ public record NtmModel(int featureDim, int numTopics, List<Integer> encoderLayer
         ModelInference inference = new ModelInference(this);
         inference.workspace.bag.addDense(features, total);
         inference.forward();
+        return mixture(inference.workspace.theta, 0);
+    }
+
+    /**
+     * The topic proportions of each tokenized document, in order, its words counted over the model's vocabulary (a
+     * document without an in-vocabulary word gets the proportions of an empty bag).
+     *
+     * @param documents not modified, not retained
+     * @throws IllegalStateException if the model has no vocabulary
+     */
+    public List<TopicMixture> predict(TextBatch documents) {
+        if (vocabulary == null) {
+            throw new IllegalStateException("this NTM model has no vocabulary, so it cannot read text: train it on text,"
+                    + " or give vocab_file");
+        }
+        SparseBatch counts = new TextDocuments(VocabularyIndex.of(Arrays.asList(vocabulary))).convert(documents);
+        ModelInference inference = new ModelInference(this);
+        DocumentBag bag = inference.workspace.bag;
+        for (int i = 0; i < counts.size(); i++) bag.add(counts, i, DocumentBag.words(counts, i));
+        inference.forward();
+        List<TopicMixture> out = new ArrayList<>(counts.size());
+        for (int i = 0; i < counts.size(); i++) out.add(mixture(inference.workspace.theta, i));
+        return out;
+    }
+
+    private TopicMixture mixture(float[] theta, int document) {
         double[] shares = new double[numTopics];
         int top = 0;
         for (int k = 0; k < numTopics; k++) {
-            shares[k] = inference.workspace.theta[k];
+            shares[k] = theta[document * numTopics + k];
             if (shares[k] > shares[top]) top = k;
         }
         return new TopicMixture(shares, top);

@@ -30,7 +30,7 @@ final class NtmObjective {
      * @param ws     holds the bag and the noise ({@code n x K} in {@code ws.noise}); its buffers are overwritten
      */
     double lossAndGradient(float[] params, NtmWorkspace ws) {
-        BagOfWords bag = ws.bag;
+        DocumentBag bag = ws.bag;
         int n = bag.size();
         int k = network.shape.topics();
         int v = network.shape.vocabulary();

@@ -1,11 +1,18 @@
 package io.statewise.algorithms.ntm;
 
 import io.statewise.algorithms.State;
+import io.statewise.algorithms.text.VocabularyIndex;
+import io.statewise.algorithms.text.VocabularyState;
+import io.statewise.algorithms.text.VocabularyStateCodec;
+import java.util.Arrays;
 
 /**
- * The state of an NTM: network parameters, optimizer moments, counters and per-epoch bookkeeping. Two roles, told
+ * The state of an NTM: network parameters, optimizer moments, counters and per-epoch bookkeeping. Three roles, told
  * apart by {@link #kind()}:
  * <ul>
+ *   <li>{@link Kind#VOCABULARY}: the first epoch over text, the job's state and its partials alike: the vocabulary
+ *       pass's state ({@link VocabularyState}, fixed-size by {@code vocab_size}, {@code capacity_factor} and
+ *       {@code max_term_bytes}) and nothing else; there is no network before the vocabulary is known.</li>
  *   <li>{@link Kind#GLOBAL}: the job's parameters (the empty state of {@code init}, and every result of
  *       {@code completeEpoch} and {@code endEpoch}). Not trained directly.</li>
  *   <li>{@link Kind#PARTIAL}: a worker's training run from a base: its base parameters (shared with the global
@@ -14,17 +21,26 @@ import io.statewise.algorithms.State;
  *       partial still holds both, so it can be finalized (the model it stands for is its current parameters) and
  *       trained further.</li>
  * </ul>
- * Every state encodes to the same number of bytes, fixed by the {@link NtmShape} (a global state writes its
- * parameters where a partial writes its base). Mutable and confined to one thread; the per-batch workspace is
- * allocated on first use and never encoded.
+ * A GLOBAL or PARTIAL state built from text also holds the vocabulary's terms (word index to term), which training
+ * partials map their documents through. Every such state encodes to the same number of bytes, fixed by the
+ * {@link NtmShape} and the vocabulary (a global state writes its parameters where a partial writes its base).
+ * Mutable and confined to one thread; the per-batch workspace and the term index are built on first use and never
+ * encoded.
  */
 public final class NtmState implements State {
 
     /** The role of a state. */
-    public enum Kind { GLOBAL, PARTIAL }
+    public enum Kind { GLOBAL, PARTIAL, VOCABULARY }
 
+    /** The network's dimensions; null for VOCABULARY. */
     final NtmShape shape;
+    /** VOCABULARY: the vocabulary pass's state; null otherwise. */
+    final VocabularyState vocabulary;
     Kind kind;
+    /** Terms of the word indices when the vocabulary was built from the data (shared, never modified); else null. */
+    String[] terms;
+    /** The documents the vocabulary was built from (0 without a vocabulary epoch). */
+    long vocabularyDocuments;
     /** Parameters, the trainable prefix then buffers. */
     float[] params;
     /** PARTIAL: the parameters it started from (read-only); GLOBAL: null. */
@@ -66,31 +82,57 @@ public final class NtmState implements State {
     long random;
 
     private transient NtmWorkspace workspace;
+    /** The index of {@link #terms}, built on first use and shared with copies and partials (it is immutable). */
+    private transient VocabularyIndex index;
 
     NtmState(NtmShape shape, Kind kind, float[] params, float[] base, float[][] moments) {
         this.shape = shape;
+        this.vocabulary = null;
         this.kind = kind;
         this.params = params;
         this.base = base;
         this.moments = moments;
     }
 
+    private NtmState(VocabularyState vocabulary) {
+        this.shape = null;
+        this.vocabulary = vocabulary;
+        this.kind = Kind.VOCABULARY;
+    }
+
+    /** A VOCABULARY state holding {@code vocabulary} (not copied). */
+    static NtmState ofVocabulary(VocabularyState vocabulary) {
+        return new NtmState(vocabulary);
+    }
+
     public Kind kind() {
         return kind;
     }
 
+    /** The network's dimensions; null for a VOCABULARY state. */
     public NtmShape shape() {
         return shape;
     }
 
+    /** Documents (VOCABULARY) or records fed. */
     @Override
     public long records() {
-        return records;
+        return kind == Kind.VOCABULARY ? vocabulary.records() : records;
     }
 
     @Override
     public long serializedSize() {
-        return NtmStateCodec.encodedSize(shape);
+        return NtmStateCodec.encodedSize(this);
+    }
+
+    /** The terms of the word indices learned from text, or null (bag-of-words input). */
+    public String[] terms() {
+        return terms == null ? null : terms.clone();
+    }
+
+    /** The documents the vocabulary was built from; 0 without a vocabulary epoch. */
+    public long vocabularyDocuments() {
+        return vocabularyDocuments;
     }
 
     /** Documents trained on. */
@@ -144,6 +186,12 @@ public final class NtmState implements State {
         return workspace;
     }
 
+    /** The index of the learned {@link #terms}, or null without them. */
+    VocabularyIndex termIndex() {
+        if (index == null && terms != null) index = VocabularyIndex.of(Arrays.asList(terms));
+        return index;
+    }
+
     /** Steps behind this state's parameters: a global's, or a partial's base's plus its own. */
     long totalSteps() {
         return kind == Kind.GLOBAL ? steps : baseSteps + steps;
@@ -151,6 +199,10 @@ public final class NtmState implements State {
 
     /** An independent copy of every encoded field. */
     NtmState copy() {
+        if (kind == Kind.VOCABULARY) {
+            VocabularyStateCodec codec = new VocabularyStateCodec();
+            return ofVocabulary(codec.decode(codec.encode(vocabulary)));
+        }
         float[][] m = new float[moments.length][];
         for (int s = 0; s < m.length; s++) m[s] = moments[s].clone();
         NtmState c = new NtmState(shape, kind, params.clone(), base == null ? null : base.clone(), m);
@@ -159,7 +211,15 @@ public final class NtmState implements State {
         c.steps = steps;
         c.baseSteps = baseSteps;
         c.random = random;
+        c.copyVocabularyFrom(this);
         return c;
+    }
+
+    /** Shares {@code o}'s terms (immutable) and their index. */
+    void copyVocabularyFrom(NtmState o) {
+        terms = o.terms;
+        index = o.index;
+        vocabularyDocuments = o.vocabularyDocuments;
     }
 
     void copyCountersFrom(NtmState o) {
@@ -194,6 +254,7 @@ public final class NtmState implements State {
 
     @Override
     public String toString() {
+        if (kind == Kind.VOCABULARY) return "NtmState[VOCABULARY, " + vocabulary + "]";
         return "NtmState[" + kind + ", V=" + shape.vocabulary() + ", K=" + shape.topics() + ", records=" + records
                 + ", documents=" + documents + ", steps=" + steps + "]";
     }

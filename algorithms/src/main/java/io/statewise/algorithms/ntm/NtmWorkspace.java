@@ -1,5 +1,7 @@
 package io.statewise.algorithms.ntm;
 
+import io.statewise.algorithms.text.VocabularyIndex;
+
 /**
  * Per-batch buffers of the forward and backward passes, sized for the largest batch seen and then reused, so a
  * steady stream allocates nothing. Never encoded.
@@ -9,7 +11,9 @@ final class NtmWorkspace {
     private final NtmShape shape;
     private int capacity;
 
-    final BagOfWords bag = new BagOfWords();
+    final DocumentBag bag = new DocumentBag();
+    /** Text input: documents as counts over the state's vocabulary, made on the first text batch. */
+    private TextDocuments text;
     float[][] hidden;
     float[][] dHidden;
     /** Posterior parameters {@code [mu, log sigma^2]}, n x 2K. */
@@ -34,6 +38,12 @@ final class NtmWorkspace {
         this.shape = shape;
         this.gradient = new float[parameters];
         ensure(1);
+    }
+
+    /** The converter of text batches over {@code index} (the state's vocabulary, fixed for its life). */
+    TextDocuments text(VocabularyIndex index) {
+        if (text == null) text = new TextDocuments(index);
+        return text;
     }
 
     /** Makes room for {@code n} documents. */

@@ -43,6 +43,7 @@ final class ParameterAveraging {
         out.bestLoss = Math.min(a.bestLoss, b.bestLoss);
         out.patience = Math.max(a.patience, b.patience);
         out.stopped = a.stopped || b.stopped;
+        out.copyVocabularyFrom(a);
         return out;
     }
 
@@ -66,6 +67,7 @@ final class ParameterAveraging {
         out.addCountersOf(merged);
         out.copyBookkeepingFrom(previous);
         out.steps = previous.totalSteps() + merged.steps;
+        out.copyVocabularyFrom(previous);
         return out;
     }
 }

@@ -16,7 +16,7 @@ final class Reconstruction {
      * {@code V} wide), summed. With {@code scale != 0}, {@code logits} is overwritten by {@code scale} times the
      * gradient {@code N p - x}; otherwise left unchanged.
      */
-    static double apply(float[] logits, int v, BagOfWords bag, double scale) {
+    static double apply(float[] logits, int v, DocumentBag bag, double scale) {
         double total = 0;
         int[] rowStart = bag.rowStart();
         int[] words = bag.words();

@@ -45,7 +45,7 @@ final class TopicCoherence {
     }
 
     /** Counts the documents of {@code bag}. */
-    void add(BagOfWords bag) {
+    void add(DocumentBag bag) {
         int[] rowStart = bag.rowStart();
         int[] words = bag.words();
         for (int i = 0; i < bag.size(); i++) {

@@ -34,13 +34,13 @@ final class TrainingStep {
      */
     void apply(NtmState partial, Batch batch) {
         int n = batch.size();
-        for (int i = 0; i < n; i++) BagOfWords.words(batch, i);
+        for (int i = 0; i < n; i++) DocumentBag.words(batch, i);
         NtmWorkspace ws = partial.workspace(network.layout.size());
         GaussianSampler random = new GaussianSampler(partial.random);
         ws.bag.clear();
         double words = 0;
         for (int i = 0; i < n; i++) {
-            double total = BagOfWords.words(batch, i);
+            double total = DocumentBag.words(batch, i);
             if (total == 0) {
                 partial.emptyDocuments++;
             } else if (subSample < 1 && random.nextDouble() >= subSample) {

@@ -59,6 +59,11 @@ public final class Trainer {
         return algorithm.schedule();
     }
 
+    /** The schedule for data of {@code schema} ({@link ElasticAlgorithm#schedule(DataSchema)}). */
+    public TrainingSchedule schedule(DataSchema schema) {
+        return algorithm.schedule(schema);
+    }
+
     public State emptyState(DataSchema schema) {
         return algorithm.init(schema);
     }

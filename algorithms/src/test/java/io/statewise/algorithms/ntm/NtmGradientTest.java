@@ -30,7 +30,7 @@ class NtmGradientTest {
             batch.commitRecord(0);
         }
         for (int d = 0; d < batch.size(); d++) {
-            double total = BagOfWords.words(batch, d);
+            double total = DocumentBag.words(batch, d);
             if (total > 0) ws.bag.add(batch, d, total);
         }
         int n = ws.bag.size();

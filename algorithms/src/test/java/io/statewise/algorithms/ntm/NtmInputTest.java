@@ -38,7 +38,9 @@ class NtmInputTest {
         assertEquals(0.001, c.tolerance());
         assertEquals(1.0, c.subSample());
         assertEquals(new SyncPolicy.EveryNBatches(8), ntm.syncPolicy());
-        assertEquals(50, ntm.schedule().epochs());
+        assertEquals(51, ntm.schedule().epochs(), "room for a vocabulary epoch over text");
+        assertEquals(50, ntm.schedule(SCHEMA).epochs());
+        assertEquals(51, ntm.schedule(DataSchema.ofText()).epochs());
     }
 
     @Test
@@ -57,7 +59,8 @@ class NtmInputTest {
     void badHyperparametersNameTheParameter() {
         assertParameter("num_topics", () -> NtmTesting.ntm("num_topics", 1, "feature_dim", 20));
         assertParameter("num_topics", () -> NtmTesting.ntm("feature_dim", 20));
-        assertParameter("feature_dim", () -> NtmTesting.ntm("num_topics", 3));
+        assertParameter("feature_dim", () -> NtmTesting.ntm("num_topics", 3, "feature_dim", 0));
+        assertParameter("vocab_size", () -> NtmTesting.ntm("num_topics", 3, "feature_dim", 20, "vocab_size", 30));
         assertParameter("encoder_layers", () -> NtmTesting.ntm("num_topics", 3, "feature_dim", 20,
                 "encoder_layers", "[10, 0]"));
         assertParameter("encoder_layers_activation", () -> NtmTesting.ntm("num_topics", 3, "feature_dim", 20,

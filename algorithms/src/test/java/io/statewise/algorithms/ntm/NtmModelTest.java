@@ -119,13 +119,13 @@ class NtmModelTest {
         // 4 documents; topic 0's top words 0, 1, 2: words 0 and 1 always together (NPMI 1), 0 and 2 independent
         // (NPMI 0), 1 and 2 likewise; topic 1's words 3, 4 never together (NPMI -1)
         int[][] docs = {{0, 1, 2, 3}, {0, 1, 4}, {2}, {}};
-        BagOfWords bag = new BagOfWords();
+        DocumentBag bag = new DocumentBag();
         SparseBatch batch = new SparseBatch(4, 5);
         for (int[] d : docs) {
             for (int w : d) batch.add(w, 1);
             batch.commitRecord(0);
         }
-        for (int i = 0; i < 4; i++) bag.add(batch, i, BagOfWords.words(batch, i));
+        for (int i = 0; i < 4; i++) bag.add(batch, i, DocumentBag.words(batch, i));
         TopicCoherence coherence = new TopicCoherence(new int[][] {{0, 1, 2}, {3, 4}}, 5);
         coherence.add(bag);
         assertEquals(((1 + 0 + 0) / 3.0 + -1) / 2, coherence.npmi(), 1e-12);

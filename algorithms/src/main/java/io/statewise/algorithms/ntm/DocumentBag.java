@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Documents copied out of a batch as word counts in CSR form (the batch is never retained), with each document's
  * total count. Reused from batch to batch: arrays grow, then stay.
  */
-final class BagOfWords {
+final class DocumentBag {
 
     private int size;
     private int[] rowStart = new int[1];
