@@ -64,13 +64,12 @@ public final class BatchSources {
     /**
      * Documents of {@code tokensPerDocument} words drawn from a Zipf distribution over {@code terms} distinct words
      * (rank r with probability proportional to {@code 1 / r^exponent}), as {@link TextBatch}es: the skewed term
-     * frequencies of natural text. Word r is {@link #word(int) word(r)}. The schema is a placeholder (text has no
-     * features).
+     * frequencies of natural text. Word r is {@link #word(int) word(r)}. The schema is a text schema.
      */
     public static BatchSource textZipf(int terms, double exponent, int tokensPerDocument, int batchSize, int batches,
                                        long seed) {
         double[] cdf = zipfCdf(terms, exponent);
-        return source(new DataSchema(1, false), batches, () -> {
+        return source(DataSchema.ofText(), batches, () -> {
             Random random = new Random(seed);
             TextBatch batch = new TextBatch(batchSize);
             byte[][] words = new byte[terms][];

@@ -17,6 +17,7 @@ import io.statewise.algorithms.pca.PcaState;
 import io.statewise.algorithms.text.Vocabulary;
 import io.statewise.algorithms.text.VocabularyProvider;
 import io.statewise.algorithms.text.VocabularyState;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class LawFixtures {
     /** The registered fixtures. */
     public static List<LawFixture<?, ?>> all() {
         return List.of(kmeans(), pcaRegular(), pcaRandomized(), pcaSketch(), linearRegressor(), linearBinarySparse(),
-                linearMulticlass(), vocabularyExact(), vocabularyZipf(), ntm());
+                linearMulticlass(), vocabularyExact(), vocabularyZipf(), ntm(), ntmVocabularyEpoch());
     }
 
     /**
@@ -60,7 +61,7 @@ public final class LawFixtures {
     }
 
     private static double[] frequencies(Vocabulary v) {
-        return java.util.Arrays.stream(v.documentFrequencies()).asDoubleStream().toArray();
+        return Arrays.stream(v.documentFrequencies()).asDoubleStream().toArray();
     }
 
     private static double sameTerms(LawRun<VocabularyState, Vocabulary> run, VocabularyState a, VocabularyState b) {
@@ -196,6 +197,25 @@ public final class LawFixtures {
                         .and(Equivalence.stateValues(s -> new double[] {s.documents(), s.emptyDocuments(),
                                 s.sampledOut(), s.records()}))),
                 LawFixture.Commutativity.BITWISE);
+    }
+
+    /**
+     * The NTM's vocabulary epoch over text (Zipf, 300 distinct words, vocab_size 100 with 400 counters): its states
+     * embed the vocabulary pass's, so counts are exact and every partition and merge tree must complete to the same
+     * global state, byte for byte (the same terms, and the initial network over them).
+     */
+    static LawFixture<NtmState, NtmModel> ntmVocabularyEpoch() {
+        return new LawFixture<>("ntm vocabulary epoch", new NtmProvider(),
+                Map.of("num_topics", 3, "vocab_size", 100, "mini_batch_size", 200, "seed", 5),
+                BatchSources.textZipf(300, 1.1, 10, 200, 30, 47),
+                Tolerance.exact(1e-9, LawFixtures::sameCompletedState), LawFixture.Commutativity.BITWISE);
+    }
+
+    private static double sameCompletedState(LawRun<NtmState, NtmModel> run, NtmState a, NtmState b) {
+        var ntm = run.algorithm();
+        NtmState empty = run.empty();
+        return Arrays.equals(run.bytes(ntm.completeEpoch(empty, a)), run.bytes(ntm.completeEpoch(empty, b)))
+                ? 0 : Double.POSITIVE_INFINITY;
     }
 
     /** A scaler state's count, feature means and squared deviations, label moments and class counts. */

@@ -43,18 +43,7 @@ final class LinearLearnerDriver {
 
     /** Epoch 1: the MODEL state built from every split's scaler sample. */
     LinearState scalerPass(DataSchema schema, List<List<Batch>> splits) {
-        LinearState empty = algorithm.init(schema);
-        LinearState merged = algorithm.init(schema);
-        long seed = 1;
-        for (List<Batch> split : splits) {
-            LinearState partial = algorithm.startPartial(empty, seed++);
-            for (Batch batch : split) {
-                if (!algorithm.wantsMore(partial)) break;
-                algorithm.update(partial, batch);
-            }
-            merged = algorithm.merge(merged, partial);
-        }
-        LinearState global = algorithm.completeEpoch(empty, merged);
+        LinearState global = rounds.onePartialPerSplit(schema, algorithm.init(schema), splits);
         return endEpochs ? algorithm.endEpoch(global) : global;
     }
 

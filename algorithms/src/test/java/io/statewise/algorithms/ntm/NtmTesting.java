@@ -4,11 +4,16 @@ import io.statewise.algorithms.HyperParameters;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.data.TextBatch;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /** Builds NTMs and seeded corpora drawn from LDA's generative model, for tests. */
 final class NtmTesting {
@@ -45,24 +50,74 @@ final class NtmTesting {
 
         /** Documents {@code [from, to)} as sparse batches of {@code size} (labels 0). */
         List<Batch> batches(int from, int to, int size) {
+            return chunks(from, to, size, () -> new SparseBatch(size, vocabulary()), (b, d) -> {
+                SparseBatch sparse = (SparseBatch) b;
+                int[][] doc = documents.get(d);
+                for (int p = 0; p < doc[0].length; p++) sparse.add(doc[0][p], doc[1][p]);
+                sparse.commitRecord(0);
+            });
+        }
+
+        /** Every document in {@code parts} contiguous splits of batches of {@code size}. */
+        List<List<Batch>> splits(int parts, int size) {
+            return splits(parts, (from, to) -> batches(from, to, size));
+        }
+
+        /**
+         * Documents {@code [from, to)} as tokenized text in batches of {@code size}: word {@code w} is
+         * {@link #term(int) term(w)}, repeated by its count. Every document {@code d} with {@code d % RARE_EVERY == 0}
+         * is replaced by one made of a single word of its own ({@link #rareTerm(int)}, in one document only), which a
+         * vocabulary of the V most frequent terms leaves out: an empty document once counted over the vocabulary.
+         */
+        List<Batch> text(int from, int to, int size) {
+            return chunks(from, to, size, () -> new TextBatch(size), (b, d) -> {
+                TextBatch text = (TextBatch) b;
+                if (d % RARE_EVERY == 0) {
+                    token(text, rareTerm(d));
+                } else {
+                    int[][] doc = documents.get(d);
+                    for (int p = 0; p < doc[0].length; p++) {
+                        for (int c = 0; c < doc[1][p]; c++) token(text, term(doc[0][p]));
+                    }
+                }
+                text.commitDocument(0);
+            });
+        }
+
+        /** Every document as text in {@code parts} contiguous splits of batches of {@code size}. */
+        List<List<Batch>> textSplits(int parts, int size) {
+            return splits(parts, (from, to) -> text(from, to, size));
+        }
+
+        private static List<Batch> chunks(int from, int to, int size, Supplier<Batch> fresh,
+                                          ObjIntConsumer<Batch> addDocument) {
             List<Batch> out = new ArrayList<>();
             for (int start = from; start < to; start += size) {
-                SparseBatch b = new SparseBatch(size, vocabulary());
-                for (int d = start; d < Math.min(to, start + size); d++) {
-                    int[][] doc = documents.get(d);
-                    for (int p = 0; p < doc[0].length; p++) b.add(doc[0][p], doc[1][p]);
-                    b.commitRecord(0);
-                }
+                Batch b = fresh.get();
+                for (int d = start; d < Math.min(to, start + size); d++) addDocument.accept(b, d);
                 out.add(b);
             }
             return out;
         }
 
-        /** Every document in {@code parts} contiguous splits of batches of {@code size}. */
-        List<List<Batch>> splits(int parts, int size) {
+        private List<List<Batch>> splits(int parts, BiFunction<Integer, Integer, List<Batch>> range) {
             List<List<Batch>> out = new ArrayList<>();
             int n = documents.size();
-            for (int p = 0; p < parts; p++) out.add(batches(n * p / parts, n * (p + 1) / parts, size));
+            for (int p = 0; p < parts; p++) out.add(range.apply(n * p / parts, n * (p + 1) / parts));
+            return out;
+        }
+
+        /** Documents in {@code [from, to)} that {@link #text} replaces by a rare word. */
+        static int rareDocuments(int from, int to) {
+            int n = 0;
+            for (int d = from; d < to; d++) n += d % RARE_EVERY == 0 ? 1 : 0;
+            return n;
+        }
+
+        /** The terms of topic {@code k}'s {@code count} most probable words. */
+        List<String> topTerms(int k, int count) {
+            List<String> out = new ArrayList<>();
+            for (int w : topWords(k, count)) out.add(term(w));
             return out;
         }
 
@@ -88,6 +143,33 @@ final class NtmTesting {
             }
             return Math.exp(-logLikelihood / words);
         }
+    }
+
+    /** One document in RARE_EVERY of {@link Corpus#text} is a single rare word. */
+    static final int RARE_EVERY = 150;
+
+    private static final String CONSONANTS = "bdfgklmnprstvz";
+    private static final String VOWELS = "aeiou";
+
+    /** Word {@code w}'s term: two consonant-vowel syllables ({@code "kiba"}), distinct for {@code w < 4900}. */
+    static String term(int w) {
+        return syllable(w % 70) + syllable(w / 70);
+    }
+
+    /** Document {@code d}'s own rare word, never a {@link #term}. */
+    static String rareTerm(int d) {
+        return "zz" + term(d);
+    }
+
+    private static String syllable(int s) {
+        return "" + CONSONANTS.charAt(s % CONSONANTS.length()) + VOWELS.charAt(s / CONSONANTS.length());
+    }
+
+    private static void token(TextBatch batch, String term) {
+        byte[] utf8 = term.getBytes(StandardCharsets.UTF_8);
+        int at = batch.reserveBytes(utf8.length);
+        System.arraycopy(utf8, 0, batch.bytes(), at, utf8.length);
+        batch.commitToken(at + utf8.length);
     }
 
     /**
