@@ -29,9 +29,4 @@ final class TextDocuments {
         converter.convert(documents, counts);
         return counts;
     }
-
-    /** Tokens seen that were not in the vocabulary. */
-    long outOfVocabularyTokens() {
-        return converter.outOfVocabularyTokens();
-    }
 }
