@@ -2,7 +2,9 @@ package io.statewise.actors.job;
 
 import io.statewise.algorithms.text.StopWords;
 import io.statewise.algorithms.text.TokenizerConfig;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,24 @@ public record TextOptions(Optional<String> columnName, Optional<Integer> columnI
         minTokenLength = minTokenLength == null ? Optional.empty() : minTokenLength;
         maxTokenLength = maxTokenLength == null ? Optional.empty() : maxTokenLength;
         stopWords = stopWords == null ? Optional.empty() : stopWords.map(List::copyOf);
+    }
+
+    /** {@link #stopWords()} by name, as clients write it: the English list (the default). */
+    public static final String ENGLISH = "english";
+    /** {@link #stopWords()} by name, as clients write it: no stop words. */
+    public static final String NONE = "none";
+
+    /**
+     * Stop words as clients write them: {@value #ENGLISH}, {@value #NONE}, or words separated by commas.
+     *
+     * @return empty for English, an empty list for none, else the words (stripped, blanks dropped)
+     */
+    public static Optional<List<String>> parseStopWords(String text) {
+        String name = text.strip().toLowerCase(Locale.ROOT);
+        if (name.equals(ENGLISH)) return Optional.empty();
+        if (name.equals(NONE)) return Optional.of(List.of());
+        return Optional.of(Arrays.stream(text.split(",")).map(String::strip).filter(w -> !w.isEmpty())
+                .toList());
     }
 
     /** All defaults: English stop words, tokens of 2 to 50 letters, no column. */
