@@ -29,6 +29,12 @@ public sealed interface TextFormat extends DataFormat permits TextLinesFormat, T
         return false;
     }
 
+    /** {@link DataSchema#TEXT}: documents have no feature dimension, so {@code features} is not used. */
+    @Override
+    default DataSchema schema(int features) {
+        return DataSchema.TEXT;
+    }
+
     /** A {@link TextSplitReader}; the schema is not used (documents have no feature dimension). */
     @Override
     TextSplitReader open(Split split, DataSchema schema, long maxBadRecords);
