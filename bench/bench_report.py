@@ -70,13 +70,18 @@ def idle_at_start(results):
     return open(path).read().strip() if os.path.exists(path) else "?"
 
 
-def preamble(w, title, spark, skl, idle):
+def peers(spark, skl):
+    """The versions of the Spark and scikit-learn peers, for preamble()."""
+    return (f"Spark {spark['spark_version']} ({spark['master']}); scikit-learn {skl['sklearn']}, pandas "
+            f"{skl['pandas']}, numpy {skl['numpy']}")
+
+
+def preamble(w, title, versions, idle):
     """The report's title, the machine and the peers' versions, and the head of the figures table."""
     w(f"# {title}")
     w("")
-    w(f"Machine: {os.cpu_count()} cores ({cpu_model()}); {java_version()}; Spark {spark['spark_version']} "
-      f"({spark['master']}); scikit-learn {skl['sklearn']}, pandas {skl['pandas']}, numpy {skl['numpy']}. JVMs run "
-      f"with -Xmx8g. Machine idle (load average < 0.5) before the first run: {idle}.")
+    w(f"Machine: {os.cpu_count()} cores ({cpu_model()}); {java_version()}; {versions}. JVMs run with -Xmx8g. Machine "
+      f"idle (load average < 0.5) before the first run: {idle}.")
     w("")
     w("## Figures")
     w("")
@@ -104,3 +109,11 @@ def cpu_table(results, w):
         wait = r[5] if len(r) > 5 else "-"
         w(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {load_avg} | {wait} |")
     w("")
+
+
+def write_report(report, lines):
+    """Writes the report's lines to the file `report` and prints them."""
+    text = "\n".join(lines) + "\n"
+    with open(report, "w") as f:
+        f.write(text)
+    print(text)

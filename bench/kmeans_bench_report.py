@@ -6,7 +6,7 @@ Usage: kmeans_bench_report.py <results-dir> <report.md>
 import os
 import sys
 
-from bench_report import cpu_model, cpu_table, java_version, load, met
+from bench_report import cpu_model, cpu_table, java_version, load, met, write_report
 
 
 def main():
@@ -105,10 +105,7 @@ def main():
     cpu_table(results, w)
     w("Reproduce: `bench/run-kmeans-bench.sh` (needs Maven, a JDK 17+, and a python3 with numpy, pandas and "
       "scikit-learn in PYTHON; raw JSON per run in bench/target/kmeans-bench/).")
-    text = "\n".join(out) + "\n"
-    with open(report, "w") as f:
-        f.write(text)
-    print(text)
+    write_report(report, out)
 
 
 if __name__ == "__main__":

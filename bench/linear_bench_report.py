@@ -5,7 +5,7 @@ Usage: linear_bench_report.py <results-dir> <report.md>
 """
 import sys
 
-from bench_report import Marks, cpu_table, idle_at_start, load, met, preamble
+from bench_report import Marks, cpu_table, idle_at_start, load, met, peers, preamble, write_report
 
 
 def main():
@@ -24,7 +24,7 @@ def main():
 
     out = []
     w = out.append
-    preamble(w, "Linear learner benchmark: Statewise vs scikit-learn and Spark MLlib", spark, skl, idle)
+    preamble(w, "Linear learner benchmark: Statewise vs scikit-learn and Spark MLlib", peers(spark, skl), idle)
     gap = (skl["test_accuracy"] - s32["test_accuracy"]) * 100
     w(f"| 1a | 1,000,000 x 100 logistic data: test accuracy of scikit-learn LogisticRegression (lbfgs) "
       f"{skl['test_accuracy']:.5f} minus Statewise's (32 packed models, 3 epochs) {s32['test_accuracy']:.5f}, "
@@ -83,10 +83,7 @@ def main():
       f"{s32['epoch_reports']}")
     w("")
     cpu_table(results, w)
-    text = "\n".join(out) + "\n"
-    with open(report, "w") as f:
-        f.write(text)
-    print(text)
+    write_report(report, out)
 
 
 if __name__ == "__main__":

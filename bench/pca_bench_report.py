@@ -5,7 +5,7 @@ Usage: pca_bench_report.py <results-dir> <report.md>
 """
 import sys
 
-from bench_report import Marks, cpu_table, idle_at_start, load, met, preamble
+from bench_report import Marks, cpu_table, idle_at_start, load, met, peers, preamble, write_report
 
 MB = 1e6
 
@@ -27,7 +27,7 @@ def main():
 
     out = []
     w = out.append
-    preamble(w, "PCA benchmark: Statewise vs scikit-learn and Spark MLlib", spark, skl, idle)
+    preamble(w, "PCA benchmark: Statewise vs scikit-learn and Spark MLlib", peers(spark, skl), idle)
     ev = exact["models"]
     rd = ev["regular"]["max_rel_diff_explained_variance"]
     w(f"| 1 | Fashion-MNIST, 10 components, regular mode: max relative difference of the explained variances to an "
@@ -138,10 +138,7 @@ def main():
     cpu_table(results, w)
     w("Reproduce: `bench/run-pca-bench.sh` (needs Maven, a JDK 17+, and a python3 with numpy, pandas and "
       "scikit-learn in PYTHON; raw JSON per run in bench/target/pca-bench/).")
-    text = "\n".join(out) + "\n"
-    with open(report, "w") as f:
-        f.write(text)
-    print(text)
+    write_report(report, out)
 
 
 def pass_table(w, p):

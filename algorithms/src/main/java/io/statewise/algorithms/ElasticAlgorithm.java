@@ -3,8 +3,10 @@ package io.statewise.algorithms;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.InputKind;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The elastic algorithm contract: a model is computed from a fixed-size, mergeable {@link State} that summarizes
@@ -34,6 +36,15 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
 
     /** The algorithm's registered name, e.g. {@code "kmeans"}. */
     String name();
+
+    /**
+     * The kinds of data this algorithm reads. The default is numeric records only; a text algorithm (the vocabulary
+     * pass) or one that reads both (a bag-of-words model fed text) overrides it, and {@link #update} must then accept
+     * every batch type of the kinds it names.
+     */
+    default Set<InputKind> inputKinds() {
+        return Set.of(InputKind.NUMERIC);
+    }
 
     /** The validated hyperparameters this instance was built from. */
     HyperParameters hyperParameters();

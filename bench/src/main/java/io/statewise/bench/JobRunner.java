@@ -1,5 +1,6 @@
 package io.statewise.bench;
 
+import io.statewise.actors.job.EpochReport;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
@@ -31,8 +32,9 @@ final class JobRunner {
      * @param json        timings and counts of the runs, the fields every bench's report reads
      * @param firstModel  the model of the first job
      * @param firstStatus the final status of the first job
+     * @param firstJobSeconds the first job's time from submit to COMPLETED
      */
-    record Result(Json json, TrainedModel firstModel, JobStatus firstStatus) {}
+    record Result(Json json, TrainedModel firstModel, JobStatus firstStatus, double firstJobSeconds) {}
 
     private JobRunner() {}
 
@@ -103,8 +105,10 @@ final class JobRunner {
                 .put("splits", first.splitsTotal())
                 .put("parallelism", spec.parallelism())
                 .put("records_per_s_reported", first.recordsPerSecond())
-                .put("hyperparameters", String.valueOf(new TreeMap<>(spec.hyperParameters())));
-        return new Result(json, firstModel, first);
+                .put("hyperparameters", String.valueOf(new TreeMap<>(spec.hyperParameters())))
+                .put("epochs_run", first.epoch())
+                .put("epoch_reports", epochReports(first));
+        return new Result(json, firstModel, first, jobSeconds[0]);
     }
 
     private static void deleteRecursively(Path root) throws IOException {
@@ -122,5 +126,15 @@ final class JobRunner {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** The job's per-epoch reports, {@code "1 {...}; 2 {...}"}. */
+    private static String epochReports(JobStatus status) {
+        StringBuilder out = new StringBuilder();
+        for (EpochReport r : status.epochReports()) {
+            if (out.length() > 0) out.append("; ");
+            out.append(r.epoch()).append(' ').append(new TreeMap<>(r.metrics()));
+        }
+        return out.toString();
     }
 }

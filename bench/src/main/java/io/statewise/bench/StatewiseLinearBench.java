@@ -1,16 +1,10 @@
 package io.statewise.bench;
 
 import io.statewise.actors.job.DataInput;
-import io.statewise.actors.job.EpochReport;
 import io.statewise.actors.job.JobSpec;
-import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.CsvSplitReader;
-import io.statewise.algorithms.data.DataSchema;
-import io.statewise.algorithms.data.InputFiles;
-import io.statewise.algorithms.data.SplitPlanner;
 import io.statewise.algorithms.linear.LinearModel;
-import io.statewise.algorithms.training.Trainer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,9 +16,8 @@ import java.util.TreeMap;
  * The Statewise side of the linear-learner benchmark: {@code job --train <csv> --test <csv> --hp name=value...
  * [--parallelism 2] [--jobs 1] [--split-size bytes] --work-dir <dir>} runs {@code --jobs} identical linear-learner
  * jobs through a standalone node ({@link JobRunner}; CSV with the label in column 0, no header), then evaluates the
- * first job's model on the test file, outside the timed span (the peers' test evaluations are not timed either), and
- * prints one JSON line: the timings, the test metrics ({@code test_*}), the selected packed model and its setting,
- * and the job's per-epoch reports.
+ * first job's model on the test file ({@link TestSet}), and prints one JSON line: the timings and the job's per-epoch
+ * reports ({@link JobRunner}), the test metrics ({@code test_*}), the selected packed model and its setting.
  */
 public final class StatewiseLinearBench {
 
@@ -44,28 +37,15 @@ public final class StatewiseLinearBench {
         LinearModel model = (LinearModel) result.firstModel().model();
 
         CsvFormat format = CsvFormat.defaults().withLabelColumn(0);
-        List<Path> testFiles = InputFiles.resolve(args.required("test"));
-        DataSchema schema = CsvSplitReader.probe(testFiles, format);
-        long t0 = System.nanoTime();
-        Metrics test = Trainer.create("linear-learner", hp).evaluate(model,
-                SplitPlanner.plan(testFiles, 32L << 20), format, schema, 0);
-        double evaluateSeconds = (System.nanoTime() - t0) / 1e9;
-
+        String testFile = args.required("test");
         Json json = result.json()
                 .put("dimension", model.featureDimension())
                 .put("packed_models", model.modelLosses().length)
                 .put("selected_model", model.selectedModel())
                 .put("selected_setting", String.valueOf(model.selectedSetting()))
-                .put("diverged_models", model.divergedModels().length)
-                .put("epochs_run", result.firstStatus().epoch())
-                .put("test_evaluate_s", evaluateSeconds);
-        test.values().forEach((name, value) -> json.put("test_" + name, value));
-        StringBuilder epochs = new StringBuilder();
-        for (EpochReport r : result.firstStatus().epochReports()) {
-            if (epochs.length() > 0) epochs.append("; ");
-            epochs.append(r.epoch()).append(' ').append(r.metrics());
-        }
-        json.put("epoch_reports", epochs.toString());
+                .put("diverged_models", model.divergedModels().length);
+        TestSet.evaluate(json, "linear-learner", hp, model, testFile, format,
+                CsvSplitReader.probe(TestSet.files(testFile), format));
         System.out.println(json);
         System.exit(0);
     }

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -267,5 +269,50 @@ class HttpEndToEndTest {
         assertEquals("failed", done.path("phase").asText());
         String error = done.path("error").asText();
         assertTrue(error.contains("bad.svm:2:9: feature indices must be strictly increasing: 2 after 3"), error);
+    }
+
+    @Test
+    void buildsAVocabularyFromTextLinesOverHttp() throws Exception {
+        Path lines = dir.resolve("posts.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            text.append("The elastic runtime merges states");
+            if (i % 2 == 0) text.append(", and workers read splits");
+            if (i % 3 == 0) text.append("; vocabulary passes count documents");
+            text.append(i % 5 == 0 ? ".\n\n" : ".\n"); // blank lines are empty documents, skipped
+        }
+        Files.writeString(lines, text);
+        String path = lines.toString().replace("\\", "/");
+        String spec = """
+                {"algorithm":"vocabulary","hyperparameters":{"vocab_size":6},
+                 "train":{"paths":["%s"],"format":"text","text":{"min_token_length":3}},
+                 "parallelism":2,"split_size_bytes":400}
+                """.formatted(path);
+        Http.Response submitted = http.post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        String jobId = submitted.body().path("job_id").asText();
+        JsonNode done = http.awaitFinal(jobId, JOB_TIMEOUT);
+        assertEquals("completed", done.path("phase").asText(), done.toString());
+        assertEquals(60, done.path("records").asLong(), "one document per non-blank line");
+        assertTrue(done.path("splits_total").asInt() > 2, "the file was cut into several splits");
+
+        JsonNode model = http.get("/v1/jobs/" + jobId + "/model").body().path("model");
+        assertEquals(60, model.path("documents").asLong(), model.toString());
+        assertEquals(0, model.path("max_error").asLong());
+        List<String> top = new ArrayList<>();
+        for (JsonNode term : model.path("terms")) top.add(term.path("term").asText());
+        assertEquals(List.of("elastic", "merges", "runtime", "states", "read", "splits"), top,
+                "in every document, then every other ('and' is a stop word), ties by bytes");
+        assertEquals(60, model.path("terms").get(0).path("document_frequency").asLong());
+        assertEquals(30, model.path("terms").get(5).path("document_frequency").asLong());
+
+        Http.Response predicted = http.post("/v1/jobs/" + jobId + "/predict", "{\"instances\":[[0,0,0,0,0,0]]}");
+        assertEquals(400, predicted.status(), "a vocabulary does not predict: " + predicted.body());
+
+        Http.Response wrongAlgorithm = http.post("/v1/jobs", """
+                {"algorithm":"kmeans","hyperparameters":{"k":2},"train":{"paths":["%s"],"format":"text"}}
+                """.formatted(path));
+        assertEquals(400, wrongAlgorithm.status());
+        assertEquals("train.format", wrongAlgorithm.body().path("field").asText(), wrongAlgorithm.body().toString());
     }
 }

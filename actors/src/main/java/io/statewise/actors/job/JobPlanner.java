@@ -9,14 +9,20 @@ import io.statewise.algorithms.data.DataException;
 import io.statewise.algorithms.data.DataFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.InputFiles;
+import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.LibSvmFormat;
 import io.statewise.algorithms.data.LibSvmSplitReader;
-import io.statewise.algorithms.data.SplitPlanner;
+import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.TextCsvFormat;
+import io.statewise.algorithms.data.TextFilesFormat;
+import io.statewise.algorithms.data.TextFormat;
 import io.statewise.algorithms.training.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Validates a {@link JobSpec} and plans its data: the algorithm and hyperparameters exist and are valid, every path
@@ -25,8 +31,12 @@ import java.util.Optional;
  *
  * <p>CSV inputs get their dimension from their first record (checked against {@code features} if declared). LibSVM
  * inputs must declare {@code features}, since a sparse record does not show the dimension; the first record of each
- * file is parsed against it. All inputs of a job are either dense (CSV) or sparse (LibSVM): the algorithm sees one kind
- * of batch per job, so a mixed job is rejected.
+ * file is parsed against it. Text inputs have the {@link DataSchema#TEXT text schema}, nothing to probe; their
+ * tokenizer options are checked, and a CSV text column is looked up in every file's header. All inputs of a job are
+ * one kind of batch: dense (CSV), sparse (LibSVM) or text, so a mixed job is rejected; and the algorithm must read
+ * that kind ({@link io.statewise.algorithms.ElasticAlgorithm#inputKinds()}), so a text job for a numeric algorithm
+ * (or the reverse) is rejected here rather than failing on its first batch. Splits come from the format's own
+ * {@link DataFormat#plan}, which aligns them to its records (lines, whole files, quoted CSV records).
  */
 public final class JobPlanner {
 
@@ -54,6 +64,7 @@ public final class JobPlanner {
         Optional<Resolved> validation = spec.validation().map(d -> resolve("validation", d));
         Optional<Resolved> test = spec.test().map(d -> resolve("test", d));
 
+        checkReads(trainer, spec.algorithm(), train);
         DataSchema schema = train.schema;
         for (Resolved other : validation.map(List::of).orElse(List.of())) checkCompatible(train, other);
         for (Resolved other : test.map(List::of).orElse(List.of())) checkCompatible(train, other);
@@ -102,8 +113,25 @@ public final class JobPlanner {
         }
     }
 
-    /** Validation or test data fits the training data: same kind (dense or sparse) and same dimension. */
+    /** The algorithm reads the kind of data of the training input (validation and test data match it). */
+    private static void checkReads(Trainer trainer, String algorithm, Resolved train) {
+        InputKind kind = train.schema.kind();
+        Set<InputKind> reads = trainer.algorithm().inputKinds();
+        if (reads.contains(kind)) return;
+        String readable = reads.contains(InputKind.TEXT) ? "text input (text, text_files, text_csv)"
+                : "numeric input (csv, libsvm)";
+        throw new JobRejectedException(train.field + ".format", "algorithm '" + algorithm + "' reads " + readable
+                + ", not " + kind + " input (format " + train.format.kind() + ")");
+    }
+
+    /** Validation or test data fits the training data: same kind (text, dense or sparse) and same dimension. */
     private static void checkCompatible(Resolved train, Resolved other) {
+        if (other.schema.kind() != train.schema.kind()) {
+            throw new JobRejectedException(other.field + ".format", "mixed numeric/text inputs in one job: train is "
+                    + train.format.kind() + " but " + other.field + " is " + other.format.kind()
+                    + "; use text formats for all inputs or none");
+        }
+        if (train.schema.text()) return;
         if (other.format.sparse() != train.format.sparse()) {
             throw new JobRejectedException(other.field + ".format", "mixed dense/sparse inputs in one job: train is "
                     + train.format.kind() + " but " + other.field + " is " + other.format.kind()
@@ -114,23 +142,22 @@ public final class JobPlanner {
             throw new JobRejectedException(other.field + ".features", other.field + " data declares "
                     + other.schema.features() + " features but train data declares " + train.schema.features());
         }
-        throw new JobRejectedException(other.field + ".paths", other.field + " data " + other.files.get(0)
-                + " has " + other.schema.features() + " features but train data " + train.files.get(0) + " has "
+        throw new JobRejectedException(other.field + ".paths", other.field + " data " + other.inputs.get(0)
+                + " has " + other.schema.features() + " features but train data " + train.inputs.get(0) + " has "
                 + train.schema.features());
     }
 
     private Resolved resolve(String field, DataInput input) {
         InputFormat format = checkedFormat(field, input);
+        DataFormat dataFormat = format.toDataFormat();
+        if (dataFormat instanceof TextFormat text) return resolveText(field, input, format, text);
         if (format.sparse() && input.features().isEmpty()) {
             throw new JobRejectedException(field + ".features", "libsvm input needs 'features' (the feature dimension)");
         }
-        DataFormat dataFormat = format.toDataFormat();
-        List<Path> files = new ArrayList<>();
+        List<Path> files;
         DataSchema schema;
         try {
-            for (String p : input.paths()) {
-                for (Path f : InputFiles.resolve(p)) files.add(f.toAbsolutePath().normalize());
-            }
+            files = files(input);
             schema = dataFormat instanceof LibSvmFormat libsvm
                     ? LibSvmSplitReader.probe(files, libsvm, input.features().orElseThrow())
                     : CsvSplitReader.probe(files, (CsvFormat) dataFormat);
@@ -141,32 +168,81 @@ public final class JobPlanner {
             throw new JobRejectedException(field + ".features", field + " data " + files.get(0) + " has "
                     + schema.features() + " features but 'features' is " + input.features().get());
         }
-        return new Resolved(field, format, List.copyOf(files), schema);
+        return new Resolved(field, format, dataFormat, files, schema);
+    }
+
+    /**
+     * A text input: nothing to probe. A directory of documents is planned as given (its listing is the split
+     * order), other text as the files its paths resolve to.
+     */
+    private static Resolved resolveText(String field, DataInput input, InputFormat format, TextFormat text) {
+        try {
+            List<Path> inputs = new ArrayList<>();
+            if (text instanceof TextFilesFormat) {
+                for (String p : input.paths()) inputs.add(Path.of(p).toAbsolutePath().normalize());
+            } else {
+                inputs.addAll(files(input));
+            }
+            return new Resolved(field, format, text, List.copyOf(inputs), DataSchema.TEXT);
+        } catch (DataException e) {
+            throw new JobRejectedException(field + ".paths", e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> files(DataInput input) {
+        List<Path> files = new ArrayList<>();
+        for (String p : input.paths()) {
+            for (Path f : InputFiles.resolve(p)) files.add(f.toAbsolutePath().normalize());
+        }
+        return List.copyOf(files);
     }
 
     /** The input's format, after rejecting options that do not apply to it. */
     private static InputFormat checkedFormat(String field, DataInput input) {
-        if (input.sparse()) {
-            if (input.header()) {
-                throw new JobRejectedException(field + ".header", "libsvm input has no header line");
+        if (input.textFormat()) {
+            TextInputChecks.check(field, input);
+        } else {
+            if (input.text().isPresent()) {
+                throw new JobRejectedException(field + ".text", "text options apply to text formats (text, "
+                        + "text_files, text_csv), not " + input.format());
             }
-            if (input.labelColumn() != 0) {
-                throw new JobRejectedException(field + ".label_column",
-                        "libsvm records always start with their label: label_column must be 0 (the default), got "
-                                + (input.labelColumn() < 0 ? "none" : input.labelColumn()));
+            if (input.sparse()) {
+                if (input.header()) {
+                    throw new JobRejectedException(field + ".header", "libsvm input has no header line");
+                }
+                if (input.labelColumn() != 0) {
+                    throw new JobRejectedException(field + ".label_column",
+                            "libsvm records always start with their label: label_column must be 0 (the default), "
+                                    + "got " + (input.labelColumn() < 0 ? "none" : input.labelColumn()));
+                }
+            } else if (input.zeroBased()) {
+                throw new JobRejectedException(field + ".zero_based", "zero_based applies to libsvm input only");
             }
-        } else if (input.zeroBased()) {
-            throw new JobRejectedException(field + ".zero_based", "zero_based applies to libsvm input only");
         }
         return InputFormat.of(input);
     }
 
-    private record Resolved(String field, InputFormat format, List<Path> files, DataSchema schema) {
+    private record Resolved(String field, InputFormat format, DataFormat dataFormat, List<Path> inputs,
+                            DataSchema schema) {
         PlannedInput plan(long splitBytes) {
             try {
-                return new PlannedInput(format, SplitPlanner.plan(files, splitBytes));
+                List<Split> splits = dataFormat.plan(inputs, splitBytes);
+                if (splits.isEmpty()) {
+                    throw new JobRejectedException(field + ".paths", "no document files in " + inputs);
+                }
+                if (dataFormat instanceof TextCsvFormat) checkColumn(splits);
+                return new PlannedInput(format, splits);
             } catch (DataException e) {
                 throw new JobRejectedException(field + ".paths", e.getMessage(), e);
+            }
+        }
+
+        /** Opens the first split of every file, which finds a named column in its header (or throws). */
+        private void checkColumn(List<Split> splits) {
+            Set<String> seen = new HashSet<>();
+            for (Split split : splits) {
+                if (!seen.add(split.path())) continue;
+                dataFormat.open(split, schema, 0).close();
             }
         }
     }

@@ -121,7 +121,13 @@ public final class ShardedJobService implements JobService {
                     throw new JobRejectedException("instances[" + i + "]", "instance " + i + " has " + row.length
                             + " features, the model expects " + model.featureDimension());
                 }
-                out.add(model.predict(row));
+                try {
+                    out.add(model.predict(row));
+                } catch (UnsupportedOperationException e) {
+                    // A model that does not score records (a vocabulary) is a client's wrong request, not a failure.
+                    throw new JobRejectedException(null, "the " + trained.algorithm() + " model of job " + jobId
+                            + " does not predict: " + e.getMessage(), e);
+                }
             }
             return out;
         });

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The data-input records through the actor system's own CBOR mapper: LibSVM fields round-trip, and events written
  * before LibSVM support (a {@code CsvFormat} in the plan, no {@code format}/{@code zeroBased}/{@code features}/{@code
- * sparse}) still read, as CSV.
+ * sparse}) still read, as CSV; text inputs, their options and the text schema round-trip, and records written before
+ * text input read without text options.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InputFormatSerializationTest {
@@ -67,5 +68,33 @@ class InputFormatSerializationTest {
 
         byte[] oldSchema = cbor.writeValueAsBytes(Map.of("features", 7, "labeled", true));
         assertEquals(new DataSchema(7, true), cbor.readValue(oldSchema, DataSchema.class));
+    }
+
+    @Test
+    void textInputsAndPlansRoundTrip() throws Exception {
+        TextOptions options = TextOptions.defaults().withColumn("body").withStopWords(List.of()).withMinTokenLength(3);
+        DataInput input = new DataInput(List.of("posts.csv"), true, -1, "text_csv", false, Optional.empty(),
+                Optional.of(options));
+        assertEquals(input, roundTrip(input, DataInput.class));
+        DataInput defaults = DataInput.text("text_files", TextOptions.defaults(), "docs");
+        assertEquals(defaults, roundTrip(defaults, DataInput.class));
+        PlannedInput planned = new PlannedInput(InputFormat.of(input), List.of(new Split(0, "posts.csv", 0, 9, false)));
+        assertEquals(planned, roundTrip(planned, PlannedInput.class));
+        assertEquals(planned.dataFormat(), roundTrip(planned, PlannedInput.class).dataFormat());
+        assertEquals(DataSchema.TEXT, roundTrip(DataSchema.TEXT, DataSchema.class));
+    }
+
+    @Test
+    void recordsWrittenBeforeTextInputHaveNoTextOptions() throws Exception {
+        byte[] oldInput = cbor.writeValueAsBytes(Map.of("paths", List.of("a.svm"), "header", false, "labelColumn", 0,
+                "format", "libsvm", "zeroBased", true, "features", 9));
+        DataInput input = cbor.readValue(oldInput, DataInput.class);
+        assertEquals(DataInput.libsvm(9, "a.svm").text(), input.text());
+        assertEquals(Optional.empty(), input.text());
+        byte[] oldFormat = cbor.writeValueAsBytes(Map.of("kind", "libsvm", "header", false, "labelColumn", 0,
+                "zeroBased", true));
+        assertEquals(new InputFormat("libsvm", false, 0, true), cbor.readValue(oldFormat, InputFormat.class));
+        byte[] oldSchema = cbor.writeValueAsBytes(Map.of("features", 7, "labeled", true, "sparse", true));
+        assertEquals(new DataSchema(7, true, true), cbor.readValue(oldSchema, DataSchema.class));
     }
 }

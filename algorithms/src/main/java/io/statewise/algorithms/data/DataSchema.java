@@ -4,20 +4,29 @@ package io.statewise.algorithms.data;
  * The shape of a data set's records.
  *
  * @param features number of feature values per record (for sparse data: the feature space, every index is below it),
- *                 at least 1; not used for text, whose documents have no feature space
+ *                 at least 1; 0 for text, whose documents have no feature dimension until a vocabulary maps them
  * @param labeled  whether records carry a label
  * @param sparse   whether records come as {@link SparseBatch}es (LibSVM) rather than {@link DenseBatch}es (CSV), so
  *                 that an algorithm can size its scratch for the batches it will see
- * @param text     whether records are tokenized documents in {@link TextBatch}es (a {@link TextFormat}): an algorithm
- *                 that reads bags of words builds its vocabulary first
+ * @param text     whether records are documents that come as {@link TextBatch}es (a {@link TextFormat}); such a
+ *                 schema is {@link #TEXT}
  */
 public record DataSchema(int features, boolean labeled, boolean sparse, boolean text) {
+
+    /** The schema of text documents: no features, no label. */
+    public static final DataSchema TEXT = new DataSchema(0, false, false, true);
+
     public DataSchema {
-        if (features < 1) throw new IllegalArgumentException("features must be >= 1, got " + features);
-        if (text && sparse) throw new IllegalArgumentException("text records are not sparse records");
+        if (text) {
+            if (features != 0 || labeled || sparse) {
+                throw new IllegalArgumentException("a text schema has no features, label or sparsity");
+            }
+        } else if (features < 1) {
+            throw new IllegalArgumentException("features must be >= 1, got " + features);
+        }
     }
 
-    /** A numeric schema: dense or sparse records. */
+    /** A numeric schema. */
     public DataSchema(int features, boolean labeled, boolean sparse) {
         this(features, labeled, sparse, false);
     }
@@ -27,8 +36,9 @@ public record DataSchema(int features, boolean labeled, boolean sparse, boolean 
         this(features, labeled, false);
     }
 
-    /** The schema of unlabeled tokenized documents (the feature count, 1, means nothing). */
-    public static DataSchema ofText() {
-        return new DataSchema(1, false, false, true);
+
+    /** The kind of records this schema describes. */
+    public InputKind kind() {
+        return text ? InputKind.TEXT : InputKind.NUMERIC;
     }
 }

@@ -29,18 +29,15 @@ public sealed interface TextFormat extends DataFormat permits TextLinesFormat, T
         return false;
     }
 
+    /** {@link DataSchema#TEXT}: documents have no feature dimension, so {@code features} is not used. */
+    @Override
+    default DataSchema schema(int features) {
+        return DataSchema.TEXT;
+    }
+
     /** A {@link TextSplitReader}; the schema is not used (documents have no feature dimension). */
     @Override
     TextSplitReader open(Split split, DataSchema schema, long maxBadRecords);
-
-    /**
-     * A text schema ({@link DataSchema#text()}), so that algorithms know they read documents; {@code features} is
-     * kept as given and means nothing (documents have no feature dimension).
-     */
-    @Override
-    default DataSchema schema(int features) {
-        return new DataSchema(features, labeled(), false, true);
-    }
 
     /** A {@link TextBatch} of {@code capacity} documents; the schema is not used. */
     @Override

@@ -11,6 +11,7 @@ import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataException;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.TextBatch;
 import io.statewise.algorithms.text.VocabFile;
 import io.statewise.algorithms.text.Vocabulary;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +40,7 @@ import java.util.TreeMap;
  *
  * <h2>Input</h2>
  * Bags of words (LibSVM or CSV counts; {@code feature_dim} auto = the data's dimension, {@code vocab_file} optionally
- * names the terms), or text ({@link DataSchema#text()}: {@link TextBatch}es of tokenized documents). Text without a
+ * names the terms), or text ({@link DataSchema#TEXT}: {@link TextBatch}es of tokenized documents). Text without a
  * {@code vocab_file} takes one more epoch first, the <b>vocabulary epoch</b>: its states are VOCABULARY states holding
  * the vocabulary pass's state ({@link VocabularyPass}, synced once per split); {@link #completeEpoch} then keeps the
  * top {@code vocab_size} terms, and the network of that many words (V) starts from its seeded initial parameters.
@@ -121,6 +123,12 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
     @Override
     public HyperParameters hyperParameters() {
         return hyperParameters;
+    }
+
+    /** Bags of words (numeric counts) and tokenized text. */
+    @Override
+    public Set<InputKind> inputKinds() {
+        return Set.of(InputKind.NUMERIC, InputKind.TEXT);
     }
 
     /**

@@ -7,11 +7,13 @@ import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.TextBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The vocabulary pass: one streaming pass over tokenized documents that keeps the document frequencies of the most
@@ -70,6 +72,12 @@ public final class VocabularyPass implements ElasticAlgorithm<VocabularyState, V
     @Override
     public HyperParameters hyperParameters() {
         return hyperParameters;
+    }
+
+    /** Text only: the pass counts terms of tokenized documents. */
+    @Override
+    public Set<InputKind> inputKinds() {
+        return Set.of(InputKind.TEXT);
     }
 
     @Override

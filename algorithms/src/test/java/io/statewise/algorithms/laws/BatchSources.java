@@ -69,7 +69,7 @@ public final class BatchSources {
     public static BatchSource textZipf(int terms, double exponent, int tokensPerDocument, int batchSize, int batches,
                                        long seed) {
         double[] cdf = zipfCdf(terms, exponent);
-        return source(DataSchema.ofText(), batches, () -> {
+        return source(DataSchema.TEXT, batches, () -> {
             Random random = new Random(seed);
             TextBatch batch = new TextBatch(batchSize);
             byte[][] words = new byte[terms][];

@@ -10,9 +10,11 @@ import io.statewise.algorithms.InvalidHyperParameterException;
 import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.DenseBatch;
+import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.SparseBatch;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Hyperparameters with SageMaker's names and defaults, and what bad input gets: a clear error or a count. */
@@ -40,7 +42,8 @@ class NtmInputTest {
         assertEquals(new SyncPolicy.EveryNBatches(8), ntm.syncPolicy());
         assertEquals(51, ntm.schedule().epochs(), "room for a vocabulary epoch over text");
         assertEquals(50, ntm.schedule(SCHEMA).epochs());
-        assertEquals(51, ntm.schedule(DataSchema.ofText()).epochs());
+        assertEquals(51, ntm.schedule(DataSchema.TEXT).epochs());
+        assertEquals(Set.of(InputKind.NUMERIC, InputKind.TEXT), ntm.inputKinds(), "bags of words and text");
     }
 
     @Test

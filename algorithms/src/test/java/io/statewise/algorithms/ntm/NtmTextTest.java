@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NtmTextTest {
 
-    private static final DataSchema TEXT = DataSchema.ofText();
+    private static final DataSchema TEXT = DataSchema.TEXT;
     /** K = 5 topics over V = 100 words, rendered as words; 1 document in 150 is a single rare word. */
     private static final NtmTesting.Corpus TRAIN = NtmTesting.lda(5, 100, 10, 3000, 0.2, 40, 100, 11);
     private static final NtmTesting.Corpus TEST = NtmTesting.lda(5, 100, 10, 500, 0.2, 40, 100, 12);

@@ -25,7 +25,7 @@ class NtmValidationTest {
 
     private static final NtmTesting.Corpus CORPUS = NtmTesting.lda(3, 30, 10, 400, 0.3, 10, 40, 21);
     private static final NtmTesting.Corpus HELD_OUT = NtmTesting.lda(3, 30, 10, 100, 0.3, 10, 40, 22);
-    private static final DataSchema TEXT = DataSchema.ofText();
+    private static final DataSchema TEXT = DataSchema.TEXT;
 
     private static Ntm ntm(Object... more) {
         Object[] base = {"num_topics", 3, "mini_batch_size", 25, "optimizer", "adam", "learning_rate", 0.01};

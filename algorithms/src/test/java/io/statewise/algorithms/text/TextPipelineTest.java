@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TextPipelineTest {
 
-    private static final DataSchema TEXT = new DataSchema(1, false);
+    private static final DataSchema TEXT = DataSchema.TEXT;
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class VocabularyPassTest {
 
-    private static final DataSchema TEXT = new DataSchema(1, false);
+    private static final DataSchema TEXT = DataSchema.TEXT;
 
     @SuppressWarnings("unchecked")
     private static ElasticAlgorithm<VocabularyState, Vocabulary> pass(Map<String, ?> hp) {

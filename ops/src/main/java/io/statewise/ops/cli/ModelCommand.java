@@ -1,9 +1,17 @@
 package io.statewise.ops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statewise.algorithms.text.VocabFile;
+import io.statewise.algorithms.text.Vocabulary;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -13,12 +21,33 @@ import picocli.CommandLine.Spec;
 final class ModelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The job id.")
     String jobId;
+    @Option(names = "--vocab-out", paramLabel = "FILE",
+            description = "Also write a vocabulary model's terms to FILE, one per line in id order (SageMaker's "
+                    + VocabFile.FILE_NAME + ") (default: none).")
+    Path vocabOut;
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Output.json(spec.commandLine().getOut(), client.client().get(ApiClient.jobPath(jobId) + "/model"));
+        JsonNode model = client.client().get(ApiClient.jobPath(jobId) + "/model");
+        if (vocabOut != null) writeVocabulary(model);
+        Output.json(spec.commandLine().getOut(), model);
         return ExitCodes.OK;
+    }
+
+    private void writeVocabulary(JsonNode model) {
+        String algorithm = model.path("algorithm").asText();
+        if (!algorithm.equals(Vocabulary.ALGORITHM)) {
+            throw CliException.usage("--vocab-out needs a " + Vocabulary.ALGORITHM + " model; job " + jobId
+                    + " trained " + algorithm);
+        }
+        List<String> terms = new ArrayList<>();
+        for (JsonNode term : model.path("model").path("terms")) terms.add(term.path("term").asText());
+        try {
+            VocabFile.write(terms, vocabOut);
+        } catch (UncheckedIOException e) {
+            throw CliException.usage("cannot write " + vocabOut + ": " + e.getCause().getMessage());
+        }
     }
 }

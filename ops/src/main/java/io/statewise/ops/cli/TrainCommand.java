@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +28,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Registered algorithm, e.g. kmeans.")
     String algorithm;
     @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Training data: CSV or LibSVM file, directory or glob; repeatable.")
+            description = "Training data: file, directory or glob (text_files: directories of documents); "
+                    + "repeatable.")
     List<String> data = new ArrayList<>();
     @Option(names = "--validation", paramLabel = "PATH",
             description = "Validation data, evaluated on the final model; repeatable (default: none).")
@@ -40,9 +42,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label-column", paramLabel = "N|none", defaultValue = "0", converter = LabelColumnConverter.class,
             description = "0-based label column, or none for unlabeled data (default: ${DEFAULT-VALUE}).")
     int labelColumn;
-    @Option(names = "--format", paramLabel = "csv|libsvm", defaultValue = "csv",
-            description = "Format of all data files: csv (dense) or libsvm (sparse 'label index:value ...', needs "
-                    + "--features) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "Format of all data files: csv (dense), libsvm (sparse 'label index:value ...', needs "
+                    + "--features), text (a document per line), text_files (a document per file) or text_csv "
+                    + "(a document per record, needs --text-column) (default: ${DEFAULT-VALUE}).")
     String format;
     @Option(names = "--zero-based", description = "LibSVM indices start at 0, not 1 (default: false).")
     boolean zeroBased;
@@ -50,6 +53,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Feature dimension: required for libsvm; for csv, a check of the column count "
                     + "(default: none).")
     Integer features;
+    @Mixin TextInputOptions text = new TextInputOptions();
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", converter = NameValue.Converter.class,
             description = "A hyperparameter, e.g. -p k=10; repeatable (default: the algorithm's defaults).")
     List<NameValue> params = new ArrayList<>();
@@ -114,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private DataInput input(List<String> paths) {
-        return new DataInput(paths, header, labelColumn, format, zeroBased, Optional.ofNullable(features));
+        return new DataInput(paths, header, labelColumn, format, zeroBased, Optional.ofNullable(features),
+                text.toTextOptions());
     }
 
     private Optional<DataInput> optionalInput(List<String> paths) {

@@ -9,18 +9,23 @@ import java.util.Optional;
 
 /**
  * One data set of a job request: {@code {"paths": ["data/x.csv"], "header": false, "label_column": 0}} for CSV,
- * {@code {"paths": ["data/x.svm"], "format": "libsvm", "features": 1000}} for LibSVM.
+ * {@code {"paths": ["data/x.svm"], "format": "libsvm", "features": 1000}} for LibSVM,
+ * {@code {"paths": ["corpus/"], "format": "text_files", "text": {"stop_words": "none"}}} for text (also
+ * {@code "text"}, one document per line, and {@code "text_csv"} with {@code "header": true, "text": {"column":
+ * "body"}}).
  *
  * @param paths       files, directories or globs as the node sees them; a single string is accepted too
  * @param header      whether each file starts with a header line; default false (CSV only)
  * @param labelColumn 0-based label column; absent means 0, {@code null} or {@code "none"} means unlabeled (CSV only)
- * @param format      {@code "csv"} (default) or {@code "libsvm"}, in any case
+ * @param format      {@code "csv"} (default), {@code "libsvm"}, {@code "text"}, {@code "text_files"} or
+ *                    {@code "text_csv"}, in any case
  * @param zeroBased   whether LibSVM indices start at 0; default false (1-based, as LibSVM's tools write)
  * @param features    the feature dimension; required for LibSVM, an optional check for CSV
+ * @param text        text formats: the CSV column and tokenizer options ({@link TextOptionsRequest})
  */
 public record DataInputRequest(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> paths,
                                boolean header, JsonNode labelColumn, String format, boolean zeroBased,
-                               Integer features) {
+                               Integer features, TextOptionsRequest text) {
 
     /** The runtime's data input; {@code field} is this input's name in the request ({@code train}, ...). */
     DataInput toDataInput(String field) {
@@ -35,15 +40,16 @@ public record DataInputRequest(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SING
                     "'" + field + ".features' must be >= 1, got " + features);
         }
         return new DataInput(paths, header, labelColumn(field + ".label_column"), format(field + ".format"),
-                zeroBased, Optional.ofNullable(features));
+                zeroBased, Optional.ofNullable(features),
+                Optional.ofNullable(text).map(t -> t.toTextOptions(field + ".text")));
     }
 
     private String format(String field) {
         if (format == null) return DataInput.CSV;
         String name = format.trim().toLowerCase(Locale.ROOT);
-        if (name.equals(DataInput.CSV) || name.equals(DataInput.LIBSVM)) return name;
-        throw new InvalidRequestException(field,
-                "'" + field + "' must be \"csv\" or \"libsvm\", got \"" + format + "\"");
+        if (DataInput.FORMATS.contains(name)) return name;
+        throw new InvalidRequestException(field, "'" + field + "' must be one of \""
+                + String.join("\", \"", DataInput.FORMATS) + "\"; got \"" + format + "\"");
     }
 
     private int labelColumn(String field) {

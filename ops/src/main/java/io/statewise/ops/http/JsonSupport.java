@@ -9,20 +9,26 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.statewise.algorithms.text.Vocabulary;
 import java.util.stream.Collectors;
 
 /**
  * The JSON conventions of the API, shared by the server and the CLI: snake_case property names (map keys such as
  * hyperparameter and metric names are kept as they are), ISO-8601 instants, {@code Optional} support, unknown request
- * fields rejected. The mapper is thread-safe once built.
+ * fields rejected. Models are written property by property, except those with a view ({@link VocabularyView}). The
+ * mapper is thread-safe once built.
  */
 public final class JsonSupport {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("statewise-models")
+                    .addSerializer(Vocabulary.class, new StdDelegatingSerializer(new VocabularyView.Converter())))
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobSpec;
+import io.statewise.actors.job.TextOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,11 +67,28 @@ class CliArgumentsTest {
     }
 
     @Test
+    void buildsTextInputs() {
+        JobSpec spec = train("--algorithm", "vocabulary", "--data", "corpus", "--format", "text_files").jobSpec();
+        assertEquals(DataInput.text("text_files", TextOptions.defaults(), "corpus").paths(), spec.train().paths());
+        assertEquals("text_files", spec.train().format());
+        assertEquals(Optional.empty(), spec.train().text(), "no option given: the defaults");
+
+        spec = train("--algorithm", "vocabulary", "--data", "posts.csv", "--format", "text_csv", "--header",
+                "--text-column", "body", "--min-token-length", "3", "--stop-words", "none").jobSpec();
+        assertEquals(TextOptions.defaults().withColumn("body").withMinTokenLength(3).withStopWords(List.of()),
+                spec.train().text().orElseThrow());
+        spec = train("--algorithm", "vocabulary", "--data", "p.csv", "--format", "text_csv", "--text-column", "2",
+                "--max-token-length", "9", "--stop-words", "foo, bar").jobSpec();
+        assertEquals(new TextOptions(Optional.empty(), Optional.of(2), Optional.empty(), Optional.of(9),
+                Optional.of(List.of("foo", "bar"))), spec.train().text().orElseThrow());
+    }
+
+    @Test
     void unknownFormatExits2() {
         CliException e = assertThrows(CliException.class,
                 () -> train("--algorithm", "kmeans", "--data", "x.svm", "--format", "parquet").jobSpec());
         assertEquals(ExitCodes.USAGE, e.exitCode());
-        assertTrue(e.getMessage().contains("\"csv\" or \"libsvm\""), e.getMessage());
+        assertTrue(e.getMessage().contains("csv, libsvm, text, text_files, text_csv"), e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
+import io.statewise.actors.job.TextOptions;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +105,53 @@ class JobRoutesTest {
     }
 
     @Test
+    void submitMapsTextInputsAndTheirOptions() throws Exception {
+        var response = server.send("POST", "/v1/jobs", """
+                {"algorithm": "vocabulary", "hyperparameters": {"vocab_size": 100},
+                 "train": {"paths": "corpus/", "format": "Text_Files"},
+                 "validation": {"paths": ["posts.csv"], "format": "text_csv", "header": true,
+                                "text": {"column": "body", "min_token_length": 3, "max_token_length": 20,
+                                         "stop_words": "none"}},
+                 "test": {"paths": ["t.csv"], "format": "text_csv", "label_column": "none",
+                          "text": {"column": 2, "stop_words": ["foo", "bar"]}}}
+                """);
+        assertEquals(202, response.statusCode(), response.body());
+        JobSpec spec = server.jobs().lastSpec();
+        assertEquals(new DataInput(List.of("corpus/"), false, 0, "text_files", false, Optional.empty()),
+                spec.train());
+        assertEquals(new TextOptions(Optional.of("body"), Optional.empty(), Optional.of(3), Optional.of(20),
+                Optional.of(List.of())), spec.validation().orElseThrow().text().orElseThrow());
+        assertEquals(TextOptions.defaults().withColumn(2).withStopWords(List.of("foo", "bar")),
+                spec.test().orElseThrow().text().orElseThrow());
+        assertEquals(-1, spec.test().orElseThrow().labelColumn());
+
+        server.send("POST", "/v1/jobs", "{\"algorithm\": \"vocabulary\", \"train\": {\"paths\": [\"x.txt\"], "
+                + "\"format\": \"text\", \"text\": {\"stop_words\": \"english\"}}}");
+        assertEquals(Optional.of(TextOptions.defaults()), server.jobs().lastSpec().train().text());
+    }
+
+    @Test
+    void badTextOptionsAre400NamingTheField() throws Exception {
+        String prefix = "{\"algorithm\": \"vocabulary\", \"train\": {\"paths\": [\"x.csv\"], \"format\": "
+                + "\"text_csv\", \"text\": ";
+        var response = server.send("POST", "/v1/jobs", prefix + "{\"column\": 1.5}}}");
+        assertError(response, 400, "train.text.column");
+        assertTrue(json(response).get("error").asText().contains("column name (string) or a 0-based index"));
+        assertError(server.send("POST", "/v1/jobs", prefix + "{\"stop_words\": 7}}}"), 400, "train.text.stop_words");
+        assertError(server.send("POST", "/v1/jobs", prefix + "{\"stop_words\": [\"a\", 1]}}}"), 400,
+                "train.text.stop_words");
+        assertError(server.send("POST", "/v1/jobs", prefix + "{\"min_token_length\": \"x\"}}}"), 400,
+                "train.text.min_token_length");
+        assertError(server.send("POST", "/v1/jobs", prefix + "{\"colum\": 1}}}"), 400, "train.text.colum");
+    }
+
+    @Test
     void badFormatOrFeaturesIs400NamingTheField() throws Exception {
         var response = server.send("POST", "/v1/jobs",
                 "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], \"format\": \"svmlight\"}}");
         assertError(response, 400, "train.format");
-        assertTrue(json(response).get("error").asText().contains("\"csv\" or \"libsvm\""));
+        assertTrue(json(response).get("error").asText().contains("\"csv\", \"libsvm\", \"text\", \"text_files\", "
+                + "\"text_csv\"; got \"svmlight\""), json(response).toString());
         assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "
                 + "\"format\": \"libsvm\", \"features\": 0}}"), 400, "train.features");
         assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Assembles the JSON results of run-ntm-bench.sh into a markdown report (printed and written to a file).
+
+Usage: ntm_bench_report.py <results-dir> <report.md>
+"""
+import sys
+
+from bench_report import Marks, cpu_table, idle_at_start, load, met, preamble, write_report
+
+
+def main():
+    results, report = sys.argv[1], sys.argv[2]
+    corpus = load(results, "corpus")
+    n1 = load(results, "ntm-statewise-1")
+    n2 = load(results, "ntm-statewise-2")
+    lda = load(results, "lda-sklearn")
+    mark = Marks(results)
+
+    out = []
+    w = out.append
+    preamble(w, "Topic-model benchmark: Statewise NTM vs scikit-learn LDA",
+             f"scikit-learn {lda['sklearn']}, numpy {lda['numpy']}", idle_at_start(results))
+    ntm_npmi = lda["ntm1"]["npmi"]
+    w(f"| 1 | SpamAssassin, K = 20: NPMI of NTM's top-10 words (one worker) over the held-out documents, against "
+      f"LDA's {lda['npmi']:.4f} | {ntm_npmi:.4f} | >= LDA's | {met(ntm_npmi >= lda['npmi'])} |")
+    w(f"| 1 | held-out perplexity: NTM (ELBO bound) {n1['test_perplexity']:.1f}; LDA (scikit-learn's variational "
+      f"bound) {lda['test_perplexity']:.1f} | reported | - | - |")
+    loss_gap = abs(n2["test_total_loss"] - n1["test_total_loss"]) / n1["test_total_loss"]
+    w(f"| 2 | 2 workers against 1: relative difference of the held-out loss (negative ELBO per document, "
+      f"{n2['test_total_loss']:.2f} vs {n1['test_total_loss']:.2f}) | {loss_gap * 100:.2f}% | <= 2% "
+      f"| {met(loss_gap <= 0.02)} |")
+    ratio = n2["job_s"] / n1["job_s"]
+    w(f"| 2 | 2 workers' time / 1 worker's, same job ({n2['job_s']:.2f} s / {n1['job_s']:.2f} s)"
+      f"{mark('ntm-statewise-1', 'ntm-statewise-2')} | {ratio:.2f} | <= 0.6 | {met(ratio <= 0.6)} |")
+    w(f"| 3 | training throughput, documents per second per core: NTM one worker (job time, load included) against "
+      f"LDA online VB (fit only, n_jobs=1) {lda['documents_per_s_per_core']:.0f}{mark('ntm-statewise-1', 'lda-sklearn')} "
+      f"| {n1['documents_per_s_per_worker']:.0f} | reported | - |")
+    w("")
+    if mark.affected:
+        w(Marks.NOTE)
+        w("")
+    w("## Runs")
+    w("")
+    w(f"Corpus: {corpus['train_documents']} training and {corpus['test_documents']} held-out documents, vocabulary "
+      f"{corpus['vocabulary']} terms ({corpus['train_tokens']} training tokens in it).")
+    w("")
+    w("| Run | Time (s) | Held-out perplexity | NPMI (shared scorer / own) | Topic diversity | Notes |")
+    w("|---|---|---|---|---|---|")
+    for name, r, key in (("NTM, 1 worker", n1, "ntm1"), ("NTM, 2 workers", n2, "ntm2")):
+        w(f"| {name} | {r['job_s']:.2f} | {r['test_perplexity']:.1f} | {lda[key]['npmi']:.4f} / {r['test_npmi']:.4f} "
+          f"| {lda[key]['topic_diversity']:.3f} | {r['splits']} splits, {r['epochs_run']} epochs, KL "
+          f"{r['test_kl_divergence']:.2f}; {r['hyperparameters']} |")
+    w(f"| LDA (scikit-learn) | {lda['fit_s']:.2f} (fit) | {lda['test_perplexity']:.1f} | {lda['npmi']:.4f} "
+      f"| {lda['topic_diversity']:.3f} | {' '.join(lda['estimator'].split())}, {lda['passes']} passes |")
+    w("")
+    cpu_table(results, w)
+    write_report(report, out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+package io.statewise.ops.cli;
+
+import io.statewise.actors.job.TextOptions;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The text options of {@code statewise train}: the CSV text column and the tokenizer's filters. */
+final class TextInputOptions {
+    @Option(names = "--text-column", paramLabel = "NAME|N",
+            description = "text_csv: the text column, by header name (needs --header) or 0-based index if all digits.")
+    String column;
+    @Option(names = "--min-token-length", paramLabel = "N",
+            description = "Text: fewest letters of a kept token (default: 2).")
+    Integer minTokenLength;
+    @Option(names = "--max-token-length", paramLabel = "N",
+            description = "Text: most letters of a kept token (default: 50).")
+    Integer maxTokenLength;
+    @Option(names = "--stop-words", paramLabel = "english|none|W1,W2",
+            description = "Text: stop words to drop: english, none, or a comma-separated list (default: english).")
+    String stopWords;
+
+    /**
+     * The options given, or empty when none was (a text input then has the defaults); given with a numeric format,
+     * the planner rejects them by name.
+     */
+    Optional<TextOptions> toTextOptions() {
+        boolean given = column != null || minTokenLength != null || maxTokenLength != null || stopWords != null;
+        if (!given) return Optional.empty();
+        Optional<String> name = Optional.empty();
+        Optional<Integer> index = Optional.empty();
+        if (column != null && column.strip().matches("\\d{1,9}")) {
+            index = Optional.of(Integer.parseInt(column.strip()));
+        } else if (column != null) {
+            name = Optional.of(column);
+        }
+        return Optional.of(new TextOptions(name, index, Optional.ofNullable(minTokenLength),
+                Optional.ofNullable(maxTokenLength),
+                stopWords == null ? Optional.empty() : TextOptions.parseStopWords(stopWords)));
+    }
+}
