@@ -92,7 +92,7 @@ final class JobTransitions {
         State ended = t.endEpoch(epochResult(s), scores);
         List<EpochReport> reports = new ArrayList<>(s.epochReports());
         reports.add(new EpochReport(s.epoch(), t.epochMetrics(ended, scores)));
-        boolean last = s.epoch() >= t.schedule().epochs() || t.converged(ended);
+        boolean last = s.epoch() >= t.schedule(s.plan().schema()).epochs() || t.converged(ended);
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
                 0, new TreeMap<>(), StateCell.of(ended, t), empty, new TreeMap<>(), new TreeSet<>(), s.records(),

@@ -40,8 +40,16 @@ final class SplitScheduler {
         return epoch;
     }
 
-    /** Leases the next waiting split to {@code slot}, if any. */
+    /**
+     * Leases the next waiting split to {@code slot}, if any. A slot works on one split at a time, so a slot that
+     * already holds a lease gets that split again: its request is a duplicate (a wake-up crossing a retry) or comes
+     * from a restarted worker that lost it. Leasing it a second split would leave one of the two unprocessed until its
+     * lease expired.
+     */
     OptionalInt lease(int slot, long nowNanos) {
+        for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
+            if (e.getValue().slot() == slot) return OptionalInt.of(e.getKey());
+        }
         Integer id = queue.poll();
         if (id == null) return OptionalInt.empty();
         leases.put(id, new Lease(slot, nowNanos + leaseTimeout.toNanos(), 0));

@@ -278,6 +278,9 @@ public final class TrainingJob
         } else if (scheduler.epoch() != state.epoch()) {
             ctx.getLog().info("job {}: epoch {} started", jobId, state.epoch());
             scheduler.startEpoch(state);
+            // Workers that found no split while the epoch's last ones were still out wait for a retry timer; wake
+            // them, or each epoch of a many-epoch job leaves a worker idle for up to the retry interval.
+            workers.wakeAll(jobId, state.plan().parallelism());
         }
     }
 
@@ -453,7 +456,7 @@ public final class TrainingJob
 
     private JobStatus status(JobState state) {
         if (state instanceof JobState.Running r) {
-            int epochs = trainer(r.spec()).schedule().epochs();
+            int epochs = trainer(r.spec()).schedule(r.plan().schema()).epochs();
             double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
             long inFlight = r.finalizing() ? 0 : scheduler.recordsInFlight();
             double rate = (r.records() - recordsAtStart + inFlight) / seconds;
@@ -463,7 +466,7 @@ public final class TrainingJob
                     r.submittedAt(), Optional.empty(), r.epochReports());
         }
         JobState.Finished f = (JobState.Finished) state;
-        int epochs = trainer(f.spec()).schedule().epochs();
+        int epochs = trainer(f.spec()).schedule(f.plan().schema()).epochs();
         double seconds = Math.max(1e-3, Duration.between(f.submittedAt(), f.finishedAt()).toNanos() / 1e9);
         return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
                 f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),

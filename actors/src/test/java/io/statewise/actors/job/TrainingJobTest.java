@@ -132,6 +132,19 @@ class TrainingJobTest {
     }
 
     @Test
+    void aSlotThatAsksAgainGetsTheSplitItHoldsNotASecondOne() throws Exception {
+        plan();
+        var job = newJob("twice", new RecordingPool());
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("twice", spec, plan, r));
+        var first = (Worker.Assign) job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
+        var again = (Worker.Assign) job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
+        assertEquals(first.work().split().id(), again.work().split().id(),
+                "a duplicate request (a wake-up crossing a retry) must not take a second split the busy worker drops");
+        var other = (Worker.Assign) job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(1, r)).reply();
+        assertTrue(other.work().split().id() != first.work().split().id(), "another slot gets another split");
+    }
+
+    @Test
     void resultDoesNotDependOnArrivalOrder() throws Exception {
         plan();
         byte[] inOrder = runToModel("ordered", List.of(0, 1, 2, 3, 4));
@@ -159,7 +172,8 @@ class TrainingJobTest {
 
         Set<Integer> leased = new HashSet<>();
         for (int i = 0; i < SPLITS; i++) {
-            var reply = job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
+            int slot = i; // one split per slot: a slot that asks again gets the split it holds
+            var reply = job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(slot, r)).reply();
             if (reply instanceof Worker.Assign a) leased.add(a.work().split().id());
         }
         assertEquals(Set.of(1, 3, 4), leased, "only unmerged splits are handed out again");
