@@ -104,10 +104,24 @@ public record BatchNorm(ParameterSlice gamma, ParameterSlice beta, ParameterSlic
     public void forwardInference(float[] params, float[] x, int n, float[] y) {
         int m = width();
         for (int j = 0; j < m; j++) {
-            double scale = params[gamma.offset() + j] / Math.sqrt(params[runningVar.offset() + j] + epsilon);
-            double shift = params[beta.offset() + j] - scale * params[runningMean.offset() + j];
+            double scale = inferenceScale(params, j);
+            double shift = inferenceShift(params, j, scale);
             for (int i = 0; i < n; i++) y[i * m + j] = (float) (scale * x[i * m + j] + shift);
         }
+    }
+
+    /**
+     * Column {@code j}'s inference-mode scale, {@code gamma / sqrt(var + eps)}. Running statistics are averaged like
+     * parameters, as deltas onto a global state that other workers moved meanwhile, so a running variance can dip below
+     * zero; it counts as zero then (a variance is never negative).
+     */
+    public double inferenceScale(float[] params, int j) {
+        return params[gamma.offset() + j] / Math.sqrt(Math.max(0, params[runningVar.offset() + j]) + epsilon);
+    }
+
+    /** Column {@code j}'s inference-mode shift, {@code beta - scale * mean}, for its {@link #inferenceScale}. */
+    public double inferenceShift(float[] params, int j, double scale) {
+        return params[beta.offset() + j] - scale * params[runningMean.offset() + j];
     }
 
     /**

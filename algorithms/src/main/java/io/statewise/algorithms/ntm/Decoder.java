@@ -81,9 +81,8 @@ record Decoder(ParameterSlice topicWord, ParameterSlice bias, BatchNorm norm) {
             double scale = 1;
             double shift = bias == null ? 0 : params[bias.offset() + j];
             if (norm != null) {
-                scale = params[norm.gamma().offset() + j]
-                        / Math.sqrt(params[norm.runningVar().offset() + j] + norm.epsilon());
-                shift = params[norm.beta().offset() + j] - scale * params[norm.runningMean().offset() + j];
+                scale = norm.inferenceScale(params, j);
+                shift = norm.inferenceShift(params, j, scale);
             }
             for (int t = 0; t < k; t++) out[t][j] = (float) (scale * params[topicWord.at(t, j)]);
             out[k][j] = (float) shift;

@@ -115,6 +115,17 @@ class NtmModelTest {
     }
 
     @Test
+    void aRunningVarianceBelowZeroFromAsynchronousAveragingStillGivesAFiniteModel() {
+        Ntm ntm = NtmTesting.ntm("num_topics", 3, "feature_dim", 30, "batch_norm", true);
+        NtmState partial = ntm.startPartial(ntm.init(CORPUS.schema()), 1);
+        for (Batch b : CORPUS.batches(0, 100, 50)) ntm.update(partial, b);
+        BatchNorm norm = partial.shape.network(Activation.SIGMOID).decoder.norm();
+        partial.params[norm.runningVar().offset() + 7] = -0.25f; // a stale base's delta overshot
+        NtmModel model = ntm.finalize(partial);
+        for (float w : model.decoderWeights()) assertTrue(Float.isFinite(w), "every folded weight is finite");
+    }
+
+    @Test
     void npmiAndDiversityByHand() {
         // 4 documents; topic 0's top words 0, 1, 2: words 0 and 1 always together (NPMI 1), 0 and 2 independent
         // (NPMI 0), 1 and 2 likewise; topic 1's words 3, 4 never together (NPMI -1)
