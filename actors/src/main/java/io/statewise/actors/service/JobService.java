@@ -34,4 +34,11 @@ public interface JobService {
      * @param rows records of the model's feature dimension (fails with JobRejectedException otherwise)
      */
     CompletionStage<List<Prediction>> predict(String jobId, List<float[]> rows);
+
+    /**
+     * Predictions of a completed job's model for documents of raw text (a topic model: topic proportions).
+     *
+     * @param documents one document per entry (fails with JobRejectedException if the model does not read text)
+     */
+    CompletionStage<List<Prediction>> predictDocuments(String jobId, List<String> documents);
 }

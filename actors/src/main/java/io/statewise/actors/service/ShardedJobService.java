@@ -9,6 +9,8 @@ import io.statewise.actors.job.JobView;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.TextModel;
+import io.statewise.algorithms.text.Documents;
 import io.statewise.algorithms.training.Trainer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -131,6 +133,21 @@ public final class ShardedJobService implements JobService {
             }
             return out;
         });
+    }
+
+    @Override
+    public CompletionStage<List<Prediction>> predictDocuments(String jobId, List<String> documents) {
+        return model(jobId).thenApplyAsync(trained -> {
+            if (!(trained.model() instanceof TextModel model)) {
+                throw new JobRejectedException("documents", "the " + trained.algorithm() + " model of job " + jobId
+                        + " does not read text; send 'instances' (feature vectors)");
+            }
+            try {
+                return List.<Prediction>copyOf(model.predict(Documents.tokenize(documents)));
+            } catch (IllegalStateException e) {
+                throw new JobRejectedException("documents", e.getMessage(), e);
+            }
+        }, compute);
     }
 
     /** The status of a job, or empty if no job has this id (no exception). */

@@ -1,6 +1,7 @@
 package io.statewise.algorithms.ntm;
 
 import io.statewise.algorithms.Model;
+import io.statewise.algorithms.TextModel;
 import io.statewise.algorithms.data.SparseBatch;
 import io.statewise.algorithms.data.TextBatch;
 import io.statewise.algorithms.nn.Activation;
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record NtmModel(int featureDim, int numTopics, List<Integer> encoderLayers, Activation activation,
                        float[] encoder, float[][] topicWord, float[] wordBias, String[] vocabulary,
-                       List<Topic> topics) implements Model {
+                       List<Topic> topics) implements TextModel {
 
     /** Words per topic in {@link #topics()}. */
     public static final int TOP_WORDS = 10;
@@ -152,6 +153,7 @@ public record NtmModel(int featureDim, int numTopics, List<Integer> encoderLayer
      * @param documents not modified, not retained
      * @throws IllegalStateException if the model has no vocabulary
      */
+    @Override
     public List<TopicMixture> predict(TextBatch documents) {
         if (vocabulary == null) {
             throw new IllegalStateException("this NTM model has no vocabulary, so it cannot read text: train it on text,"

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statewise.ops.http.JsonSupport;
 import io.statewise.ops.http.PredictRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,17 +17,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code statewise predict ID FILE.csv}: predictions of a job's model for the rows of a CSV file. */
-@Command(name = "predict", description = {"Predicts the rows of a CSV file with a completed job's model.",
-        "Prints {\"predictions\": [...]} in row order."})
+/**
+ * {@code statewise predict ID FILE}: predictions of a job's model for the rows of a CSV file, or with
+ * {@code --documents} for the documents of a text file (one per line; a topic model trained on text).
+ */
+@Command(name = "predict", description = {"Predicts the rows of a CSV file (or, with --documents, the lines of a text "
+        + "file) with a completed job's model.", "Prints {\"predictions\": [...]} in row order."})
 final class PredictCommand implements Callable<Integer> {
     /** Rows per request, well below the server's request size limit. */
     private static final int ROWS_PER_REQUEST = 1000;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The job id.")
     String jobId;
-    @Parameters(index = "1", paramLabel = "FILE.csv", description = "Dense CSV rows, read by this command.")
+    @Parameters(index = "1", paramLabel = "FILE", description = "Dense CSV rows (or documents), read by this command.")
     Path file;
+    @Option(names = "--documents", description = "FILE holds documents of raw text, one per line (default: false).")
+    boolean documents;
     @Option(names = "--header", description = "The file starts with a header line (default: false).")
     boolean header;
     @Option(names = "--label-column", paramLabel = "N|none", defaultValue = "0", converter = LabelColumnConverter.class,
@@ -36,12 +43,16 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<float[]> rows = CsvRows.read(file, header, labelColumn);
+        List<float[]> rows = documents ? List.of() : CsvRows.read(file, header, labelColumn);
+        List<String> texts = documents ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        int count = documents ? texts.size() : rows.size();
         ApiClient api = client.client();
         ObjectNode result = JsonSupport.mapper().createObjectNode();
         ArrayNode predictions = result.putArray("predictions");
-        for (int from = 0; from < rows.size(); from += ROWS_PER_REQUEST) {
-            var chunk = new PredictRequest(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_REQUEST)));
+        for (int from = 0; from < count; from += ROWS_PER_REQUEST) {
+            int to = Math.min(count, from + ROWS_PER_REQUEST);
+            var chunk = documents ? new PredictRequest(null, texts.subList(from, to))
+                    : new PredictRequest(rows.subList(from, to), null);
             JsonNode answer = api.post(ApiClient.jobPath(jobId) + "/predict",
                     JsonSupport.mapper().writeValueAsString(chunk));
             if (!(answer.get("predictions") instanceof ArrayNode got)) {

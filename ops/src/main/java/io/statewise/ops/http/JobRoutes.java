@@ -72,8 +72,10 @@ public final class JobRoutes {
     }
 
     private Route predict(String jobId, String body) {
-        var rows = JsonSupport.read(body, PredictRequest.class).rows();
-        return reply(StatusCodes.OK, jobs.predict(jobId, rows).thenApply(PredictionsDto::new));
+        PredictRequest request = JsonSupport.read(body, PredictRequest.class);
+        var predictions = request.hasDocuments() ? jobs.predictDocuments(jobId, request.texts())
+                : jobs.predict(jobId, request.rows());
+        return reply(StatusCodes.OK, predictions.thenApply(PredictionsDto::new));
     }
 
     private static <T> Route reply(StatusCode status, CompletionStage<T> value) {

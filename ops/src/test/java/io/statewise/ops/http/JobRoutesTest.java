@@ -269,6 +269,20 @@ class JobRoutesTest {
     }
 
     @Test
+    void documentsGoToTextModelsAndNeedOneKindOfInput() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        var notText = server.send("POST", "/v1/jobs/a/predict", "{\"documents\": [\"some words\"]}");
+        assertError(notText, 400, "documents");
+        assertTrue(json(notText).get("error").asText().contains("does not read text"), notText.body());
+        var both = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [[1, 2]], \"documents\": [\"x\"]}");
+        assertError(both, 400, "documents");
+        var nullDocument = server.send("POST", "/v1/jobs/a/predict", "{\"documents\": [\"x\", null]}");
+        assertError(nullDocument, 400, "documents[1]");
+        var neither = server.send("POST", "/v1/jobs/a/predict", "{}");
+        assertError(neither, 400, "instances");
+    }
+
+    @Test
     void tooLargeBodyIs413Json() throws Exception {
         String instances = "[1.0, 2.0], ".repeat(10_000);
         var response = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [" + instances + "[0, 0]]}");

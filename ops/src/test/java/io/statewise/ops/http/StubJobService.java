@@ -127,6 +127,15 @@ public final class StubJobService implements JobService {
         });
     }
 
+    /** The stub model reads no text. */
+    @Override
+    public CompletionStage<List<Prediction>> predictDocuments(String jobId, List<String> documents) {
+        return model(jobId).thenApply(m -> {
+            throw new JobRejectedException("documents", "the " + m.algorithm() + " model of job " + jobId
+                    + " does not read text; send 'instances' (feature vectors)");
+        });
+    }
+
     private CompletionStage<JobStatus> completed(String jobId) {
         JobStatus s = jobs.get(jobId);
         if (s == null) return CompletableFuture.failedFuture(new JobNotFoundException(jobId));
