@@ -2,9 +2,10 @@
 # The linear-learner benchmark of Statewise against scikit-learn and Spark MLlib, in one go:
 #   1. accuracy, each against scikit-learn on the same files (test sets held out, same generator or split):
 #      a. 1,000,000 x 100 logistic data (LinearRows, score s.d. 3), 200,000 test rows: binary_classifier, 32 packed
-#         models, 3 epochs, against LogisticRegression() (lbfgs);
+#         models, 3 epochs, lr_scheduler_factor 0.9, against LogisticRegression() (lbfgs);
 #      b. Fashion-MNIST (60,000 train, 10,000 test, 784 pixels, 10 classes): multiclass_classifier, 8 packed models,
-#         mini-batches of 100, 10 epochs, against StandardScaler + multinomial LogisticRegression(max_iter=200);
+#         mini-batches of 100, 10 epochs, lr_scheduler_factor 0.9, against StandardScaler + multinomial
+#         LogisticRegression(max_iter=200);
 #      c. 500,000 x 100 regression data (score s.d. 3 plus unit noise), 100,000 test rows: regressor, 32 models,
 #         3 epochs, against ordinary least squares (LinearRegression);
 #   2. model packing: the job of 1a with 32 packed models against the same job with 1 model (warm medians of 2);
@@ -46,7 +47,8 @@ wait_for_idle_start
 echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
 
 JOB=(java $HEAP -cp "$CP" io.statewise.bench.StatewiseLinearBench job --parallelism 2 --work-dir "$WORK")
-BINARY=(--train "$LOGISTIC" --test "$LOGISTIC_TEST" --hp predictor_type=binary_classifier --hp epochs=3)
+BINARY=(--train "$LOGISTIC" --test "$LOGISTIC_TEST" --hp predictor_type=binary_classifier --hp epochs=3
+        --hp lr_scheduler_factor=0.9)
 
 # ------------------------------------------------------------------------------------------------ runs
 run logistic-statewise-32 "${JOB[@]}" "${BINARY[@]}" --hp num_models=32 --jobs 3
@@ -57,7 +59,7 @@ run logistic-spark java $HEAP "${SPARK_JVM_FLAGS[@]}" -cp "$SPARK_CP" io.statewi
 # 8 MB splits: the 60,000 images are 130 MB, 16 splits keep both workers busy to the end of each epoch.
 run fmnist-statewise "${JOB[@]}" --train "$FMNIST_TRAIN" --test "$FMNIST_TEST" --split-size 8388608 \
   --hp predictor_type=multiclass_classifier --hp num_classes=10 --hp num_models=8 --hp mini_batch_size=100 \
-  --hp epochs=10 --jobs 1
+  --hp epochs=10 --hp lr_scheduler_factor=0.9 --jobs 1
 run fmnist-sklearn "$PYTHON" "$BENCH/sklearn_linear.py" --train "$FMNIST_TRAIN" --test "$FMNIST_TEST" \
   --mode multinomial --max-iter 200
 run regression-statewise "${JOB[@]}" --train "$REGRESSION" --test "$REGRESSION_TEST" --hp predictor_type=regressor \

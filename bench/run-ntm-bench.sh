@@ -7,7 +7,8 @@
 #   1. quality, K = 20: NPMI coherence of each model's top-10 words over the held-out documents and topic diversity
 #      (top 25), both computed by one scorer (sklearn_lda.py; Statewise's own evaluator reports the same NPMI), and
 #      held-out perplexity of each (NTM: from its ELBO; LDA: scikit-learn's variational bound);
-#   2. scaling: the same NTM job with 1 and with 2 workers (256 KB splits): held-out loss and time;
+#   2. scaling: the same NTM job with 1 and with 2 workers (1.1 MB splits: the 2.2 MB training file in two halves):
+#      held-out loss and time;
 #   3. throughput in documents per second per core, NTM (one worker) against LDA (online VB, n_jobs=1).
 #
 # Usage: bench/run-ntm-bench.sh [--data-dir DIR] [--skip-build]
@@ -41,7 +42,7 @@ wait_for_idle_start
 echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
 
 NTM=(java $HEAP -cp "$CP" io.statewise.bench.StatewiseNtmBench job --train "$SPAM/train.svm" --test "$SPAM/test.svm"
-     --features "$V" --hp num_topics=20 --hp "feature_dim=$V" --hp epochs=50 --split-size 262144 --work-dir "$WORK")
+     --features "$V" --hp num_topics=20 --hp "feature_dim=$V" --hp epochs=50 --split-size 1100000 --work-dir "$WORK")
 
 # ------------------------------------------------------------------------------------------------ runs
 run ntm-statewise-1 "${NTM[@]}" --parallelism 1 --topics-out "$OUT/ntm-1-topics.txt"
