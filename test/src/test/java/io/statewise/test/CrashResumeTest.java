@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
-import java.io.IOException;
+import io.statewise.algorithms.data.synthetic.LinearRows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +62,7 @@ class CrashResumeTest {
     @Test
     void killedNodeResumesAParameterServerJobMidEpochWithoutApplyingAnySegmentTwice() throws Exception {
         Path train = dir.resolve("logistic.csv");
-        writeLogistic(train, 20_000);
+        new LinearRows(LinearRows.Kind.BINARY, 4, 0, 2.5, 5L).writeCsv(train, 20_000);
         String spec = """
                 {"algorithm":"linear-learner","hyperparameters":{"predictor_type":"binary_classifier","epochs":8,
                  "mini_batch_size":100,"sync_every_batches":5,"num_models":8,"seed":3},
@@ -94,21 +94,45 @@ class CrashResumeTest {
         assertEquals(referenceAccuracy, resumedAccuracy, 0.02);
     }
 
-    /** Binary labels from a logistic model with weights (2, -1, 0.5, 0) over standard normal features. */
-    private static void writeLogistic(Path file, int rows) throws IOException {
-        java.util.Random random = new java.util.Random(5);
-        StringBuilder out = new StringBuilder();
-        double[] w = {2, -1, 0.5, 0};
-        for (int i = 0; i < rows; i++) {
-            double z = 0;
-            StringBuilder row = new StringBuilder();
-            for (double wj : w) {
-                double x = random.nextGaussian();
-                z += wj * x;
-                row.append(',').append(String.format(java.util.Locale.ROOT, "%.4f", x));
-            }
-            out.append(random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0).append(row).append('\n');
-        }
-        java.nio.file.Files.writeString(file, out);
+    @Test
+    void killedNodeResumesATopicModelOnTextAfterItsVocabularyEpoch() throws Exception {
+        Path train = dir.resolve("documents.txt");
+        Path validation = dir.resolve("validation.txt");
+        TopicCorpus.write(train, 1_500, 1L);
+        TopicCorpus.write(validation, 300, 2L);
+        String spec = """
+                {"algorithm":"ntm","hyperparameters":{"num_topics":3,"vocab_size":18,"epochs":40,"mini_batch_size":50,
+                  "optimizer":"adam","learning_rate":0.01,"batch_norm":true,"num_patience_epochs":40,"seed":4},
+                 "train":{"paths":["%s"],"format":"text"},"validation":{"paths":["%s"],"format":"text"},
+                 "parallelism":2,"split_size_bytes":20000}
+                """.formatted(train.toString().replace("\\", "/"), validation.toString().replace("\\", "/"));
+        Path dataDir = dir.resolve("ntm-node");
+
+        NodeProcess first = nodes.start(dataDir, Map.of());
+        Http.Response submitted = first.http().post("/v1/jobs", spec);
+        assertEquals(202, submitted.status(), submitted.body().toString());
+        String jobId = submitted.body().path("job_id").asText();
+        JsonNode before = first.http().awaitEpoch(jobId, 4, JOB_TIMEOUT);
+        first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals("training", before.path("phase").asText(), "killed after the vocabulary epoch: " + before);
+
+        NodeProcess second = nodes.start(dataDir, Map.of());
+        JsonNode resumed = second.http().awaitFinal(jobId, JOB_TIMEOUT);
+        assertEquals("completed", resumed.path("phase").asText(), resumed.toString());
+        Http.Response again = second.http().post("/v1/jobs", spec);
+        JsonNode uninterrupted = second.http().awaitFinal(again.body().path("job_id").asText(), JOB_TIMEOUT);
+        assertEquals("completed", uninterrupted.path("phase").asText());
+        // Every segment applied once in both runs: the same documents. Asynchronous averaging makes each run's
+        // topics timing-dependent, so the models are compared by quality: both trained well past their first epoch.
+        assertEquals(uninterrupted.path("records").asLong(), resumed.path("records").asLong());
+        JsonNode resumedModel = second.http().get("/v1/jobs/" + jobId + "/model").body().path("model");
+        assertEquals(18, resumedModel.path("feature_dim").asInt(), "the vocabulary built before the kill is kept");
+        double firstEpochLoss = resumed.path("epochs_completed").get(1).path("metrics").path("validation_loss")
+                .asDouble();
+        double resumedLoss = resumed.path("metrics").path("validation_total_loss").asDouble();
+        double referenceLoss = uninterrupted.path("metrics").path("validation_total_loss").asDouble();
+        assertTrue(resumedLoss > 0 && resumedLoss < 0.9 * firstEpochLoss, "the resumed job went on training: "
+                + resumedLoss + " after " + firstEpochLoss + " at its first training epoch");
+        assertEquals(referenceLoss, resumedLoss, 0.1 * referenceLoss, "resumed vs uninterrupted validation loss");
     }
 }

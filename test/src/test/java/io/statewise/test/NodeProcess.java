@@ -45,6 +45,19 @@ final class NodeProcess {
      * @throws AssertionError with the node's output if it does not come up
      */
     static NodeProcess start(Path dataDir, Map<String, String> env, String... args) throws IOException {
+        // A port found free can be taken by another process before the node binds it: try again with new ports.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dataDir, env, args);
+            } catch (AssertionError e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static NodeProcess startOnce(Path dataDir, Map<String, String> env, String... args) throws IOException {
         Launch launch = launch(dataDir, env, args);
         BufferedReader out = launch.output();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -9,12 +9,9 @@ import io.statewise.actors.node.StatewiseNode;
 import io.statewise.ops.http.ApiRoutes;
 import io.statewise.ops.http.HttpServer;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -29,18 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class TopicModelEndToEndTest {
 
-    /** Three topics of six words each; every document draws its words from one topic, a few from the others. */
-    private static final List<List<String>> TOPICS = List.of(
-            List.of("apple", "banana", "cherry", "grape", "lemon", "mango"),
-            List.of("guitar", "piano", "violin", "drums", "flute", "cello"),
-            List.of("falcon", "eagle", "sparrow", "heron", "robin", "owl"));
-
     @Test
     void learnsTopicsFromTextAndPredictsTopicProportionsForNewText(@TempDir Path dir) throws Exception {
         Path train = dir.resolve("train.txt");
         Path validation = dir.resolve("validation.txt");
-        writeDocuments(train, 1_500, 1L);
-        writeDocuments(validation, 300, 2L);
+        TopicCorpus.write(train, 1_500, 1L);
+        TopicCorpus.write(validation, 300, 2L);
         try (StatewiseNode node = StatewiseNode.start(NodeSettings.standalone(dir.resolve("node")))) {
             InetSocketAddress address = HttpServer.start(node.system(), ApiRoutes.create(node.jobService()),
                     "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -67,10 +58,10 @@ class TopicModelEndToEndTest {
             assertEquals(18, model.path("feature_dim").asInt(), "the vocabulary's size: " + model);
             Set<Integer> matched = new HashSet<>();
             for (JsonNode topic : model.path("topics")) {
-                for (int t = 0; t < TOPICS.size(); t++) {
+                for (int t = 0; t < TopicCorpus.TOPICS.size(); t++) {
                     int fromTopic = 0;
                     for (int w = 0; w < 5; w++) {
-                        if (TOPICS.get(t).contains(topic.path("words").get(w).path("term").asText())) fromTopic++;
+                        if (TopicCorpus.TOPICS.get(t).contains(topic.path("words").get(w).path("term").asText())) fromTopic++;
                     }
                     if (fromTopic >= 4) matched.add(t);
                 }
@@ -92,20 +83,5 @@ class TopicModelEndToEndTest {
             Http.Response numeric = http.post("/v1/jobs/" + jobId + "/predict", "{\"instances\":[[1,2]]}");
             assertEquals(400, numeric.status(), "an instance of the wrong dimension: " + numeric.body());
         }
-    }
-
-    private static void writeDocuments(Path file, int documents, long seed) throws java.io.IOException {
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder();
-        for (int d = 0; d < documents; d++) {
-            List<String> topic = TOPICS.get(random.nextInt(TOPICS.size()));
-            int words = 8 + random.nextInt(10);
-            for (int w = 0; w < words; w++) {
-                List<String> from = random.nextDouble() < 0.9 ? topic : TOPICS.get(random.nextInt(TOPICS.size()));
-                out.append(w == 0 ? "" : " ").append(from.get(random.nextInt(from.size())));
-            }
-            out.append(".\n");
-        }
-        Files.writeString(file, out);
     }
 }
