@@ -49,7 +49,8 @@ class TopicModelEndToEndTest {
             assertEquals("completed", done.path("phase").asText(), done.toString());
             assertTrue(done.path("splits_total").asInt() > 2, "several splits for two workers: " + done);
             JsonNode epochs = done.path("epochs_completed");
-            assertTrue(epochs.get(0).path("metrics").has("vocabulary_size"), "epoch 1 builds the vocabulary: " + epochs);
+            assertTrue(epochs.get(0).path("metrics").has("vocabulary_size"),
+                    "epoch 1 builds the vocabulary: " + epochs);
             assertTrue(epochs.get(epochs.size() - 1).path("metrics").has("validation_loss"),
                     "training epochs are scored on the validation documents: " + epochs);
 
@@ -61,7 +62,8 @@ class TopicModelEndToEndTest {
                 for (int t = 0; t < TopicCorpus.TOPICS.size(); t++) {
                     int fromTopic = 0;
                     for (int w = 0; w < 5; w++) {
-                        if (TopicCorpus.TOPICS.get(t).contains(topic.path("words").get(w).path("term").asText())) fromTopic++;
+                        String term = topic.path("words").get(w).path("term").asText();
+                        if (TopicCorpus.TOPICS.get(t).contains(term)) fromTopic++;
                     }
                     if (fromTopic >= 4) matched.add(t);
                 }

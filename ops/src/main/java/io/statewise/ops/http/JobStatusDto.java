@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * A job's status as the API shows it; see {@link JobStatus} for the meaning of each field. {@code phase} is the
  * lower-case phase name ({@code training}, {@code finalizing}, {@code completed}, {@code failed}, {@code cancelled});
- * {@code error} and {@code finished_at} are null until they apply; {@code epochs_completed} lists each completed epoch's
- * metrics (e.g. {@code train_loss}, {@code validation_loss} of a linear learner), in order.
+ * {@code error} and {@code finished_at} are null until they apply; {@code epochs_completed} lists each completed
+ * epoch's metrics (e.g. {@code train_loss}, {@code validation_loss} of a linear learner), in order.
  */
 public record JobStatusDto(String jobId, String algorithm, String phase, int epoch, int epochs, int splitsDone,
                            int splitsTotal, long records, double recordsPerSecond, long badRecords,

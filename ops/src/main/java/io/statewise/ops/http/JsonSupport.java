@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The JSON conventions of the API, shared by the server and the CLI: snake_case property names (map keys such as
  * hyperparameter and metric names are kept as they are), ISO-8601 instants, {@code Optional} support, unknown request
- * fields rejected. Models are written property by property, except those with a view ({@link VocabularyView}, {@link NtmView}). The
- * mapper is thread-safe once built.
+ * fields rejected. Models are written property by property, except those with a view ({@link VocabularyView},
+ * {@link NtmView}). The mapper is thread-safe once built.
  */
 public final class JsonSupport {
 
