@@ -47,7 +47,7 @@ class HttpEndToEndTest {
         blobs.writeCsv(train, 20_000, true);
         blobs.writeCsv(test, 2_000, true);
         node = StatewiseNode.start(NodeSettings.standalone(dir.resolve("node")));
-        InetSocketAddress address = HttpServer.start(node.system(), ApiRoutes.create(node.jobService()),
+        InetSocketAddress address = HttpServer.start(node.system(), ApiRoutes.create(node),
                 "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
         http = new Http("http://127.0.0.1:" + address.getPort());
     }

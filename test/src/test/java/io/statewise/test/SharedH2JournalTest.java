@@ -58,5 +58,14 @@ class SharedH2JournalTest {
         assertEquals(2L * 20_000, secondDone.path("records").asLong());
         assertTrue(owner.http().lists(secondJob), "the owner lists the joiner's job");
         assertEquals(firstDone.path("records"), secondDone.path("records"));
+
+        // Both nodes are members, up and reachable, as either node sees them.
+        JsonNode cluster = joiner.http().get("/v1/cluster").body();
+        assertEquals(2, cluster.path("members").size(), cluster.toString());
+        for (JsonNode member : cluster.path("members")) {
+            assertEquals("up", member.path("status").asText(), cluster.toString());
+            assertTrue(member.path("reachable").asBoolean(), cluster.toString());
+        }
+        assertEquals(cluster.path("leader"), owner.http().get("/v1/cluster").body().path("leader"));
     }
 }

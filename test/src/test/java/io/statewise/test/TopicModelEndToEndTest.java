@@ -33,7 +33,7 @@ class TopicModelEndToEndTest {
         TopicCorpus.write(train, 1_500, 1L);
         TopicCorpus.write(validation, 300, 2L);
         try (StatewiseNode node = StatewiseNode.start(NodeSettings.standalone(dir.resolve("node")))) {
-            InetSocketAddress address = HttpServer.start(node.system(), ApiRoutes.create(node.jobService()),
+            InetSocketAddress address = HttpServer.start(node.system(), ApiRoutes.create(node),
                     "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
             Http http = new Http("http://127.0.0.1:" + address.getPort());
             String spec = """

@@ -115,6 +115,11 @@ public final class StatewiseNode implements AutoCloseable {
         return jobService;
     }
 
+    /** The cluster's members and what each hosts ({@code GET /v1/cluster}). */
+    public ClusterStatus clusterStatus() {
+        return new ClusterStatus(system);
+    }
+
     /** The node's actor system (for binding HTTP). */
     public ActorSystem<Void> system() {
         return system;

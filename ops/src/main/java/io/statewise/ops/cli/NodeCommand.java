@@ -121,7 +121,7 @@ final class NodeCommand implements Callable<Integer> {
 
     private InetSocketAddress bindHttp(StatewiseNode node) throws InterruptedException {
         try {
-            return HttpServer.start(node.system(), ApiRoutes.create(node.jobService()), httpHost, httpPort)
+            return HttpServer.start(node.system(), ApiRoutes.create(node), httpHost, httpPort)
                     .toCompletableFuture().get();
         } catch (ExecutionException e) {
             node.close();

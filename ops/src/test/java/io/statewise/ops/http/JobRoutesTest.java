@@ -283,6 +283,17 @@ class JobRoutesTest {
     }
 
     @Test
+    void clusterListsMembersWithTheirRolesAndWhatTheyHost() throws Exception {
+        var response = server.send("GET", "/v1/cluster", null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode member = json(response).get("members").get(0);
+        assertEquals("up", member.get("status").asText());
+        assertEquals("worker", member.get("roles").get(1).asText());
+        assertEquals(2, member.get("worker_slots").asInt());
+        assertEquals(json(response).get("self").asText(), json(response).get("leader").asText());
+    }
+
+    @Test
     void tooLargeBodyIs413Json() throws Exception {
         String instances = "[1.0, 2.0], ".repeat(10_000);
         var response = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [" + instances + "[0, 0]]}");

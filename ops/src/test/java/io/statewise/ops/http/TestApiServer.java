@@ -2,10 +2,14 @@ package io.statewise.ops.http;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.statewise.actors.node.ClusterView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -24,6 +28,11 @@ public final class TestApiServer implements AutoCloseable {
             pekko.http.server.parsing.max-content-length = 64k
             """).withFallback(ConfigFactory.load());
 
+    /** What {@code GET /v1/cluster} answers: one node, up, hosting one job and two worker slots. */
+    static final ClusterView CLUSTER = new ClusterView("pekko://statewise@127.0.0.1:2551",
+            Optional.of("pekko://statewise@127.0.0.1:2551"), List.of(new ClusterView.Member(
+                    "pekko://statewise@127.0.0.1:2551", "up", List.of("api", "worker"), true, 1, 2)));
+
     private final ActorSystem<Void> system;
     private final StubJobService jobs = new StubJobService();
     private final URI base;
@@ -32,7 +41,8 @@ public final class TestApiServer implements AutoCloseable {
     public TestApiServer() throws Exception {
         LoggerFactory.getILoggerFactory(); // initialize logging once, before Pekko's threads ask for loggers
         system = ActorSystem.create(Behaviors.empty(), "ops-test", CONFIG);
-        var address = HttpServer.start(system, ApiRoutes.create(jobs), "127.0.0.1", 0)
+        var address = HttpServer.start(system, ApiRoutes.create(jobs, () -> CompletableFuture.completedFuture(CLUSTER)),
+                        "127.0.0.1", 0)
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         base = URI.create("http://127.0.0.1:" + address.getPort());
     }

@@ -1,0 +1,70 @@
+package io.statewise.actors.node;
+
+import io.statewise.actors.job.TrainingJob;
+import io.statewise.actors.worker.Worker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.StreamSupport;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.typed.Cluster;
+
+/** Builds {@link ClusterView}s of a node's cluster from its membership state and Cluster Sharding's statistics. */
+public final class ClusterStatus {
+
+    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ActorSystem<?> system;
+
+    public ClusterStatus(ActorSystem<?> system) {
+        this.system = system;
+    }
+
+    /** The cluster now. */
+    public CompletionStage<ClusterView> view() {
+        return entitiesPerMember(TrainingJob.TYPE_KEY).thenCombine(entitiesPerMember(Worker.TYPE_KEY),
+                (jobs, workers) -> {
+                    ClusterEvent.CurrentClusterState state = Cluster.get(system).state();
+                    Set<Member> unreachable = state.getUnreachable();
+                    List<ClusterView.Member> members = new ArrayList<>();
+                    for (Member m : StreamSupport.stream(state.getMembers().spliterator(), false)
+                            .sorted((a, b) -> a.address().toString().compareTo(b.address().toString())).toList()) {
+                        members.add(new ClusterView.Member(m.address().toString(),
+                                m.status().toString().toLowerCase(Locale.ROOT), List.copyOf(new TreeSet<>(m.getRoles())),
+                                !unreachable.contains(m), jobs.getOrDefault(m.address(), 0),
+                                workers.getOrDefault(m.address(), 0)));
+                    }
+                    Optional<String> leader = Optional.ofNullable(state.getLeader()).map(Address::toString);
+                    return new ClusterView(Cluster.get(system).selfMember().address().toString(), leader, members);
+                });
+    }
+
+    /** Entities of {@code type} running on each member, from the shard regions that answered in time. */
+    private CompletionStage<Map<Address, Integer>> entitiesPerMember(EntityTypeKey<?> type) {
+        return AskPattern.<GetClusterShardingStats, ShardRegion.ClusterShardingStats>ask(
+                        ClusterSharding.get(system).shardState().narrow(),
+                        replyTo -> new GetClusterShardingStats(type, STATS_TIMEOUT, replyTo),
+                        STATS_TIMEOUT.plusSeconds(1), system.scheduler())
+                .thenApply(stats -> {
+                    Map<Address, Integer> out = new HashMap<>();
+                    stats.getRegions().forEach((address, region) -> out.put(address,
+                            region.getStats().values().stream().mapToInt(v -> ((Number) v).intValue()).sum()));
+                    return out;
+                });
+    }
+}
