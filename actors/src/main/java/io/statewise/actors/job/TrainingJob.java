@@ -1,6 +1,7 @@
 package io.statewise.actors.job;
 
 import io.statewise.actors.worker.Worker;
+import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
@@ -100,19 +101,37 @@ public final class TrainingJob
 
     private record EpochScored(int epoch, Optional<byte[]> scores) implements Command {}
 
-    /** Registers the entity type with Cluster Sharding. */
+    /** Registers the entity type with Cluster Sharding; its jobs parse validation data every epoch. */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock) {
+        init(system, settings, workers, clock, Optional.empty());
+    }
+
+    /**
+     * Registers the entity type with Cluster Sharding.
+     *
+     * @param splitCache the node's cache of parsed splits, read through when scoring validation data every epoch
+     */
+    public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock,
+                            Optional<SplitCache> splitCache) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
-                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, ctx.getShard(), clock)));
+                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, ctx.getShard(), clock,
+                splitCache)));
+    }
+
+    /** The behavior of job {@code jobId}, without a split cache. */
+    public static Behavior<Command> create(String jobId, PersistenceId persistenceId, JobSettings settings,
+                                           WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard,
+                                           Clock clock) {
+        return create(jobId, persistenceId, settings, workers, shard, clock, Optional.empty());
     }
 
     /** The behavior of job {@code jobId}. */
     public static Behavior<Command> create(String jobId, PersistenceId persistenceId, JobSettings settings,
                                            WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard,
-                                           Clock clock) {
+                                           Clock clock, Optional<SplitCache> splitCache) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickInterval());
-            return new TrainingJob(jobId, persistenceId, ctx, settings, workers, shard, clock);
+            return new TrainingJob(jobId, persistenceId, ctx, settings, workers, shard, clock, splitCache);
         }));
     }
 
@@ -124,6 +143,8 @@ public final class TrainingJob
     private final SplitScheduler scheduler;
     private final WorkerPool workers;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
+    /** The node's cache of parsed splits, if enabled (validation scoring reads through it). */
+    private final Optional<SplitCache> splitCache;
     private JobTransitions transitions;
     private long startedNanos;
     private long recordsAtStart;
@@ -131,8 +152,10 @@ public final class TrainingJob
     private boolean scoringRunning;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
-                        WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock) {
+                        WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock,
+                        Optional<SplitCache> splitCache) {
         super(persistenceId);
+        this.splitCache = splitCache;
         this.jobId = jobId;
         this.ctx = ctx;
         this.settings = settings;
@@ -378,10 +401,11 @@ public final class TrainingJob
         PlannedInput validation = plan.validation().orElseThrow();
         long maxBad = state.spec().maxBadRecords();
         int epoch = state.epoch();
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> jt.trainer()
+        Trainer scorer = jt.trainer().withSplitCache(splitCache.orElse(null));
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> scorer
                 .scoreCandidates(jt.epochResult(state), validation.splits(), validation.dataFormat(), plan.schema(),
                         maxBad)
-                .map(scores -> jt.trainer().encodeScores(scores)), compute), (scores, error) -> {
+                .map(scores -> scorer.encodeScores(scores)), compute), (scores, error) -> {
             if (error == null) return new EpochScored(epoch, scores);
             Throwable cause = error.getCause() != null ? error.getCause() : error;
             return new ComputeFailed("validation of epoch " + epoch + ": "

@@ -7,7 +7,9 @@ import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.ShardedJobService;
 import io.statewise.actors.worker.ShardedWorkerPool;
+import io.statewise.actors.worker.SplitCacheSettings;
 import io.statewise.actors.worker.Worker;
+import io.statewise.algorithms.data.SplitCache;
 import io.statewise.persistence.JournalConnection;
 import io.statewise.persistence.JournalDatabase;
 import io.statewise.persistence.JournalServer;
@@ -86,8 +88,10 @@ public final class StatewiseNode implements AutoCloseable {
             if (settings.seeds().isEmpty()) cluster.manager().tell(Join.create(cluster.selfMember().address()));
             awaitUp(cluster);
             JobSettings jobSettings = JobSettings.from(config);
-            TrainingJob.init(system, jobSettings, new ShardedWorkerPool(system), Clock.systemUTC());
-            Worker.init(system, jobSettings);
+            // One cache per node, shared by its workers and by the validation scoring of the jobs it hosts.
+            Optional<SplitCache> splitCache = SplitCacheSettings.from(config, settings.dataDirectory()).cache();
+            TrainingJob.init(system, jobSettings, new ShardedWorkerPool(system), Clock.systemUTC(), splitCache);
+            Worker.init(system, jobSettings, splitCache);
             ShardedJobService service = new ShardedJobService(system, jobSettings);
             service.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             NodeReadiness.check(system, service, UP_TIMEOUT);

@@ -3,10 +3,12 @@ package io.statewise.actors.worker;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.job.WorkAssignment;
+import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.training.SplitCancelledException;
 import io.statewise.algorithms.training.SplitSession;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,18 +72,34 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         return jobId + "~" + slot;
     }
 
-    /** Registers the entity type with Cluster Sharding. */
+    /** Registers the entity type with Cluster Sharding; its workers parse every split they read. */
     public static void init(ActorSystem<?> system, JobSettings settings) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), settings)));
+        init(system, settings, Optional.empty());
+    }
+
+    /**
+     * Registers the entity type with Cluster Sharding.
+     *
+     * @param splitCache the node's cache of parsed splits, which its workers read through (see
+     *                   {@link SplitCacheSettings})
+     */
+    public static void init(ActorSystem<?> system, JobSettings settings, Optional<SplitCache> splitCache) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                ctx -> create(ctx.getEntityId(), settings, splitCache)));
+    }
+
+    /** The behavior of the worker entity {@code entityId}, without a split cache. */
+    public static Behavior<Command> create(String entityId, JobSettings settings) {
+        return create(entityId, settings, Optional.empty());
     }
 
     /** The behavior of the worker entity {@code entityId}. */
-    public static Behavior<Command> create(String entityId, JobSettings settings) {
+    public static Behavior<Command> create(String entityId, JobSettings settings, Optional<SplitCache> splitCache) {
         int sep = entityId.lastIndexOf('~');
         if (sep < 0) throw new IllegalArgumentException("worker id must be <jobId>~<slot>: " + entityId);
         String jobId = entityId.substring(0, sep);
         int slot = Integer.parseInt(entityId.substring(sep + 1));
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Worker(ctx, timers, settings, jobId, slot)));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Worker(ctx, timers, settings, jobId, slot, splitCache)));
     }
 
     private final TimerScheduler<Command> timers;
@@ -100,10 +118,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     /** The segment of the current split last started. */
     private int lastSegment;
     private Trainer trainer;
+    /** The node's cache of parsed splits, if enabled. */
+    private final Optional<SplitCache> splitCache;
 
     private Worker(ActorContext<Command> ctx, TimerScheduler<Command> timers, JobSettings settings, String jobId,
-                   int slot) {
+                   int slot, Optional<SplitCache> splitCache) {
         super(ctx);
+        this.splitCache = splitCache;
         this.timers = timers;
         this.settings = settings;
         this.slot = slot;
@@ -242,7 +263,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Trainer trainerFor(WorkAssignment work) {
-        if (trainer == null) trainer = Trainer.create(work.algorithm(), work.hyperParameters());
+        if (trainer == null) {
+            trainer = Trainer.create(work.algorithm(), work.hyperParameters()).withSplitCache(splitCache.orElse(null));
+        }
         return trainer;
     }
 

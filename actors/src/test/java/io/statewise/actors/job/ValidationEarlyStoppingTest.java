@@ -58,5 +58,10 @@ class ValidationEarlyStoppingTest {
             assertFalse(done.metrics().isEmpty(), "validation metrics of the final model");
             assertTrue(done.metrics().get("validation_accuracy") > 0.75, "a useful model: " + done.metrics());
         }
+        // Epochs after the first replayed the parsed training and validation splits from the node's cache.
+        try (var files = Files.list(dir.resolve("node").resolve("split-cache"))) {
+            long cached = files.filter(f -> f.getFileName().toString().endsWith(".split")).count();
+            assertTrue(cached >= 4, "3 training splits and the validation split cached, found " + cached);
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.data.SplitReader;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -38,11 +39,12 @@ public final class SplitSession implements AutoCloseable {
     private boolean exhausted;
 
     SplitSession(ElasticAlgorithm<State, Model> algorithm, Split split, DataFormat format, DataSchema schema,
-                 long maxBadRecords) {
+                 long maxBadRecords, SplitCache cache) {
         this.algorithm = algorithm;
         this.split = split;
-        this.batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
-        this.reader = format.open(split, schema, maxBadRecords);
+        int capacity = algorithm.schedule().miniBatchSize();
+        this.batch = format.newBatch(capacity, schema);
+        this.reader = Trainer.openReader(cache, split, format, schema, maxBadRecords, capacity);
     }
 
     /** Reads and discards {@code batches} mini-batches (the segments a previous worker already contributed). */

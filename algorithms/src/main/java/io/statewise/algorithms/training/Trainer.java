@@ -15,6 +15,7 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.data.SplitReader;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,20 @@ import java.util.function.BooleanSupplier;
  * bytes; all math stays here and in the algorithm packages. The loops read through {@link DataFormat}, so they are the
  * same for dense CSV and sparse LibSVM data: the format makes the batch and the reader that fills it.
  *
+ * <p>With a {@link SplitCache} ({@link #withSplitCache}) the loops replay parsed batches of numeric splits from the
+ * node's disk after their first complete read instead of parsing them again every epoch.
+ *
  * <p>Immutable and thread-safe (as the wrapped algorithm). The states and models it returns are confined to the caller.
  */
 public final class Trainer {
 
     private final ElasticAlgorithm<State, Model> algorithm;
+    /** Where parsed splits are cached between epochs, or null to parse every read. */
+    private final SplitCache splitCache;
 
-    private Trainer(ElasticAlgorithm<State, Model> algorithm) {
+    private Trainer(ElasticAlgorithm<State, Model> algorithm, SplitCache splitCache) {
         this.algorithm = algorithm;
+        this.splitCache = splitCache;
     }
 
     /**
@@ -47,7 +54,28 @@ public final class Trainer {
     @SuppressWarnings("unchecked")
     public static Trainer create(String algorithmName, Map<String, ?> hyperParameters) {
         AlgorithmProvider<?, ?> provider = Algorithms.provider(algorithmName);
-        return new Trainer((ElasticAlgorithm<State, Model>) provider.create(hyperParameters));
+        return new Trainer((ElasticAlgorithm<State, Model>) provider.create(hyperParameters), null);
+    }
+
+    /**
+     * This trainer reading numeric splits through {@code cache} (null: parse every read): training, evaluation and
+     * validation scoring replay a split's parsed batches after its first complete read, with the same batch
+     * boundaries and record counts as parsing.
+     */
+    public Trainer withSplitCache(SplitCache cache) {
+        return cache == splitCache ? this : new Trainer(algorithm, cache);
+    }
+
+    /** The split cache the data loops read through, if any. */
+    public Optional<SplitCache> splitCache() {
+        return Optional.ofNullable(splitCache);
+    }
+
+    /** A reader of {@code split}, through {@code cache} when there is one. */
+    static SplitReader openReader(SplitCache cache, Split split, DataFormat format, DataSchema schema,
+                                  long maxBadRecords, int batchCapacity) {
+        return cache == null ? format.open(split, schema, maxBadRecords)
+                : cache.open(format, split, schema, maxBadRecords, batchCapacity);
     }
 
     /** The wrapped algorithm. */
@@ -134,9 +162,10 @@ public final class Trainer {
                                                      DataSchema schema, long maxBadRecords) {
         Optional<SelectionScorer> scorer = validation.isEmpty() ? Optional.empty() : algorithm.selectionScorer(state);
         if (scorer.isEmpty()) return Optional.empty();
-        Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
+        int capacity = algorithm.schedule().miniBatchSize();
+        Batch batch = format.newBatch(capacity, schema);
         for (Split split : validation) {
-            try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
+            try (SplitReader reader = openReader(splitCache, split, format, schema, maxBadRecords, capacity)) {
                 while (reader.next(batch)) scorer.get().add(batch);
             }
         }
@@ -184,7 +213,7 @@ public final class Trainer {
      * @throws io.statewise.algorithms.data.DataException if the split cannot be opened
      */
     public SplitSession open(Split split, DataFormat format, DataSchema schema, long maxBadRecords) {
-        return new SplitSession(algorithm, split, format, schema, maxBadRecords);
+        return new SplitSession(algorithm, split, format, schema, maxBadRecords, splitCache);
     }
 
     /** The sync policy of the epoch that starts from {@code epochBase}. */
@@ -200,9 +229,10 @@ public final class Trainer {
     public Metrics evaluate(Model model, List<Split> splits, DataFormat format, DataSchema schema,
                             long maxBadRecords) {
         Evaluator evaluator = algorithm.evaluator(model);
-        Batch batch = format.newBatch(algorithm.schedule().miniBatchSize(), schema);
+        int capacity = algorithm.schedule().miniBatchSize();
+        Batch batch = format.newBatch(capacity, schema);
         for (Split split : splits) {
-            try (SplitReader reader = format.open(split, schema, maxBadRecords)) {
+            try (SplitReader reader = openReader(splitCache, split, format, schema, maxBadRecords, capacity)) {
                 while (reader.next(batch)) evaluator.add(batch);
             }
         }
