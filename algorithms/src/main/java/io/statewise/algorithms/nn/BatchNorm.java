@@ -110,13 +110,9 @@ public record BatchNorm(ParameterSlice gamma, ParameterSlice beta, ParameterSlic
         }
     }
 
-    /**
-     * Column {@code j}'s inference-mode scale, {@code gamma / sqrt(var + eps)}. Running statistics are averaged like
-     * parameters, as deltas onto a global state that other workers moved meanwhile, so a running variance can dip below
-     * zero; it counts as zero then (a variance is never negative).
-     */
+    /** Column {@code j}'s inference-mode scale, {@code gamma / sqrt(var + eps)}. */
     public double inferenceScale(float[] params, int j) {
-        return params[gamma.offset() + j] / Math.sqrt(Math.max(0, params[runningVar.offset() + j]) + epsilon);
+        return params[gamma.offset() + j] / Math.sqrt(params[runningVar.offset() + j] + epsilon);
     }
 
     /** Column {@code j}'s inference-mode shift, {@code beta - scale * mean}, for its {@link #inferenceScale}. */

@@ -11,9 +11,11 @@ import java.util.Arrays;
  *       weighted average of the changes; equal bases (partials of one round) are kept as they are. Counters add,
  *       bookkeeping is combined by max/min/or. Written symmetrically: bit-for-bit commutative, associative up to
  *       float rounding.</li>
- *   <li>{@link #apply}: {@code previous + (merged.params - merged.base)}, in double before rounding to float, so one
- *       worker reproduces plain mini-batch training bit for bit; the optimizer moments are replaced by the merged
- *       ones (re-estimates, as in the linear learner); counters add.</li>
+ *   <li>{@link #apply}: trainable parameters become {@code previous + (merged.params - merged.base)}, in double
+ *       before rounding to float, so one worker reproduces plain mini-batch training bit for bit; the buffers (batch
+ *       norm's running statistics) and the optimizer moments are replaced by the merged ones: they are re-estimates,
+ *       not changes, and adding a stale worker's change to statistics that other workers moved meanwhile could even
+ *       drive a variance below zero; counters add.</li>
  * </ul>
  */
 final class ParameterAveraging {
@@ -56,8 +58,9 @@ final class ParameterAveraging {
 
     /** A global state: {@code previous}'s parameters plus the change of the partial {@code merged}. */
     static NtmState apply(NtmState previous, NtmState merged) {
-        float[] params = new float[previous.params.length];
-        for (int i = 0; i < params.length; i++) {
+        float[] params = merged.params.clone(); // buffers: the merged statistics
+        int trainable = previous.shape.trainable();
+        for (int i = 0; i < trainable; i++) {
             params[i] = (float) ((double) previous.params[i] + ((double) merged.params[i] - merged.base[i]));
         }
         float[][] moments = new float[merged.moments.length][];

@@ -115,14 +115,23 @@ class NtmModelTest {
     }
 
     @Test
-    void aRunningVarianceBelowZeroFromAsynchronousAveragingStillGivesAFiniteModel() {
+    void aStaleWorkersSyncReplacesTheRunningStatisticsInsteadOfAddingItsChange() {
         Ntm ntm = NtmTesting.ntm("num_topics", 3, "feature_dim", 30, "batch_norm", true);
-        NtmState partial = ntm.startPartial(ntm.init(CORPUS.schema()), 1);
-        for (Batch b : CORPUS.batches(0, 100, 50)) ntm.update(partial, b);
-        BatchNorm norm = partial.shape.network(Activation.SIGMOID).decoder.norm();
-        partial.params[norm.runningVar().offset() + 7] = -0.25f; // a stale base's delta overshot
-        NtmModel model = ntm.finalize(partial);
-        for (float w : model.decoderWeights()) assertTrue(Float.isFinite(w), "every folded weight is finite");
+        NtmState base = ntm.init(CORPUS.schema());
+        NtmState first = ntm.startPartial(base, 1);
+        NtmState stale = ntm.startPartial(base, 2); // both start from the same base
+        for (Batch b : CORPUS.batches(0, 100, 50)) ntm.update(first, b);
+        for (Batch b : CORPUS.batches(100, 200, 50)) ntm.update(stale, b);
+        NtmState moved = ntm.completeEpoch(base, first);
+        NtmState global = ntm.completeEpoch(moved, stale); // applied after the global state moved on
+        BatchNorm norm = base.shape.network(Activation.SIGMOID).decoder.norm();
+        for (int j = norm.runningMean().offset(); j < norm.runningVar().end(); j++) {
+            assertEquals(stale.params[j], global.params[j], "statistics are re-estimates: the last sync's, as sent");
+        }
+        for (int j = norm.runningVar().offset(); j < norm.runningVar().end(); j++) {
+            assertTrue(global.params[j] > 0, "a running variance stays positive");
+        }
+        for (float w : ntm.finalize(global).decoderWeights()) assertTrue(Float.isFinite(w));
     }
 
     @Test
