@@ -11,8 +11,10 @@ import java.util.Map;
  */
 public interface AlgorithmProvider<S extends State, M extends Model> {
 
-    /** The name jobs use, e.g. {@code "kmeans"}. */
-    String name();
+    /** The name jobs use, e.g. {@code "kmeans"}: its spec's algorithm. */
+    default String name() {
+        return spec().algorithm();
+    }
 
     /** The accepted hyperparameters. */
     HyperParameterSpec spec();

@@ -34,8 +34,10 @@ import java.util.Set;
  */
 public interface ElasticAlgorithm<S extends State, M extends Model> {
 
-    /** The algorithm's registered name, e.g. {@code "kmeans"}. */
-    String name();
+    /** The algorithm's registered name, e.g. {@code "kmeans"}: the name its hyperparameters were validated for. */
+    default String name() {
+        return hyperParameters().spec().algorithm();
+    }
 
     /**
      * The kinds of data this algorithm reads. The default is numeric records only; a text algorithm (the vocabulary

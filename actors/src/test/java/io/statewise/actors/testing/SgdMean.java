@@ -96,11 +96,6 @@ public final class SgdMean implements ElasticAlgorithm<SgdMean.MeanState, SgdMea
                 Param.integer("seed", 0, 0, Integer.MAX_VALUE, "unused")));
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
         public HyperParameterSpec spec() {
             return SPEC;
         }
@@ -120,11 +115,6 @@ public final class SgdMean implements ElasticAlgorithm<SgdMean.MeanState, SgdMea
 
     private SgdMean(HyperParameters hp) {
         this.hp = hp;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

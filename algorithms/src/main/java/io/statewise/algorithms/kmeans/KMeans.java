@@ -61,11 +61,6 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
     }
 
     @Override
-    public String name() {
-        return KMeansProvider.NAME;
-    }
-
-    @Override
     public HyperParameters hyperParameters() {
         return hyperParameters;
     }

@@ -42,11 +42,6 @@ public final class KMeansProvider implements AlgorithmProvider<KMeansState, KMea
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "randomness of finalize")));
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public HyperParameterSpec spec() {
         return SPEC;
     }

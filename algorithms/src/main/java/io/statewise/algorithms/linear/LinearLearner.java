@@ -77,8 +77,7 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
         this.config = LinearConfig.from(hyperParameters);
         this.settings = PackedSetting.grid(config);
         this.stateCodec = new LinearStateCodec(config);
-        StateShape scoresShape = StateShape.of(config, 1);
-        this.scoresCodec = new PackedScoresCodec(scoresShape.models(), scoresShape.bins());
+        this.scoresCodec = new PackedScoresCodec(config.numModels(), config.histogramBins());
     }
 
     /** The resolved configuration. */
@@ -89,11 +88,6 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
     /** The packed models' settings; model 0 is the configured one. A copy. */
     public PackedSetting[] settings() {
         return settings.clone();
-    }
-
-    @Override
-    public String name() {
-        return LinearLearnerProvider.NAME;
     }
 
     @Override

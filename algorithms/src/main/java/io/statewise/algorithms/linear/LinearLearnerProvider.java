@@ -95,11 +95,6 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "randomness of the initial weights")));
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public HyperParameterSpec spec() {
         return SPEC;
     }

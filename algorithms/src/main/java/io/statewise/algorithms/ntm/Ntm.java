@@ -116,11 +116,6 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
     }
 
     @Override
-    public String name() {
-        return NtmProvider.NAME;
-    }
-
-    @Override
     public HyperParameters hyperParameters() {
         return hyperParameters;
     }

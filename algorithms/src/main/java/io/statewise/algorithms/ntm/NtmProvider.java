@@ -66,11 +66,6 @@ public final class NtmProvider implements AlgorithmProvider<NtmState, NtmModel> 
                     + " bag-of-words input, or the fixed vocabulary of text input (no vocabulary epoch)")));
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public HyperParameterSpec spec() {
         return SPEC;
     }

@@ -66,11 +66,6 @@ public final class Pca implements ElasticAlgorithm<PcaState, PcaModel> {
     }
 
     @Override
-    public String name() {
-        return PcaProvider.NAME;
-    }
-
-    @Override
     public HyperParameters hyperParameters() {
         return hyperParameters;
     }

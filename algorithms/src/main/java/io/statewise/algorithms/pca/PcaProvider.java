@@ -34,11 +34,6 @@ public final class PcaProvider implements AlgorithmProvider<PcaState, PcaModel> 
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "randomness of randomized mode's sign matrices")));
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public HyperParameterSpec spec() {
         return SPEC;
     }

@@ -65,11 +65,6 @@ public final class VocabularyPass implements ElasticAlgorithm<VocabularyState, V
     }
 
     @Override
-    public String name() {
-        return VocabularyProvider.NAME;
-    }
-
-    @Override
     public HyperParameters hyperParameters() {
         return hyperParameters;
     }

@@ -31,11 +31,6 @@ public final class VocabularyProvider implements AlgorithmProvider<VocabularySta
             Param.integer("mini_batch_size", 1000, 1, MAX, "documents per update")));
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public HyperParameterSpec spec() {
         return SPEC;
     }
