@@ -4,16 +4,12 @@ import io.statewise.actors.job.EpochReport;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
+import io.statewise.actors.node.DataDirectories;
 import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.TrainedModel;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +86,7 @@ final class JobRunner {
             }
         } finally {
             node.close();
-            deleteRecursively(nodeDir);
+            DataDirectories.delete(nodeDir);
         }
         double[] warm = Arrays.copyOfRange(jobSeconds, 1, jobs);
         Json json = new Json()
@@ -109,23 +105,6 @@ final class JobRunner {
                 .put("epochs_run", first.epoch())
                 .put("epoch_reports", epochReports(first));
         return new Result(json, firstModel, first, jobSeconds[0]);
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** The job's per-epoch reports, {@code "1 {...}; 2 {...}"}. */

@@ -4,6 +4,7 @@ import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.CsvSplitReader;
+import io.statewise.algorithms.data.InputFiles;
 import io.statewise.algorithms.linear.LinearModel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ public final class StatewiseLinearBench {
                 .put("selected_setting", String.valueOf(model.selectedSetting()))
                 .put("diverged_models", model.divergedModels().length);
         TestSet.evaluate(json, "linear-learner", hp, model, testFile, format,
-                CsvSplitReader.probe(TestSet.files(testFile), format));
+                CsvSplitReader.probe(InputFiles.resolve(testFile), format));
         System.out.println(json);
         System.exit(0);
     }

@@ -2,6 +2,7 @@ package io.statewise.bench;
 
 import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobSpec;
+import io.statewise.algorithms.data.InputFiles;
 import io.statewise.algorithms.data.LibSvmFormat;
 import io.statewise.algorithms.data.LibSvmSplitReader;
 import io.statewise.algorithms.ntm.NtmModel;
@@ -55,7 +56,7 @@ public final class StatewiseNtmBench {
                 .put("documents_per_s_per_worker", result.firstStatus().records() / result.firstJobSeconds()
                         / parallelism);
         TestSet.evaluate(json, "ntm", hp, model, testFile, format,
-                LibSvmSplitReader.probe(TestSet.files(testFile), format, features));
+                LibSvmSplitReader.probe(InputFiles.resolve(testFile), format, features));
         String topicsOut = args.get("topics-out", null);
         if (topicsOut != null) writeTopics(model, Path.of(topicsOut));
         System.out.println(json);

@@ -7,7 +7,6 @@ import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.InputFiles;
 import io.statewise.algorithms.data.SplitPlanner;
 import io.statewise.algorithms.training.Trainer;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -26,10 +25,5 @@ final class TestSet {
                 SplitPlanner.plan(InputFiles.resolve(file), 32L << 20), format, schema, 0);
         json.put("test_evaluate_s", (System.nanoTime() - t0) / 1e9);
         test.values().forEach((name, value) -> json.put("test_" + name, value));
-    }
-
-    /** The files of {@code file} (a file, directory or glob), for schema probes. */
-    static java.util.List<Path> files(String file) {
-        return InputFiles.resolve(file);
     }
 }

@@ -99,7 +99,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         if (sep < 0) throw new IllegalArgumentException("worker id must be <jobId>~<slot>: " + entityId);
         String jobId = entityId.substring(0, sep);
         int slot = Integer.parseInt(entityId.substring(sep + 1));
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Worker(ctx, timers, settings, jobId, slot, splitCache)));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(
+                timers -> new Worker(ctx, timers, settings, jobId, slot, splitCache)));
     }
 
     private final TimerScheduler<Command> timers;

@@ -1,15 +1,10 @@
 package io.statewise.ops.cli;
 
+import io.statewise.actors.node.DataDirectories;
 import io.statewise.actors.node.NodeConfig;
 import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -64,28 +59,6 @@ final class EmbeddedNode implements AutoCloseable {
     private void shutDown() {
         if (!closed.compareAndSet(false, true)) return;
         node.close();
-        if (temporary && !keep) deleteRecursively(dataDirectory);
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) return;
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) throw e;
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the temporary data directory " + root, e);
-        }
+        if (temporary && !keep) DataDirectories.delete(dataDirectory);
     }
 }
