@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code statewise node} in its own JVM, on 127.0.0.1 with a free HTTP and cluster port, started with the test
@@ -45,19 +47,6 @@ final class NodeProcess {
      * @throws AssertionError with the node's output if it does not come up
      */
     static NodeProcess start(Path dataDir, Map<String, String> env, String... args) throws IOException {
-        // A port found free can be taken by another process before the node binds it: try again with new ports.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return startOnce(dataDir, env, args);
-            } catch (AssertionError e) {
-                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static NodeProcess startOnce(Path dataDir, Map<String, String> env, String... args) throws IOException {
         Launch launch = launch(dataDir, env, args);
         BufferedReader out = launch.output();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -75,8 +64,11 @@ final class NodeProcess {
         Thread drain = new Thread(() -> drain(out), "drain-node-output");
         drain.setDaemon(true);
         drain.start();
-        return new NodeProcess(launch.process(), new Http("http://127.0.0.1:" + launch.httpPort()),
-                launch.clusterPort(), line);
+        // The node binds free ports itself (port 0, no race with other processes) and says which in its up line.
+        Matcher ports = UP_LINE.matcher(line);
+        if (!ports.find()) throw new AssertionError("no ports in the node's up line: " + line);
+        return new NodeProcess(launch.process(), new Http("http://127.0.0.1:" + ports.group(2)),
+                Integer.parseInt(ports.group(1)), line);
     }
 
     /** Runs a node that is expected to fail at start; returns its exit code and everything it printed. */
@@ -93,15 +85,16 @@ final class NodeProcess {
     /** A node that failed to start. */
     record Failure(int exitCode, String output) {}
 
-    private record Launch(Process process, BufferedReader output, int httpPort, int clusterPort) {}
+    private record Launch(Process process, BufferedReader output) {}
+
+    /** "Statewise node up: cluster HOST:PORT, HTTP http://HOST:PORT...". */
+    private static final Pattern UP_LINE = Pattern.compile("cluster [^,]*:(\\d+), HTTP http://[^:]+:(\\d+)");
 
     private static Launch launch(Path dataDir, Map<String, String> env, String... args) throws IOException {
-        int httpPort = freePort();
-        int clusterPort = freePort();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", classpath,
                 "io.statewise.ops.cli.StatewiseCli", "node", "--data-dir", dataDir.toString(),
-                "--http-port", Integer.toString(httpPort), "--port", Integer.toString(clusterPort)));
+                "--http-port", "0", "--port", "0"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         JOURNAL_ENV.forEach(pb.environment()::remove);
@@ -109,7 +102,7 @@ final class NodeProcess {
         Process process = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
-        return new Launch(process, out, httpPort, clusterPort);
+        return new Launch(process, out);
     }
 
     Process process() {
