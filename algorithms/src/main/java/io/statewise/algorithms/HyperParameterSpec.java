@@ -90,6 +90,8 @@ public final class HyperParameterSpec {
             return new Param(name, Type.STRING, "", 0, 0, List.of(), description, Double.NaN);
         }
 
+        private static final java.util.Set<String> INFINITY = java.util.Set.of("infinity", "+infinity", "inf", "+inf");
+
         /** Whether a value must be given. */
         public boolean required() {
             return defaultValue == null;
@@ -134,6 +136,10 @@ public final class HyperParameterSpec {
         }
 
         private double parseDouble(String text) {
+            // A parameter whose range is unbounded above takes +infinity (SageMaker's "Infinity" for "no bound").
+            if (max == Double.POSITIVE_INFINITY && INFINITY.contains(text.toLowerCase(Locale.ROOT))) {
+                return Double.POSITIVE_INFINITY;
+            }
             try {
                 double d = Double.parseDouble(text);
                 if (!Double.isFinite(d)) throw new NumberFormatException();

@@ -91,8 +91,7 @@ public record NtmConfig(int numTopics, int featureDim, List<Integer> encoderLaye
 
     /** Rescaling, clipping and weight decay of gradients. */
     public GradientPolicy gradientPolicy() {
-        return new GradientPolicy(rescaleGradient, clipGradient >= Float.MAX_VALUE ? Double.POSITIVE_INFINITY
-                : clipGradient, weightDecay);
+        return new GradientPolicy(rescaleGradient, clipGradient, weightDecay);
     }
 
     /** Whether {@code vocab_file} names the terms of the word indices. */

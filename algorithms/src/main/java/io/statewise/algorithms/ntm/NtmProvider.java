@@ -7,16 +7,13 @@ import io.statewise.algorithms.HyperParameterSpec.Param;
 import io.statewise.algorithms.HyperParameters;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.text.VocabularyProvider;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Registers the neural topic model as {@code "ntm"} with SageMaker's hyperparameter names and defaults (Amazon
- * SageMaker developer guide, "NTM hyperparameters"). SageMaker's default {@code clip_gradient} is {@code Infinity},
- * which the spec's finite numbers cannot hold: {@link #create(Map)} reads {@code Infinity} (or {@code inf}) as the
- * default, the largest double, which means no clipping.
+ * SageMaker developer guide, "NTM hyperparameters"). {@code clip_gradient}'s range is unbounded above, so it takes
+ * SageMaker's default {@code Infinity}: no clipping.
  */
 public final class NtmProvider implements AlgorithmProvider<NtmState, NtmModel> {
 
@@ -42,7 +39,7 @@ public final class NtmProvider implements AlgorithmProvider<NtmState, NtmModel> 
             Param.decimal("learning_rate", 0.001, 1e-9, 10, "step size of sgd, adam and rmsprop (adadelta has none)"),
             Param.choice("optimizer", "adadelta", List.of("adadelta", "adam", "sgd", "rmsprop"), "update rule"),
             Param.decimal("weight_decay", 0.0, 0, 1e6, "L2 coefficient added to the gradient"),
-            Param.decimal("clip_gradient", Double.MAX_VALUE, 1e-3, Double.MAX_VALUE,
+            Param.decimal("clip_gradient", Double.POSITIVE_INFINITY, 1e-3, Double.POSITIVE_INFINITY,
                     "element-wise bound of gradients; Infinity (default) = none"),
             Param.decimal("rescale_gradient", 1.0, 1e-6, 1e6, "gradient multiplier"),
             Param.bool("batch_norm", false, "batch-normalize the decoder's word logits (ProdLDA)"),
@@ -78,23 +75,5 @@ public final class NtmProvider implements AlgorithmProvider<NtmState, NtmModel> 
     @Override
     public ElasticAlgorithm<NtmState, NtmModel> create(HyperParameters hyperParameters) {
         return new Ntm(hyperParameters);
-    }
-
-    /** Parses raw values, reading {@code clip_gradient = Infinity} as its default, and builds an instance. */
-    @Override
-    public ElasticAlgorithm<NtmState, NtmModel> create(Map<String, ?> raw) {
-        return create(SPEC.parse(sageMakerSpellings(raw)));
-    }
-
-    /** {@code raw} without an infinite {@code clip_gradient}. */
-    static Map<String, Object> sageMakerSpellings(Map<String, ?> raw) {
-        Map<String, Object> out = new LinkedHashMap<>(raw);
-        Object clip = raw.get("clip_gradient");
-        String text = clip == null ? "" : String.valueOf(clip).trim().toLowerCase(Locale.ROOT);
-        if (text.equals("infinity") || text.equals("inf") || text.equals("+infinity")
-                || clip instanceof Double d && d.isInfinite() && d > 0) {
-            out.remove("clip_gradient");
-        }
-        return out;
     }
 }

@@ -56,6 +56,13 @@ class NtmInputTest {
                 "Infinity").config().gradientPolicy().clip());
         assertEquals(5.0, NtmTesting.ntm("num_topics", 4, "feature_dim", 20, "clip_gradient", 5).config()
                 .gradientPolicy().clip());
+        assertEquals(Double.POSITIVE_INFINITY, NtmTesting.ntm("num_topics", 4, "feature_dim", 20).config()
+                .gradientPolicy().clip(), "SageMaker's default: no clipping");
+        assertEquals(Double.POSITIVE_INFINITY, NtmTesting.ntm("num_topics", 4, "feature_dim", 20, "clip_gradient",
+                "inf").config().gradientPolicy().clip());
+        InvalidHyperParameterException bounded = assertThrows(InvalidHyperParameterException.class,
+                () -> NtmTesting.ntm("num_topics", 4, "feature_dim", 20, "learning_rate", "Infinity"));
+        assertEquals("learning_rate", bounded.parameter(), "only a range unbounded above takes infinity");
     }
 
     @Test

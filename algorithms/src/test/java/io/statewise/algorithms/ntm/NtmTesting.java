@@ -24,7 +24,7 @@ final class NtmTesting {
     static HyperParameters params(Object... nameValues) {
         Map<String, Object> raw = new HashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) raw.put((String) nameValues[i], nameValues[i + 1]);
-        return NtmProvider.SPEC.parse(NtmProvider.sageMakerSpellings(raw));
+        return NtmProvider.SPEC.parse(raw);
     }
 
     static Ntm ntm(Object... nameValues) {
