@@ -10,7 +10,9 @@ import io.statewise.actors.node.StatewiseNode;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.TrainedModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +54,7 @@ final class JobRunner {
         double allMerged = Double.NaN;
         JobStatus first = null;
         TrainedModel firstModel = null;
+        List<Double> firstEpochStarts = new ArrayList<>();
         try {
             JobService service = node.jobService();
             for (int r = 0; r < jobs; r++) {
@@ -61,11 +64,17 @@ final class JobRunner {
                 String id = status.jobId();
                 double merged1 = Double.NaN;
                 double mergedAll = Double.NaN;
+                List<Double> epochStarts = new ArrayList<>();
+                int epoch = 0;
                 while (!status.phase().isFinal()) {
                     Thread.sleep(5);
                     status = service.status(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
                     double now = (System.nanoTime() - s0) / 1e9;
                     if (Double.isNaN(merged1) && status.splitsDone() > 0) merged1 = now;
+                    if (status.epoch() > epoch) {
+                        epoch = status.epoch();
+                        epochStarts.add(now);
+                    }
                     if (Double.isNaN(mergedAll) && (status.phase() != JobPhase.TRAINING
                             || status.splitsDone() == status.splitsTotal())) {
                         mergedAll = now;
@@ -81,6 +90,7 @@ final class JobRunner {
                     firstMerged = merged1;
                     allMerged = mergedAll;
                     first = status;
+                    firstEpochStarts = epochStarts;
                     firstModel = service.model(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
                 }
             }
@@ -103,6 +113,7 @@ final class JobRunner {
                 .put("records_per_s_reported", first.recordsPerSecond())
                 .put("hyperparameters", String.valueOf(new TreeMap<>(spec.hyperParameters())))
                 .put("epochs_run", first.epoch())
+                .putArray("epoch_started_s", firstEpochStarts.stream().mapToDouble(Double::doubleValue).toArray())
                 .put("epoch_reports", epochReports(first));
         return new Result(json, firstModel, first, jobSeconds[0]);
     }

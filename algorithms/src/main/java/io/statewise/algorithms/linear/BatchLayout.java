@@ -16,6 +16,9 @@ import io.statewise.algorithms.data.SparseBatch;
  */
 final class BatchLayout {
 
+    /** Records per block of the dense transpose: a block's rows stay in L1 cache while its columns are written. */
+    private static final int TRANSPOSE_BLOCK = 64;
+
     private final int dimension;
     int records;
     int[] rowStart = new int[1];
@@ -25,6 +28,8 @@ final class BatchLayout {
     int[] columnRecord = new int[0];
     double[] columnValue = new double[0];
     private final int[] fill;
+    /** Records of the fixed index pattern {@link #loadFull} left in the index arrays, or -1 if they hold another. */
+    private int patternRecords = -1;
 
     /** A layout for batches of {@code dimension} features. */
     BatchLayout(int dimension) {
@@ -38,34 +43,76 @@ final class BatchLayout {
         int n = batch.size();
         records = n;
         if (rowStart.length < n + 1) rowStart = new int[n + 1];
-        int nnz = 0;
         if (batch instanceof DenseBatch dense) {
             float[] x = dense.features();
             int d = dense.dimension();
-            ensure(countNonZeros(x, n * d));
-            for (int i = 0; i < n; i++) {
-                rowStart[i] = nnz;
-                int o = i * d;
-                for (int j = 0; j < d; j++) {
-                    float v = x[o + j];
-                    if (v == 0) continue;
-                    rowIndex[nnz] = j;
-                    rowValue[nnz++] = v;
-                }
-            }
+            int nnz = countNonZeros(x, n * d);
+            ensure(nnz);
+            if (nnz == n * d) loadFull(x, n, d);
+            else loadDense(x, n, d);
         } else {
-            SparseBatch sparse = (SparseBatch) batch;
-            int[] start = sparse.rowStart();
-            int[] indices = sparse.indices();
-            float[] values = sparse.values();
-            ensure(start[n]);
-            for (int i = 0; i < n; i++) {
-                rowStart[i] = nnz;
-                for (int p = start[i]; p < start[i + 1]; p++) {
-                    if (values[p] == 0) continue;
-                    rowIndex[nnz] = indices[p];
-                    rowValue[nnz++] = values[p];
-                }
+            loadSparse((SparseBatch) batch, n);
+        }
+    }
+
+    /**
+     * A dense batch without zeros (the common case for real-valued features): every record has all {@code d} features
+     * and every feature all {@code n} records, so both index patterns are fixed by {@code (n, d)} and only the values
+     * are copied, the columns by a plain blocked transpose. Same arrays, hence the same arithmetic, as the general path.
+     */
+    private void loadFull(float[] x, int n, int d) {
+        if (patternRecords != n) {
+            for (int i = 0; i <= n; i++) rowStart[i] = i * d;
+            for (int j = 0; j <= dimension; j++) columnStart[j] = j * n;
+            for (int i = 0, p = 0; i < n; i++) {
+                for (int j = 0; j < d; j++, p++) rowIndex[p] = j;
+            }
+            for (int j = 0, p = 0; j < d; j++) {
+                for (int i = 0; i < n; i++, p++) columnRecord[p] = i;
+            }
+            patternRecords = n;
+        }
+        int nd = n * d;
+        for (int p = 0; p < nd; p++) rowValue[p] = x[p];
+        for (int i0 = 0; i0 < n; i0 += TRANSPOSE_BLOCK) {
+            int i1 = Math.min(n, i0 + TRANSPOSE_BLOCK);
+            for (int j = 0; j < d; j++) {
+                int to = j * n;
+                for (int i = i0; i < i1; i++) columnValue[to + i] = x[i * d + j];
+            }
+        }
+    }
+
+    private void loadDense(float[] x, int n, int d) {
+        patternRecords = -1;
+        int nnz = 0;
+        for (int i = 0; i < n; i++) {
+            rowStart[i] = nnz;
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                float v = x[o + j];
+                if (v == 0) continue;
+                rowIndex[nnz] = j;
+                rowValue[nnz++] = v;
+            }
+        }
+        rowStart[n] = nnz;
+        transpose(nnz);
+    }
+
+    private void loadSparse(SparseBatch sparse, int n) {
+        patternRecords = -1;
+        int[] start = sparse.rowStart();
+        int[] indices = sparse.indices();
+        float[] values = sparse.values();
+        ensure(start[n]);
+        int nnz = 0;
+        for (int i = 0; i < n; i++) {
+            rowStart[i] = nnz;
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                if (values[p] == 0) continue;
+                rowIndex[nnz] = indices[p];
+                rowValue[nnz++] = values[p];
             }
         }
         rowStart[n] = nnz;
@@ -82,6 +129,7 @@ final class BatchLayout {
 
     private void ensure(int nnz) {
         if (rowIndex.length < nnz) {
+            patternRecords = -1;
             rowIndex = new int[nnz];
             rowValue = new double[nnz];
             columnRecord = new int[nnz];
