@@ -150,6 +150,8 @@ public final class TrainingJob
     private long recordsAtStart;
     private boolean finalizeRunning;
     private boolean scoringRunning;
+    /** The merge of the segment being persisted, computed once for the worker's early reply and the event handler. */
+    private AppliedSegment appliedSegment;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
                         WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock,
@@ -284,8 +286,14 @@ public final class TrainingJob
         }
         if (!splitFinished) {
             scheduler.progress(splitId, slot, 0, System.nanoTime());
-            return Effect().persist(events)
-                    .thenReply(replyTo, s -> new Worker.Continue(((JobState.Running) s).base().bytes()));
+            // The worker continues from the new global state without waiting for the journal write: if the write
+            // fails the job restarts without this segment and rejects the worker's next one (its segment number no
+            // longer matches), so the split is redone from its last durable segment and nothing is merged twice.
+            JobEvent.SegmentMerged segment = (JobEvent.SegmentMerged) merged;
+            JobState.Running applied = transitions(state.spec()).segmentMerged(state, segment);
+            appliedSegment = new AppliedSegment(state, segment, applied);
+            replyTo.tell(new Worker.Continue(applied.base().bytes()));
+            return Effect().persist(events).thenNoReply();
         }
         return Effect().persist(events)
                 .thenRun(s -> afterMerge(splitId, (JobState.Running) s))
@@ -434,7 +442,7 @@ public final class TrainingJob
                 .onEvent(JobEvent.JobSubmitted.class, (s, e) -> transitions(e.spec()).submitted(e));
         b.forStateType(JobState.Running.class)
                 .onEvent(JobEvent.SplitMerged.class, (s, e) -> transitions(s.spec()).splitMerged(s, e))
-                .onEvent(JobEvent.SegmentMerged.class, (s, e) -> transitions(s.spec()).segmentMerged(s, e))
+                .onEvent(JobEvent.SegmentMerged.class, this::segmentMerged)
                 .onEvent(JobEvent.EpochCompleted.class, (s, e) -> transitions(s.spec()).epochCompleted(s, e))
                 .onEvent(JobEvent.ModelFinalized.class, (s, e) -> JobTransitions.finished(s, JobPhase.COMPLETED,
                         Optional.of(e.model()), e.metrics(), Optional.empty(), e.at()))
@@ -444,6 +452,17 @@ public final class TrainingJob
                         Optional.empty(), Map.of(), Optional.empty(), e.at()));
         return b.build();
     }
+
+    /** A segment's merge: the state the command handler already computed for its early reply, or computed now. */
+    private JobState.Running segmentMerged(JobState.Running state, JobEvent.SegmentMerged event) {
+        AppliedSegment memo = appliedSegment;
+        appliedSegment = null;
+        if (memo != null && memo.before() == state && memo.event() == event) return memo.after();
+        return transitions(state.spec()).segmentMerged(state, event);
+    }
+
+    /** A segment merge computed before its event was persisted: {@code after} is its event applied to {@code before}. */
+    private record AppliedSegment(JobState.Running before, JobEvent.SegmentMerged event, JobState.Running after) {}
 
     @Override
     public SignalHandler<JobState> signalHandler() {

@@ -46,6 +46,8 @@ public final class ShardedJobService implements JobService {
     private final JobPlanner planner;
     private final JobDirectory directory;
     private final Executor compute;
+    /** Where dependents of asks run ({@link Relay}): the system's default dispatcher. */
+    private final Executor replies;
     private final SecureRandom random = new SecureRandom();
     /**
      * Decoded models of recently used completed jobs (immutable once completed), so that a stream of predict
@@ -65,14 +67,15 @@ public final class ShardedJobService implements JobService {
         this.planner = new JobPlanner(settings.splitSizeBytes(), Runtime.getRuntime().availableProcessors());
         this.directory = new JobDirectory(system);
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+        this.replies = system.executionContext();
     }
 
     @Override
     public CompletionStage<JobStatus> submit(JobSpec spec) {
         String jobId = newJobId(spec.algorithm());
         return CompletableFuture.supplyAsync(() -> planner.plan(spec), compute)
-                .thenCompose(plan -> job(jobId).askWithStatus(
-                        replyTo -> new TrainingJob.Submit(jobId, spec, plan, replyTo), settings.askTimeout()));
+                .thenCompose(plan -> Relay.on(replies, job(jobId).askWithStatus(
+                        replyTo -> new TrainingJob.Submit(jobId, spec, plan, replyTo), settings.askTimeout())));
     }
 
     @Override
@@ -82,7 +85,7 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<List<JobStatus>> list() {
-        return directory.jobIds().thenCompose(ids -> {
+        return Relay.on(replies, directory.jobIds()).thenCompose(ids -> {
             List<CompletableFuture<JobView>> views = new ArrayList<>();
             for (String id : ids) views.add(ask(id, TrainingJob.GetStatus::new).toCompletableFuture());
             return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -157,7 +160,7 @@ public final class ShardedJobService implements JobService {
 
     /** Asks every job the journal knows for its status, which restarts unfinished ones on this cluster. */
     public CompletionStage<Integer> resumeAll() {
-        return directory.jobIds().thenApply(ids -> {
+        return Relay.on(replies, directory.jobIds()).thenApply(ids -> {
             for (String id : ids) job(id).tell(TrainingJob.Resume.INSTANCE);
             return ids.size();
         });
@@ -171,7 +174,7 @@ public final class ShardedJobService implements JobService {
     }
 
     private CompletionStage<JobView> ask(String jobId, Function<ActorRef<JobView>, TrainingJob.Command> message) {
-        return job(jobId).ask(message, settings.askTimeout());
+        return Relay.on(replies, job(jobId).ask(message, settings.askTimeout()));
     }
 
     private EntityRef<TrainingJob.Command> job(String jobId) {
