@@ -25,6 +25,7 @@ public final class TextBatch implements Batch {
     private int[] tokenStarts;
     private int size;
     private int tokens;
+    private long malformedSequences;
 
     /**
      * An empty batch.
@@ -82,6 +83,20 @@ public final class TextBatch implements Batch {
     public void clear() {
         size = 0;
         tokens = 0;
+        malformedSequences = 0;
+    }
+
+    /**
+     * Malformed UTF-8 sequences the tokenizer replaced by separators while filling this batch (documents abandoned
+     * afterwards included): what algorithms count so that a job can report input that was not clean UTF-8.
+     */
+    public long malformedSequences() {
+        return malformedSequences;
+    }
+
+    /** Counts {@code n} more malformed UTF-8 sequences read into this batch. */
+    public void addMalformedSequences(long n) {
+        malformedSequences += n;
     }
 
     /** The token text, normalized UTF-8. Owned by the batch; may be replaced when it grows. */

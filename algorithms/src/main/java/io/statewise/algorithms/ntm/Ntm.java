@@ -239,6 +239,7 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
                     + " (startPartial)");
         }
         Machinery m = machinery(state.shape);
+        if (batch instanceof TextBatch text) state.malformedSequences += text.malformedSequences();
         Batch counts = batch instanceof TextBatch text
                 ? state.workspace(m.network().layout.size()).text(termIndex(state)).convert(text) : batch;
         if (counts.dimension() != state.shape.vocabulary()) {
@@ -333,6 +334,7 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
         NtmState global = initialGlobal(vocabulary.size());
         global.terms = vocabulary.terms().toArray(String[]::new);
         global.vocabularyDocuments = counts.records();
+        global.malformedSequences = counts.malformedSequences();
         return global;
     }
 
@@ -374,19 +376,22 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
     /**
      * The epoch's report: after the vocabulary epoch, the vocabulary's size and documents; after a training epoch,
      * {@code train_loss} (negative ELBO per document), {@code validation_loss} and {@code validation_perplexity}
-     * when scored, the documents trained on and skipped as empty so far, and whether training stopped early.
+     * when scored, the documents trained on and skipped as empty so far, and whether training stopped early. Both
+     * report {@code malformed_utf8_sequences}: invalid UTF-8 replaced by separators in the text read so far.
      */
     @Override
     public Map<String, Double> epochMetrics(NtmState global, Optional<SelectionScores> validation) {
         Map<String, Double> out = new TreeMap<>();
         if (global.kind == NtmState.Kind.VOCABULARY) {
             out.put("vocabulary_documents", (double) global.records());
+            out.put("malformed_utf8_sequences", (double) global.vocabulary.malformedSequences());
             return out;
         }
         if (global.terms != null) {
             out.put("vocabulary_size", (double) global.terms.length);
             out.put("vocabulary_documents", (double) global.vocabularyDocuments);
         }
+        out.put("malformed_utf8_sequences", (double) global.malformedSequences);
         if (global.epochsDone == 0) return out;
         out.put("train_loss", global.lastLoss);
         validation.map(Ntm::scores).ifPresent(s -> {

@@ -54,6 +54,8 @@ public final class NtmState implements State {
     long documents;
     /** Records without a word, skipped. */
     long emptyDocuments;
+    /** Malformed UTF-8 sequences in the text read, replaced by separators. */
+    long malformedSequences;
     /** Documents left out by {@code sub_sample}. */
     long sampledOut;
     /** Mini-batches whose loss or gradient was not finite: no step was taken. */
@@ -226,6 +228,7 @@ public final class NtmState implements State {
         records = o.records;
         documents = o.documents;
         emptyDocuments = o.emptyDocuments;
+        malformedSequences = o.malformedSequences;
         sampledOut = o.sampledOut;
         skippedBatches = o.skippedBatches;
         words = o.words;
@@ -237,6 +240,7 @@ public final class NtmState implements State {
         records += o.records;
         documents += o.documents;
         emptyDocuments += o.emptyDocuments;
+        malformedSequences += o.malformedSequences;
         sampledOut += o.sampledOut;
         skippedBatches += o.skippedBatches;
         words += o.words;

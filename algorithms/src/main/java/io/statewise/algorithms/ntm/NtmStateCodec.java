@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The binary encoding of {@link NtmState}s, tag {@code NTST}, version 2. With {@code P} parameters, {@code T}
+ * The binary encoding of {@link NtmState}s, tag {@code NTST}, version 3. With {@code P} parameters, {@code T}
  * trainable ones, {@code S} optimizer slots:
  * <pre>
  *   header (8 bytes)
@@ -24,14 +24,16 @@ import java.util.List;
  *   double last loss, double best loss, int patience, byte stopped, long generator state
  *   floats parameters (P), floats base (P; a global state writes its parameters again), floats moments (S x T)
  *   long vocabulary documents, int term slot bytes B, int terms (V or 0), each term: byte length, B bytes zero-padded
+ *   long malformed UTF-8 sequences
  * </pre>
- * Version 1 (read, not written) is the network part without the phase byte and the vocabulary tail. The size depends
- * on the hyperparameters and the vocabulary's size only. The codec checks the shape against its configuration.
+ * Version 2 (read, not written) lacks the last field (read as 0); version 1 (read, not written) is the network part
+ * without the phase byte and the vocabulary tail. The size depends on the hyperparameters and the vocabulary's size
+ * only. The codec checks the shape against its configuration.
  */
 public final class NtmStateCodec implements Codec<NtmState> {
 
     /** Tag and current version. */
-    public static final CodecHeader HEADER = new CodecHeader("NTST", 2);
+    public static final CodecHeader HEADER = new CodecHeader("NTST", 3);
 
     private static final VocabularyStateCodec VOCABULARY = new VocabularyStateCodec();
 
@@ -49,7 +51,7 @@ public final class NtmStateCodec implements Codec<NtmState> {
         long fields = 8 * 5 + 8 + 8 * 4 + 4 + 8 * 2 + 4 + 1 + 8;
         long arrays = 2 * (4 + 4L * shape.parameters()) + shape.slots() * (4 + 4L * shape.trainable());
         long terms = 8 + 4 + 4 + (s.terms == null ? 0 : (long) s.terms.length * (1 + termSlot(s.terms)));
-        return head + fields + arrays + terms;
+        return head + fields + arrays + terms + 8;
     }
 
     /** Bytes of a term slot: the longest term's UTF-8 length (learned terms are at most {@code max_term_bytes}). */
@@ -87,6 +89,7 @@ public final class NtmStateCodec implements Codec<NtmState> {
                 for (int b = 0; b < slot; b++) out.putByte(b < utf8.length ? utf8[b] : 0);
             }
         }
+        out.putLong(s.malformedSequences);
         return out.toByteArray();
     }
 
@@ -112,6 +115,10 @@ public final class NtmStateCodec implements Codec<NtmState> {
         if (in.version() >= 2) {
             s.vocabularyDocuments = in.getLong();
             s.terms = terms(in, s.shape.vocabulary());
+        }
+        if (in.version() >= 3) {
+            s.malformedSequences = in.getLong();
+            if (s.malformedSequences < 0) throw new CodecException("NTST: negative malformed sequence count");
         }
         in.expectEnd();
         return s;

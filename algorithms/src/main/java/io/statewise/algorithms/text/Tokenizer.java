@@ -117,6 +117,7 @@ public final class Tokenizer {
             int n = sequenceLength(src, i, to);
             if (n < 0) {
                 malformed++;
+                out.addMalformedSequences(1);
                 i -= n;
                 if (start >= 0) {
                     w = finish(out, start, w, letters, marks, to - i);

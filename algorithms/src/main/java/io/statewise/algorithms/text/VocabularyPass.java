@@ -2,6 +2,7 @@ package io.statewise.algorithms.text;
 
 import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.HyperParameters;
+import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.SyncPolicy;
 import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -120,6 +123,13 @@ public final class VocabularyPass implements ElasticAlgorithm<VocabularyState, V
      * The top {@code vocab_size} terms of {@code finalizeParams} by document frequency after the {@code min_df} and
      * {@code max_df_ratio} filters. Does not modify the state.
      */
+    /** The documents read, the terms too long to count, and the malformed UTF-8 sequences replaced. */
+    @Override
+    public Map<String, Double> epochMetrics(VocabularyState global, Optional<SelectionScores> validation) {
+        return Map.of("documents", (double) global.records(), "skipped_terms", (double) global.skippedTerms(),
+                "malformed_utf8_sequences", (double) global.malformedSequences());
+    }
+
     @Override
     public Vocabulary finalize(VocabularyState state, HyperParameters finalizeParams) {
         VocabularyConfig cfg = VocabularyConfig.from(finalizeParams);

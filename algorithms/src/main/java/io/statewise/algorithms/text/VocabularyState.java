@@ -18,6 +18,8 @@ public final class VocabularyState implements State {
     final int maxTermBytes;
     long documents;
     long skippedTerms;
+    /** Malformed UTF-8 sequences in the text read, replaced by separators. */
+    long malformedSequences;
     private transient TermTable documentTerms;
 
     VocabularyState(int capacity, int maxTermBytes) {
@@ -65,6 +67,11 @@ public final class VocabularyState implements State {
         return skippedTerms;
     }
 
+    /** Malformed UTF-8 sequences in the documents read (replaced by separators, never fatal). */
+    public long malformedSequences() {
+        return malformedSequences;
+    }
+
     /** The longest term counted, in UTF-8 bytes. */
     public int maxTermBytes() {
         return maxTermBytes;
@@ -89,6 +96,7 @@ public final class VocabularyState implements State {
             }
         }
         documents += batch.size();
+        malformedSequences += batch.malformedSequences();
     }
 
     /** The merge of two states into a new one; see {@link FrequentTerms#merge}. */
@@ -100,6 +108,7 @@ public final class VocabularyState implements State {
         VocabularyState out = new VocabularyState(FrequentTerms.merge(a.frequent, b.frequent), a.maxTermBytes);
         out.documents = a.documents + b.documents;
         out.skippedTerms = a.skippedTerms + b.skippedTerms;
+        out.malformedSequences = a.malformedSequences + b.malformedSequences;
         return out;
     }
 

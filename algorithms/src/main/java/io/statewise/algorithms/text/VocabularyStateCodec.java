@@ -7,27 +7,32 @@ import io.statewise.algorithms.codec.CodecException;
 import io.statewise.algorithms.codec.CodecHeader;
 
 /**
- * The binary encoding of {@link VocabularyState}s, tag {@code VOST}, version 1:
+ * The binary encoding of {@link VocabularyState}s, tag {@code VOST}, version 2:
  * <pre>
  *   header (8 bytes)
  *   int capacity, int maxTermBytes, int counters in use
- *   long documents, long term-documents (stream length), long offset (max error), long skipped terms
+ *   long documents, long term-documents (stream length), long offset (max error), long skipped terms,
+ *   long malformed UTF-8 sequences
  *   capacity slots: byte term length, maxTermBytes bytes (the term, zero-padded), long count
  * </pre>
- * Every slot is written, used or not, so the size depends only on the capacity and {@code maxTermBytes}; unused bytes
+ * Version 1 (read, not written) lacks the malformed sequence count (read as 0). Every slot is written, used or not, so the size depends only on the capacity and {@code maxTermBytes}; unused bytes
  * are zeros, which compress well. Counters are written in counter order, so a decoded state continues identically.
  */
 public final class VocabularyStateCodec implements Codec<VocabularyState> {
 
     /** Tag and current version. */
-    public static final CodecHeader HEADER = new CodecHeader("VOST", 1);
+    public static final CodecHeader HEADER = new CodecHeader("VOST", 2);
 
     /** The longest term a state can hold: the length is one unsigned byte. */
     public static final int MAX_TERM_BYTES = 255;
 
     /** The encoded size of a state, in bytes. */
     public static long encodedSize(int capacity, int maxTermBytes) {
-        return CodecHeader.SIZE + 3 * 4 + 4 * 8 + (long) capacity * (1 + maxTermBytes + 8);
+        return encodedSize(capacity, maxTermBytes, HEADER.version());
+    }
+
+    private static long encodedSize(int capacity, int maxTermBytes, int version) {
+        return CodecHeader.SIZE + 3 * 4 + (version >= 2 ? 5 : 4) * 8 + (long) capacity * (1 + maxTermBytes + 8);
     }
 
     @Override
@@ -35,7 +40,8 @@ public final class VocabularyStateCodec implements Codec<VocabularyState> {
         FrequentTerms f = s.frequent;
         BinaryWriter out = new BinaryWriter(HEADER, (int) encodedSize(f.capacity(), s.maxTermBytes));
         out.putInt(f.capacity()).putInt(s.maxTermBytes).putInt(f.size());
-        out.putLong(s.documents).putLong(f.length()).putLong(f.offset()).putLong(s.skippedTerms);
+        out.putLong(s.documents).putLong(f.length()).putLong(f.offset()).putLong(s.skippedTerms)
+                .putLong(s.malformedSequences);
         TermTable terms = f.terms();
         byte[] arena = terms.arena();
         for (int i = 0; i < f.capacity(); i++) {
@@ -63,9 +69,10 @@ public final class VocabularyStateCodec implements Codec<VocabularyState> {
         long length = in.getLong();
         long offset = in.getLong();
         long skipped = in.getLong();
+        long malformed = in.version() >= 2 ? in.getLong() : 0;
         if (capacity < 1 || maxTermBytes < 1 || maxTermBytes > MAX_TERM_BYTES || used < 0 || used > capacity
-                || documents < 0 || length < 0 || offset < 0 || skipped < 0
-                || encodedSize(capacity, maxTermBytes) != bytes.length) {
+                || documents < 0 || length < 0 || offset < 0 || skipped < 0 || malformed < 0
+                || encodedSize(capacity, maxTermBytes, in.version()) != bytes.length) {
             throw new CodecException("VOST: inconsistent header (capacity " + capacity + ", max term bytes "
                     + maxTermBytes + ", counters " + used + ", " + bytes.length + " bytes)");
         }
@@ -87,6 +94,7 @@ public final class VocabularyStateCodec implements Codec<VocabularyState> {
         s.frequent.restore(offset, length);
         s.documents = documents;
         s.skippedTerms = skipped;
+        s.malformedSequences = malformed;
         return s;
     }
 }

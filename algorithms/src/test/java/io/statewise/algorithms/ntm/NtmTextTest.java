@@ -186,17 +186,54 @@ class NtmTextTest {
     }
 
     @Test
-    void aVersion1StateStillDecodes() {
+    void version1And2StatesStillDecode() {
         Ntm ntm = NtmTesting.ntm("num_topics", 3, "feature_dim", 100);
         NtmState trained = new SyncRounds<>(ntm, 1, 8).train(TRAIN.schema(), ntm.init(TRAIN.schema()),
                 TRAIN.splits(1, 200).subList(0, 1), 1);
-        byte[] v2 = ntm.stateCodec().encode(trained);
+        byte[] v3 = ntm.stateCodec().encode(trained);
+        // version 2: no malformed sequence count (long) at the end
+        byte[] v2 = Arrays.copyOf(v3, v3.length - 8);
+        v2[6] = 2;
+        v2[7] = 0;
+        assertArrayEquals(v3, ntm.stateCodec().encode(ntm.stateCodec().decode(v2)));
         // version 1: no phase byte after the header, no vocabulary tail (long, int, int) at the end
         byte[] v1 = new byte[v2.length - 1 - 16];
         System.arraycopy(v2, 0, v1, 0, 8);
         v1[6] = 1;
         v1[7] = 0;
         System.arraycopy(v2, 9, v1, 8, v1.length - 8);
-        assertArrayEquals(v2, ntm.stateCodec().encode(ntm.stateCodec().decode(v1)));
+        assertArrayEquals(v3, ntm.stateCodec().encode(ntm.stateCodec().decode(v1)));
+    }
+
+    @Test
+    void malformedUtf8IsCountedInTheVocabularyAndTrainingEpochs() {
+        Ntm ntm = NtmTesting.ntm("num_topics", 2, "vocab_size", 4, "epochs", 1, "mini_batch_size", 4, "seed", 1);
+        byte[] text = "apple banana cherry\ncherry apple\ndate banana cherry\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bad = Arrays.copyOf(text, text.length + 12);
+        // two malformed sequences (a lone continuation byte, a truncated two-byte lead) in a fourth document
+        byte[] tail = {'f', 'i', 'g', (byte) 0x80, ' ', 'k', 'i', 'w', 'i', ' ', (byte) 0xC3, '\n'};
+        System.arraycopy(tail, 0, bad, text.length, tail.length);
+        TextBatch batch = new TextBatch(8);
+        io.statewise.algorithms.text.Tokenizer tokenizer =
+                new io.statewise.algorithms.text.Tokenizer(io.statewise.algorithms.text.TokenizerConfig.english());
+        int from = 0;
+        for (int i = 0; i < bad.length; i++) {
+            if (bad[i] != '\n') continue;
+            tokenizer.tokenize(bad, from, i, batch);
+            batch.commitDocument(0);
+            from = i + 1;
+        }
+        assertEquals(2, batch.malformedSequences());
+        List<List<Batch>> splits = List.of(List.of(batch));
+        NtmState vocabulary = new SyncRounds<>(ntm, 1, Integer.MAX_VALUE).epoch(TEXT, ntm.init(TEXT), splits);
+        assertEquals(2.0, ntm.epochMetrics(vocabulary, java.util.Optional.empty()).get("malformed_utf8_sequences"));
+        NtmState trained = ntm.endEpoch(vocabulary);
+        assertEquals(2.0, ntm.epochMetrics(trained, java.util.Optional.empty()).get("malformed_utf8_sequences"));
+        trained = new SyncRounds<>(ntm, 1, ntm.config().syncEveryBatches()).train(TEXT, trained, splits, 1);
+        assertEquals(4.0, ntm.epochMetrics(trained, java.util.Optional.empty()).get("malformed_utf8_sequences"),
+                "counted in every epoch that reads the text, like empty documents");
+        NtmState decoded = ntm.stateCodec().decode(ntm.stateCodec().encode(trained));
+        assertEquals(4.0, ntm.epochMetrics(decoded, java.util.Optional.empty()).get("malformed_utf8_sequences"));
     }
 }

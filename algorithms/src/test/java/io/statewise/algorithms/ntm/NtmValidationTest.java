@@ -111,10 +111,11 @@ class NtmValidationTest {
         NtmState counting = ntm.init(TEXT);
         assertTrue(ntm.selectionScorer(counting).isEmpty());
         assertFalse(ntm.converged(counting));
-        assertEquals(Map.of("vocabulary_documents", 0.0), ntm.epochMetrics(counting, Optional.empty()));
+        assertEquals(Map.of("vocabulary_documents", 0.0, "malformed_utf8_sequences", 0.0),
+                ntm.epochMetrics(counting, Optional.empty()));
         NtmState global = ntm.endEpoch(new SyncRounds<>(ntm, 1, 8).epoch(TEXT, counting, CORPUS.textSplits(2, 25)));
         assertTrue(ntm.selectionScorer(global).isEmpty(), "an untrained network is not scored");
-        assertEquals(Map.of("vocabulary_documents", 400.0, "vocabulary_size", 30.0),
+        assertEquals(Map.of("vocabulary_documents", 400.0, "vocabulary_size", 30.0, "malformed_utf8_sequences", 0.0),
                 ntm.epochMetrics(global, Optional.empty()));
         global = ntm.endEpoch(new SyncRounds<>(ntm, 1, 8).epoch(TEXT, global, CORPUS.textSplits(2, 25)));
         NtmScores text = score(ntm, global, HELD_OUT.text(0, 100, 30));
