@@ -1,11 +1,15 @@
 package io.statewise.actors.service;
 
+import io.statewise.actors.history.EventPage;
+import io.statewise.actors.history.HistoricModel;
+import io.statewise.actors.history.JobHistory;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobPlanner;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.JobView;
+import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.Prediction;
@@ -45,6 +49,7 @@ public final class ShardedJobService implements JobService {
     private final JobSettings settings;
     private final JobPlanner planner;
     private final JobDirectory directory;
+    private final JobHistory history;
     private final Executor compute;
     private final SecureRandom random = new SecureRandom();
     /**
@@ -65,6 +70,7 @@ public final class ShardedJobService implements JobService {
         this.planner = new JobPlanner(settings.splitSizeBytes(), Runtime.getRuntime().availableProcessors());
         this.directory = new JobDirectory(system);
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+        this.history = new JobHistory(system, compute);
     }
 
     @Override
@@ -110,6 +116,26 @@ public final class ShardedJobService implements JobService {
                     Trainer.decodeModel(status.algorithm(), v.model().get()));
             return new TrainedModel(jobId, status.algorithm(), status.records(), status.metrics(), model);
         });
+    }
+
+    @Override
+    public CompletionStage<EventPage> events(String jobId, long from, int limit) {
+        return history.events(jobId, from, limit);
+    }
+
+    @Override
+    public CompletionStage<List<ModelVersion>> versions(String jobId) {
+        return history.versions(jobId);
+    }
+
+    @Override
+    public CompletionStage<HistoricModel> modelAsOf(String jobId, long sequenceNr) {
+        return history.modelAsOf(jobId, sequenceNr);
+    }
+
+    @Override
+    public CompletionStage<HistoricModel> modelVersion(String jobId, int version) {
+        return history.modelVersion(jobId, version);
     }
 
     @Override
