@@ -6,6 +6,7 @@ import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.tuning.TuneRequest;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -51,6 +52,13 @@ public interface JobService {
 
     /** Model version {@code version} as the job stored it (JobRejectedException if it has no such version). */
     CompletionStage<HistoricModel> modelVersion(String jobId, int version);
+
+    /**
+     * Tunes a completed job from its stored state: a finalize-time sweep of one hyperparameter, scored on the job's
+     * validation data when it has some, the choice stored as the job's next model version. Fails with
+     * JobRejectedException for a request the algorithm refuses, ModelNotReadyException unless the job completed.
+     */
+    CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request);
 
     /**
      * Predictions of a completed job's model for {@code rows}.

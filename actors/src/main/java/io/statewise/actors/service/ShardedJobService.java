@@ -16,6 +16,7 @@ import io.statewise.algorithms.Prediction;
 import io.statewise.algorithms.TextModel;
 import io.statewise.algorithms.text.Documents;
 import io.statewise.algorithms.training.Trainer;
+import io.statewise.algorithms.tuning.TuneRequest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +51,7 @@ public final class ShardedJobService implements JobService {
     private final JobPlanner planner;
     private final JobDirectory directory;
     private final JobHistory history;
+    private final JobTuner tuner;
     private final Executor compute;
     private final SecureRandom random = new SecureRandom();
     /**
@@ -71,6 +73,8 @@ public final class ShardedJobService implements JobService {
         this.directory = new JobDirectory(system);
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.history = new JobHistory(system, compute);
+        this.tuner = new JobTuner(history, compute, (jobId, add) -> job(jobId).askWithStatus(add::apply,
+                settings.askTimeout()));
     }
 
     @Override
@@ -136,6 +140,11 @@ public final class ShardedJobService implements JobService {
     @Override
     public CompletionStage<HistoricModel> modelVersion(String jobId, int version) {
         return history.modelVersion(jobId, version);
+    }
+
+    @Override
+    public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {
+        return tuner.tune(jobId, request);
     }
 
     @Override

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Elastic machine-learning training on Apache Pekko.",
         subcommands = {NodeCommand.class, TrainCommand.class, SubmitCommand.class, JobsCommand.class,
-                StatusCommand.class, ModelCommand.class, PredictCommand.class, CancelCommand.class, ReplayCommand.class,
+                StatusCommand.class, ModelCommand.class, PredictCommand.class, CancelCommand.class,
+                TuneCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StatewiseCli implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -41,7 +41,7 @@ public final class JobRoutes {
 
     /**
      * {@code /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/model[?asOf=SEQ|?version=N]}, {@code /jobs/{id}/predict},
-     * {@code /jobs/{id}/events[?from=SEQ&limit=N]}, {@code /jobs/{id}/versions}.
+     * {@code /jobs/{id}/events[?from=SEQ&limit=N]}, {@code /jobs/{id}/versions}, {@code /jobs/{id}/tune}.
      */
     public Route routes() {
         return pathPrefix("jobs", () -> concat(
@@ -55,6 +55,8 @@ public final class JobRoutes {
                         path("model", () -> get(() -> parameterOptional("asOf", asOf ->
                                 parameterOptional("version", version -> model(jobId, asOf, version))))),
                         path("versions", () -> get(() -> versions(jobId))),
+                        path("tune", () -> post(() ->
+                                entity(Unmarshaller.entityToString(), body -> tune(jobId, body)))),
                         path("events", () -> get(() -> parameterOptional("from", from ->
                                 parameterOptional("limit", limit -> events(jobId, from, limit))))),
                         path("predict", () -> post(() ->
@@ -92,6 +94,11 @@ public final class JobRoutes {
             return reply(StatusCodes.OK, jobs.modelVersion(jobId, version.get()).thenApply(HistoricModelDto::from));
         }
         return reply(StatusCodes.OK, jobs.model(jobId).thenApply(ModelDto::from));
+    }
+
+    private Route tune(String jobId, String body) {
+        var request = JsonSupport.read(body, TuneJobRequest.class).toRequest();
+        return reply(StatusCodes.OK, jobs.tune(jobId, request).thenApply(TuneDto::from));
     }
 
     private Route versions(String jobId) {

@@ -16,14 +16,17 @@ import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.JobService;
+import io.statewise.actors.service.TuneOutcome;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
 import io.statewise.algorithms.kmeans.KMeansModel;
+import io.statewise.algorithms.tuning.TuneRequest;
 import io.statewise.ops.http.JsonSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +60,7 @@ class ReplayCommandTest {
         long firstMerge;
         try (EmbeddedNode node = EmbeddedNode.start(data, false)) {
             JobService jobs = node.node().jobService();
-            jobId = await(jobs.submit(spec)).jobId();
-            awaitCompleted(jobs, jobId);
+            jobId = completedJob(jobs, spec);
             trained = (KMeansModel) await(jobs.model(jobId)).model();
 
             List<ModelVersion> versions = await(jobs.versions(jobId));
@@ -111,6 +113,44 @@ class ReplayCommandTest {
     }
 
     @Test
+    void tuningFromTheStoredStateAddsAVersionThatReplayReadsBack() throws Exception {
+        Path csv = dir.resolve("train.csv");
+        Path validation = dir.resolve("validation.csv");
+        GaussianBlobs blobs = new GaussianBlobs(3, 2, 0.5, 7L); // three well-separated blobs
+        blobs.writeCsv(csv, 3_000, true);
+        blobs.writeCsv(validation, 1_000, true);
+        Path data = dir.resolve("node");
+        JobSpec spec = new JobSpec("kmeans", Map.of("k", "3", "mini_batch_size", "100", "seed", "1"),
+                DataInput.csv(csv.toString()), Optional.of(DataInput.csv(validation.toString())), Optional.empty(),
+                2, 0, 0);
+        String jobId;
+        KMeansModel tuned;
+        try (EmbeddedNode node = EmbeddedNode.start(data, false)) {
+            JobService jobs = node.node().jobService();
+            jobId = completedJob(jobs, spec);
+            TuneOutcome outcome = await(jobs.tune(jobId, new TuneRequest("k", List.of("1", "2", "3", "4", "5", "6"),
+                    Optional.empty(), OptionalDouble.empty())));
+            assertEquals("3", outcome.result().chosenValue(), "the elbow of validation MSD is the true k");
+            assertEquals(2, outcome.version());
+            assertTrue(outcome.result().rows().get(0).scores().containsKey("validation_msd"));
+            tuned = (KMeansModel) outcome.result().model();
+            assertEquals(tuned, await(jobs.model(jobId)).model(), "the latest version is the tuned model");
+            List<ModelVersion> versions = await(jobs.versions(jobId));
+            assertEquals(List.of(1, 2), versions.stream().map(ModelVersion::version).toList());
+            assertEquals(Map.of("k", "3"), versions.get(1).hyperParameters());
+            CompletionException bad = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> await(jobs.tune(jobId, new TuneRequest("epochs", List.of("2"), Optional.empty(),
+                            OptionalDouble.empty()))));
+            assertEquals(Optional.of("parameter"), ((JobRejectedException) bad.getCause()).field());
+        }
+        CliRun replayed = CliRun.of("replay", jobId, "--version", "2", "--data-dir", data.toString());
+        assertEquals(0, replayed.exitCode(), replayed.err());
+        JsonNode json = JsonSupport.mapper().readTree(replayed.out());
+        float[][] centers = JsonSupport.mapper().treeToValue(json.get("model").get("centers"), float[][].class);
+        assertEquals(tuned, new KMeansModel(centers));
+    }
+
+    @Test
     void asOfAndVersionTogetherAreAUsageError() {
         CliRun both = CliRun.of("replay", "j", "--as-of", "3", "--version", "1", "--data-dir", "nowhere");
         assertEquals(ExitCodes.USAGE, both.exitCode());
@@ -125,7 +165,9 @@ class ReplayCommandTest {
         }
     }
 
-    private static void awaitCompleted(JobService jobs, String jobId) throws Exception {
+    /** Submits {@code spec} and waits until the job completed; its id. */
+    private static String completedJob(JobService jobs, JobSpec spec) throws Exception {
+        String jobId = await(jobs.submit(spec)).jobId();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         JobStatus s;
         do {
@@ -134,5 +176,6 @@ class ReplayCommandTest {
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         assertEquals(JobPhase.COMPLETED, s.phase(), String.valueOf(s.error()));
+        return jobId;
     }
 }

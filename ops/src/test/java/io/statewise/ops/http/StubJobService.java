@@ -14,7 +14,11 @@ import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.ModelNotReadyException;
 import io.statewise.actors.service.TrainedModel;
 import io.statewise.algorithms.Model;
+import io.statewise.actors.service.TuneOutcome;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.tuning.TuneRequest;
+import io.statewise.algorithms.tuning.TuneResult;
+import io.statewise.algorithms.tuning.TuneRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +191,29 @@ public final class StubJobService implements JobService {
         return new EventSummary(seq, type, SUBMITTED_AT.plusSeconds(seq), Optional.ofNullable(split).map(x -> 1),
                 Optional.ofNullable(split), Optional.empty(), Optional.ofNullable(split).map(x -> 250L),
                 Optional.ofNullable(split).map(x -> 0L), Optional.ofNullable(version), Optional.empty());
+    }
+
+    /**
+     * Tunes {@code k} only: row {@code i} scores {@code msd = 10 / k} and a silhouette that does not apply (NaN);
+     * the first value is chosen and becomes version 2.
+     */
+    @Override
+    public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {
+        return completed(jobId).thenApply(s -> {
+            if (!request.parameter().equals("k")) {
+                throw new JobRejectedException("parameter", "kmeans has no hyperparameter '" + request.parameter()
+                        + "'; it can tune k");
+            }
+            List<TuneRow> rows = new ArrayList<>();
+            for (String k : request.values()) {
+                Map<String, Double> scores = new java.util.LinkedHashMap<>();
+                scores.put("validation_msd", 10.0 / Double.parseDouble(k));
+                scores.put("validation_silhouette", Double.NaN);
+                rows.add(new TuneRow(k, scores));
+            }
+            return new TuneOutcome(jobId, new TuneResult("k", rows, 0, "elbow of validation_msd",
+                    new StubModel(s.algorithm(), new float[][] {{0f, 0f}}), Map.of("validation_msd", 1.0)), 2);
+        });
     }
 
     /** The stub model reads no text. */

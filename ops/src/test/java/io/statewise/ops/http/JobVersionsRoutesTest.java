@@ -13,9 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** {@code /events}, {@code /versions} and {@code /model?asOf=|?version=} against a real server over a stub service. */
+/**
+ * Model versions over HTTP: {@code /events}, {@code /versions}, {@code /model?asOf=|?version=} and {@code /tune},
+ * against a real server over a stub service.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JobHistoryRoutesTest {
+class JobVersionsRoutesTest {
 
     private TestApiServer server;
 
@@ -33,6 +36,8 @@ class JobHistoryRoutesTest {
     void reset() {
         server.jobs().reset();
         server.jobs().put("j", JobPhase.COMPLETED);
+        server.jobs().put("done", JobPhase.COMPLETED);
+        server.jobs().put("busy", JobPhase.TRAINING);
     }
 
     @Test
@@ -91,6 +96,49 @@ class JobHistoryRoutesTest {
         assertError(server.send("GET", "/v1/jobs/j/model?version=2", null), 400, "version");
         assertError(server.send("GET", "/v1/jobs/j/model?asOf=-1", null), 400, "asOf");
         assertError(server.send("GET", "/v1/jobs/j/model?asOf=1&version=1", null), 400, "version");
+    }
+
+    @Test
+    void aRangeIsSweptAndTheWholeTableComesBackWithTheChoice() throws Exception {
+        JsonNode body = json(tune("done", "{\"parameter\": \"k\", \"from\": 2, \"to\": 6, \"step\": 2}"), 200);
+        assertEquals("k", body.get("parameter").asText());
+        assertEquals("elbow of validation_msd", body.get("selected_by").asText());
+        JsonNode table = body.get("table");
+        assertEquals(3, table.size());
+        assertEquals("4", table.get(1).get("value").asText());
+        assertEquals(2.5, table.get(1).get("validation_msd").asDouble());
+        assertTrue(table.get(1).get("validation_silhouette").isNull(), "NaN is written as null");
+        assertEquals("2", body.get("choice").get("value").asText());
+        assertEquals(2, body.get("choice").get("version").asInt());
+    }
+
+    @Test
+    void valuesMayBeListed() throws Exception {
+        JsonNode body = json(tune("done", "{\"parameter\": \"k\", \"values\": [3, \"5\"]}"), 200);
+        assertEquals("5", body.get("table").get(1).get("value").asText());
+    }
+
+    @Test
+    void badRangesAre400NamingTheField() throws Exception {
+        assertError(tune("done", "{\"parameter\": \"k\", \"from\": 5, \"to\": 2}"), 400, "to");
+        assertError(tune("done", "{\"parameter\": \"k\", \"from\": 2}"), 400, "to");
+        assertError(tune("done", "{\"parameter\": \"k\", \"from\": 2, \"to\": 4, \"step\": 0}"), 400, "step");
+        assertError(tune("done", "{\"parameter\": \"k\", \"values\": [2], \"from\": 2, \"to\": 3}"), 400, "values");
+        assertError(tune("done", "{\"parameter\": \"k\", \"values\": [{\"k\": 2}]}"), 400, "values[0]");
+        assertError(tune("done", "{\"parameter\": \"k\", \"from\": 1, \"to\": 5000}"), 400, "to");
+        assertError(tune("done", "{\"values\": [2]}"), 400, "parameter");
+        assertError(tune("done", "{\"parameter\": \"k\", \"values\": [2], \"colour\": 1}"), 400, "colour");
+    }
+
+    @Test
+    void theAlgorithmsRefusalsAndTheJobsStateAreClientErrors() throws Exception {
+        assertError(tune("done", "{\"parameter\": \"mini_batch_size\", \"values\": [2]}"), 400, "parameter");
+        assertError(tune("busy", "{\"parameter\": \"k\", \"values\": [2]}"), 409, null);
+        assertError(tune("nope", "{\"parameter\": \"k\", \"values\": [2]}"), 404, null);
+    }
+
+    private HttpResponse<String> tune(String jobId, String body) throws Exception {
+        return server.send("POST", "/v1/jobs/" + jobId + "/tune", body);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
