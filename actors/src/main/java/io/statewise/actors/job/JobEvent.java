@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public sealed interface JobEvent extends CborSerializable {
 
+    /** When it happened (the job's clock). */
+    Instant at();
+
     /** The job was accepted with its plan. */
     record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at) implements JobEvent {}
 
@@ -50,12 +53,36 @@ public sealed interface JobEvent extends CborSerializable {
     }
 
     /**
-     * The final model.
+     * A model finalized from the trained state: the job's first model version, or a later one after more data.
      *
      * @param model   encoded with the algorithm's model codec
      * @param metrics validation and test metrics, prefixed {@code validation_} and {@code test_}
+     * @param version the model's version, from 1; empty in journals written before versions existed, where the
+     *                event was always the job's only model (version 1)
      */
-    record ModelFinalized(byte[] model, Map<String, Double> metrics, Instant at) implements JobEvent {}
+    record ModelFinalized(byte[] model, Map<String, Double> metrics, Instant at, Optional<Integer> version)
+            implements JobEvent {
+        public ModelFinalized {
+            version = version == null ? Optional.empty() : version;
+        }
+    }
+
+    /**
+     * A model version finalized again from the stored state with other finalize-time hyperparameters (a tuning
+     * choice), without another data pass.
+     *
+     * @param version         the new version (the previous one plus 1)
+     * @param model           encoded with the algorithm's model codec
+     * @param metrics         what the tuning scored the chosen setting with (e.g. {@code validation_msd})
+     * @param hyperParameters the finalize-time hyperparameters that differ from the job's (e.g. {@code k})
+     */
+    record ModelTuned(int version, byte[] model, Map<String, Double> metrics, Map<String, String> hyperParameters,
+                      Instant at) implements JobEvent {
+        public ModelTuned {
+            metrics = Map.copyOf(metrics);
+            hyperParameters = Map.copyOf(hyperParameters);
+        }
+    }
 
     /** The job stopped because of an error it cannot recover from. */
     record JobFailed(String reason, Instant at) implements JobEvent {}

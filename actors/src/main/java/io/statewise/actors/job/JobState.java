@@ -74,14 +74,26 @@ public sealed interface JobState extends CborSerializable {
      * @param metrics validation and test metrics of the model
      * @param error   why it failed
      * @param epochReports what each completed epoch reported
+     * @param modelVersion the version of {@code model} (from 1); empty without a model, and in snapshots written
+     *                     before versions existed (then 1 if there is a model)
+     * @param state   the trained state the model was finalized from (what tuning finalizes again); empty in
+     *                snapshots written before it was kept (replaying the events rebuilds it)
      */
     record Finished(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, JobPhase phase, int epoch,
                     long records, long badRecords, Optional<byte[]> model, Map<String, Double> metrics,
-                    Optional<String> error, Instant finishedAt, List<EpochReport> epochReports)
+                    Optional<String> error, Instant finishedAt, List<EpochReport> epochReports,
+                    Optional<Integer> modelVersion, Optional<StateCell> state)
             implements JobState {
         public Finished {
             metrics = Map.copyOf(metrics);
             epochReports = List.copyOf(epochReports);
+            modelVersion = modelVersion == null ? Optional.empty() : modelVersion;
+            state = state == null ? Optional.empty() : state;
+        }
+
+        /** The current model's version: 0 without a model. */
+        public int currentVersion() {
+            return model.isEmpty() ? 0 : modelVersion.orElse(1);
         }
     }
 }

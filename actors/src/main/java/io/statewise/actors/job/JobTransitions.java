@@ -83,6 +83,18 @@ final class JobTransitions {
     }
 
     /**
+     * The trained state as it stands while running: in the first epoch, the splits folded so far; later, the state at
+     * the end of the previous epoch (part of a later epoch re-reads only some of the data: k-means re-estimates,
+     * PCA would count those splits twice); in epochs that sync every N batches, the live global state; once every
+     * epoch is merged, the final state.
+     */
+    State trainedState(JobState.Running s) {
+        Trainer t = trainer;
+        if (s.finalizing() || s.epoch() > 1 || syncEvery(s) > 0) return s.base().value(t);
+        return epochResult(s);
+    }
+
+    /**
      * The end of an epoch: the next epoch's base, or finalizing after the last epoch (or once the algorithm has
      * converged: every candidate stopped early).
      */
@@ -99,11 +111,34 @@ final class JobTransitions {
                 s.badRecords(), last, reports);
     }
 
-    /** A job that will do no more work. */
+    /**
+     * A job that will do no more work; it keeps its trained state (the base after the last epoch when it
+     * completed), from which tuning finalizes other versions.
+     */
     static JobState.Finished finished(JobState.Running s, JobPhase phase, Optional<byte[]> model,
                                       Map<String, Double> metrics, Optional<String> error, Instant at) {
         return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, s.epoch(), s.records(),
-                s.badRecords(), model, metrics, error, at, s.epochReports());
+                s.badRecords(), model, metrics, error, at, s.epochReports(),
+                model.isPresent() ? Optional.of(1) : Optional.empty(), Optional.of(s.base()));
+    }
+
+    /** The first model version of a job whose every epoch is merged. */
+    static JobState.Finished modelFinalized(JobState.Running s, JobEvent.ModelFinalized e) {
+        JobState.Finished f = finished(s, JobPhase.COMPLETED, Optional.of(e.model()), e.metrics(), Optional.empty(),
+                e.at());
+        return withModel(f, e.model(), e.metrics(), e.version().orElse(1));
+    }
+
+    /** A completed job with a new model version finalized from its stored state (tuning). */
+    static JobState.Finished modelTuned(JobState.Finished f, JobEvent.ModelTuned e) {
+        return withModel(f, e.model(), e.metrics(), e.version());
+    }
+
+    private static JobState.Finished withModel(JobState.Finished f, byte[] model, Map<String, Double> metrics,
+                                               int version) {
+        return new JobState.Finished(f.jobId(), f.spec(), f.plan(), f.submittedAt(), f.phase(), f.epoch(),
+                f.records(), f.badRecords(), Optional.of(model), metrics, f.error(), f.finishedAt(),
+                f.epochReports(), Optional.of(version), f.state());
     }
 
     /**

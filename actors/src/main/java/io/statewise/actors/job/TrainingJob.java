@@ -67,6 +67,14 @@ public final class TrainingJob
     /** Cancels a running job; replies with its status after. */
     public record Cancel(ActorRef<JobView> replyTo) implements Command {}
 
+    /**
+     * Persists a model finalized again from the completed job's stored state with other finalize-time
+     * hyperparameters (a tuning choice) as the next model version; replies with the version, or an error if the job
+     * has no model.
+     */
+    public record AddModelVersion(byte[] model, Map<String, Double> metrics, Map<String, String> hyperParameters,
+                                  ActorRef<StatusReply<Integer>> replyTo) implements Command {}
+
     /** Wakes the entity after a node start, so that an unfinished job resumes. */
     public enum Resume implements Command { INSTANCE }
 
@@ -145,7 +153,8 @@ public final class TrainingJob
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     /** The node's cache of parsed splits, if enabled (validation scoring reads through it). */
     private final Optional<SplitCache> splitCache;
-    private JobTransitions transitions;
+    /** Applies events to the state (recovery and live), and holds the job's algorithm. */
+    private final JobFold fold = new JobFold();
     private long startedNanos;
     private long recordsAtStart;
     private boolean finalizeRunning;
@@ -204,12 +213,15 @@ public final class TrainingJob
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SegmentCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
-                .onCommand(Cancel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)));
+                .onCommand(Cancel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+                .onCommand(AddModelVersion.class, this::onAddModelVersion);
         b.forAnyState()
                 .onCommand(Submit.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error("a job with id '" + jobId + "' already exists")))
                 .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
                 .onCommand(GetModel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+                .onCommand(AddModelVersion.class, (s, c) -> Effect().reply(c.replyTo(),
+                        StatusReply.error("job '" + jobId + "' has no model to add a version to")))
                 .onCommand(Resume.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitProgress.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
@@ -290,7 +302,7 @@ public final class TrainingJob
             // fails the job restarts without this segment and rejects the worker's next one (its segment number no
             // longer matches), so the split is redone from its last durable segment and nothing is merged twice.
             JobEvent.SegmentMerged segment = (JobEvent.SegmentMerged) merged;
-            JobState.Running applied = transitions(state.spec()).segmentMerged(state, segment);
+            JobState.Running applied = (JobState.Running) fold.apply(state, segment);
             appliedSegment = new AppliedSegment(state, segment, applied);
             replyTo.tell(new Worker.Continue(applied.base().bytes()));
             return Effect().persist(events).thenNoReply();
@@ -334,12 +346,24 @@ public final class TrainingJob
 
     private ReplyEffect<JobEvent, JobState> onFinalizeSucceeded(JobState.Running state, FinalizeSucceeded cmd) {
         finalizeRunning = false;
-        return Effect().persist(new JobEvent.ModelFinalized(cmd.model(), cmd.metrics(), clock.instant()))
+        return Effect().persist(new JobEvent.ModelFinalized(cmd.model(), cmd.metrics(), clock.instant(),
+                        Optional.of(1)))
                 .thenRun(s -> {
                     ctx.getLog().info("job {} completed: {} records", jobId, state.records());
                     workers.stopAll(jobId, state.plan().parallelism());
                 })
                 .thenNoReply();
+    }
+
+    private ReplyEffect<JobEvent, JobState> onAddModelVersion(JobState.Finished state, AddModelVersion cmd) {
+        if (state.phase() != JobPhase.COMPLETED) {
+            return Effect().reply(cmd.replyTo(), StatusReply.error("job '" + jobId + "' has no model: it is "
+                    + state.phase().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        int version = state.currentVersion() + 1;
+        return Effect().persist(new JobEvent.ModelTuned(version, cmd.model(), cmd.metrics(), cmd.hyperParameters(),
+                        clock.instant()))
+                .thenReply(cmd.replyTo(), s -> StatusReply.success(version));
     }
 
     private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {
@@ -435,30 +459,18 @@ public final class TrainingJob
 
     // ---------------------------------------------------------------- events
 
+    /** Every event goes through {@link JobFold}, the code path that replay outside the actor uses too. */
     @Override
     public EventHandler<JobState, JobEvent> eventHandler() {
-        var b = newEventHandlerBuilder();
-        b.forStateType(JobState.Empty.class)
-                .onEvent(JobEvent.JobSubmitted.class, (s, e) -> transitions(e.spec()).submitted(e));
-        b.forStateType(JobState.Running.class)
-                .onEvent(JobEvent.SplitMerged.class, (s, e) -> transitions(s.spec()).splitMerged(s, e))
-                .onEvent(JobEvent.SegmentMerged.class, this::segmentMerged)
-                .onEvent(JobEvent.EpochCompleted.class, (s, e) -> transitions(s.spec()).epochCompleted(s, e))
-                .onEvent(JobEvent.ModelFinalized.class, (s, e) -> JobTransitions.finished(s, JobPhase.COMPLETED,
-                        Optional.of(e.model()), e.metrics(), Optional.empty(), e.at()))
-                .onEvent(JobEvent.JobFailed.class, (s, e) -> JobTransitions.finished(s, JobPhase.FAILED,
-                        Optional.empty(), Map.of(), Optional.of(e.reason()), e.at()))
-                .onEvent(JobEvent.JobCancelled.class, (s, e) -> JobTransitions.finished(s, JobPhase.CANCELLED,
-                        Optional.empty(), Map.of(), Optional.empty(), e.at()));
-        return b.build();
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(this::applyEvent);
     }
 
-    /** A segment's merge: the state the command handler already computed for its early reply, or computed now. */
-    private JobState.Running segmentMerged(JobState.Running state, JobEvent.SegmentMerged event) {
+    /** An event's effect: for a segment, the state the command handler already computed for its early reply. */
+    private JobState applyEvent(JobState state, JobEvent event) {
         AppliedSegment memo = appliedSegment;
         appliedSegment = null;
         if (memo != null && memo.before() == state && memo.event() == event) return memo.after();
-        return transitions(state.spec()).segmentMerged(state, event);
+        return fold.apply(state, event);
     }
 
     /** A segment merge computed before its event was persisted: {@code after} is its event applied to {@code before}. */
@@ -488,8 +500,7 @@ public final class TrainingJob
     }
 
     private JobTransitions transitions(JobSpec spec) {
-        if (transitions == null) transitions = new JobTransitions(JobPlanner.trainerFor(spec));
-        return transitions;
+        return fold.transitions(spec);
     }
 
     private JobView view(JobState state) {

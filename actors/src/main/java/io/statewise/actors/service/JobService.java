@@ -1,8 +1,12 @@
 package io.statewise.actors.service;
 
+import io.statewise.actors.history.EventPage;
+import io.statewise.actors.history.HistoricModel;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
+import io.statewise.actors.job.ModelVersion;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.tuning.TuneRequest;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -27,6 +31,34 @@ public interface JobService {
 
     /** The trained model of a completed job. */
     CompletionStage<TrainedModel> model(String jobId);
+
+    /**
+     * One page of a job's event history (type, time, counts; no payloads), read from the journal.
+     *
+     * @param from  the first sequence number, from 1
+     * @param limit the most events, 1..1000
+     */
+    CompletionStage<EventPage> events(String jobId, long from, int limit);
+
+    /** Every model version of a job, oldest first (empty before its first model). */
+    CompletionStage<List<ModelVersion>> versions(String jobId);
+
+    /**
+     * The model as of event {@code sequenceNr}, rebuilt by replaying the job's events up to it: the model version in
+     * force then, or the replayed state finalized. Fails with JobRejectedException beyond the last event, with
+     * ModelNotReadyException when there is nothing to finalize yet.
+     */
+    CompletionStage<HistoricModel> modelAsOf(String jobId, long sequenceNr);
+
+    /** Model version {@code version} as the job stored it (JobRejectedException if it has no such version). */
+    CompletionStage<HistoricModel> modelVersion(String jobId, int version);
+
+    /**
+     * Tunes a completed job from its stored state: a finalize-time sweep of one hyperparameter, scored on the job's
+     * validation data when it has some, the choice stored as the job's next model version. Fails with
+     * JobRejectedException for a request the algorithm refuses, ModelNotReadyException unless the job completed.
+     */
+    CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request);
 
     /**
      * Predictions of a completed job's model for {@code rows}.

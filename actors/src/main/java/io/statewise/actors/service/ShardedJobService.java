@@ -1,17 +1,22 @@
 package io.statewise.actors.service;
 
+import io.statewise.actors.history.EventPage;
+import io.statewise.actors.history.HistoricModel;
+import io.statewise.actors.history.JobHistory;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobPlanner;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.JobView;
+import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.Prediction;
 import io.statewise.algorithms.TextModel;
 import io.statewise.algorithms.text.Documents;
 import io.statewise.algorithms.training.Trainer;
+import io.statewise.algorithms.tuning.TuneRequest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +50,8 @@ public final class ShardedJobService implements JobService {
     private final JobSettings settings;
     private final JobPlanner planner;
     private final JobDirectory directory;
+    private final JobHistory history;
+    private final JobTuner tuner;
     private final Executor compute;
     /** Where dependents of asks run ({@link Relay}): the system's default dispatcher. */
     private final Executor replies;
@@ -68,6 +75,9 @@ public final class ShardedJobService implements JobService {
         this.directory = new JobDirectory(system);
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.replies = system.executionContext();
+        this.history = new JobHistory(system, compute);
+        this.tuner = new JobTuner(history, compute, (jobId, add) -> Relay.on(replies,
+                job(jobId).askWithStatus(add::apply, settings.askTimeout())));
     }
 
     @Override
@@ -113,6 +123,31 @@ public final class ShardedJobService implements JobService {
                     Trainer.decodeModel(status.algorithm(), v.model().get()));
             return new TrainedModel(jobId, status.algorithm(), status.records(), status.metrics(), model);
         });
+    }
+
+    @Override
+    public CompletionStage<EventPage> events(String jobId, long from, int limit) {
+        return history.events(jobId, from, limit);
+    }
+
+    @Override
+    public CompletionStage<List<ModelVersion>> versions(String jobId) {
+        return history.versions(jobId);
+    }
+
+    @Override
+    public CompletionStage<HistoricModel> modelAsOf(String jobId, long sequenceNr) {
+        return history.modelAsOf(jobId, sequenceNr);
+    }
+
+    @Override
+    public CompletionStage<HistoricModel> modelVersion(String jobId, int version) {
+        return history.modelVersion(jobId, version);
+    }
+
+    @Override
+    public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {
+        return tuner.tune(jobId, request);
     }
 
     @Override

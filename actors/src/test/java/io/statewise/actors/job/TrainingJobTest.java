@@ -92,6 +92,13 @@ class TrainingJobTest {
     }
 
     private byte[] runToModel(String id, List<Integer> order) throws Exception {
+        return ((JobState.Finished) completedJob(id, order).getState()).model().orElseThrow();
+    }
+
+    /** A job whose splits completed in {@code order}, after it finalized its model. */
+    private EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> completedJob(String id,
+                                                                                          List<Integer> order)
+            throws Exception {
         RecordingPool pool = new RecordingPool();
         var job = newJob(id, pool);
         var submitted = job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit(id, spec, plan, r));
@@ -101,9 +108,8 @@ class TrainingJobTest {
         TestProbe<Worker.Command> worker = testKit.createTestProbe();
         for (int splitId : order) job.runCommand(completed(splitId, worker));
         awaitFinished(job);
-        JobState.Finished done = (JobState.Finished) job.getState();
-        assertEquals(JobPhase.COMPLETED, done.phase());
-        return done.model().orElseThrow();
+        assertEquals(JobPhase.COMPLETED, ((JobState.Finished) job.getState()).phase());
+        return job;
     }
 
     private void awaitFinished(EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> job)
@@ -199,6 +205,54 @@ class TrainingJobTest {
         assertEquals(before.records(), after.records());
         assertArrayEquals(before.current().bytes(), after.current().bytes(),
                 "the folded state survives the snapshot round trip bit for bit");
+    }
+
+    @Test
+    void replayingThePersistedEventsOutsideTheActorRebuildsItsState() throws Exception {
+        plan();
+        var job = completedJob("replay", List.of(4, 0, 2, 1, 3));
+        JobState.Finished live = (JobState.Finished) job.getState();
+
+        List<JobEvent> events = new ArrayList<>();
+        for (Object e : job.persistenceTestKit().persistedInStorage("job|replay")) events.add((JobEvent) e);
+        JobState.Finished replayed = (JobState.Finished) JobFold.replay(events);
+        assertArrayEquals(live.model().orElseThrow(), replayed.model().orElseThrow());
+        assertArrayEquals(live.state().orElseThrow().bytes(), replayed.state().orElseThrow().bytes());
+        assertEquals(live.records(), replayed.records());
+        assertEquals(1, replayed.currentVersion());
+    }
+
+    @Test
+    void aCompletedJobAddsModelVersionsAndOnlyACompletedOne() throws Exception {
+        plan();
+        var job = completedJob("versions", List.of(0, 1, 2, 3, 4));
+        var added = job.<StatusReply<Integer>>runCommand(r -> new TrainingJob.AddModelVersion(new byte[] {3},
+                Map.of("validation_msd", 2.0), Map.of("k", "2"), r));
+        assertEquals(2, added.reply().getValue());
+        JobEvent.ModelTuned tuned = (JobEvent.ModelTuned) added.event();
+        assertEquals(2, tuned.version());
+        assertEquals(Map.of("k", "2"), tuned.hyperParameters());
+        JobState.Finished after = (JobState.Finished) added.state();
+        assertEquals(2, after.currentVersion());
+        assertArrayEquals(new byte[] {3}, after.model().orElseThrow());
+
+        var running = newJob("still-running", new RecordingPool());
+        running.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("still-running", spec, plan, r));
+        var refused = running.<StatusReply<Integer>>runCommand(r -> new TrainingJob.AddModelVersion(new byte[] {3},
+                Map.of(), Map.of(), r));
+        assertTrue(refused.reply().isError());
+        assertTrue(refused.events().isEmpty());
+    }
+
+    @Test
+    void eventsAndSnapshotsWrittenBeforeModelVersionsStillRead() throws Exception {
+        var cbor = org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider.get(testKit.system())
+                .getOrCreate("jackson-cbor", Optional.empty());
+        byte[] old = cbor.writeValueAsBytes(Map.of("model", new byte[] {1, 2}, "metrics", Map.of("test_msd", 1.0),
+                "at", "2026-01-01T00:00:00Z"));
+        JobEvent.ModelFinalized e = cbor.readValue(old, JobEvent.ModelFinalized.class);
+        assertEquals(Optional.empty(), e.version());
+        assertEquals(Optional.of(1), ModelVersion.of(7, e).map(ModelVersion::version));
     }
 
     @Test

@@ -10,6 +10,10 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.tuning.Sweep;
+import io.statewise.algorithms.tuning.Tunable;
+import io.statewise.algorithms.tuning.TuneRequest;
+import java.util.List;
 
 /**
  * Streaming k-means as in Amazon SageMaker (Liberty et al., "Elastic Machine Learning Algorithms in Amazon
@@ -31,7 +35,7 @@ import io.statewise.algorithms.data.SparseBatch;
  *
  * <p>Immutable and thread-safe; all mutable data lives in {@link KMeansState}s.
  */
-public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> {
+public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel>, Tunable<KMeansState> {
 
     static final KMeansStateCodec STATE_CODEC = new KMeansStateCodec();
     static final KMeansModelCodec MODEL_CODEC = new KMeansModelCodec();
@@ -177,6 +181,21 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel> 
         WeightedClustering.Result r = WeightedClustering.best(points, weights, n, d, k, cfg.localLloydNumTrials(),
                 cfg.localLloydInitMethod(), cfg.localLloydMaxIter(), cfg.localLloydTol(), cfg.seed());
         return KMeansModel.ofRowMajor(r.centers(), k, d);
+    }
+
+    /** {@code k}: every {@code k <= K} is a finalize of the same state. */
+    @Override
+    public List<String> tunableParameters() {
+        return List.of("k");
+    }
+
+    /**
+     * A sweep of {@code k} ({@link KMeansSweep}): choice {@code elbow} (default) of the MSD curve or highest
+     * {@code silhouette}, on validation data when the runtime feeds it, else on the state's weighted centers.
+     */
+    @Override
+    public Sweep sweep(KMeansState state, TuneRequest request) {
+        return new KMeansSweep(this, state, request);
     }
 
     @Override

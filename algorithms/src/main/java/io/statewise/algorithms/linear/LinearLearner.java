@@ -10,6 +10,10 @@ import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.tuning.Sweep;
+import io.statewise.algorithms.tuning.Tunable;
+import io.statewise.algorithms.tuning.TuneRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,7 +55,7 @@ import java.util.TreeMap;
  *
  * <p>Immutable and thread-safe; all mutable data lives in {@link LinearState}s.
  */
-public final class LinearLearner implements ElasticAlgorithm<LinearState, LinearModel> {
+public final class LinearLearner implements ElasticAlgorithm<LinearState, LinearModel>, Tunable<LinearState> {
 
     static final LinearModelCodec MODEL_CODEC = new LinearModelCodec();
 
@@ -468,6 +472,21 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
         if (!a.shape.equals(b.shape)) {
             throw new IllegalArgumentException("states of different shapes: " + a.shape + " and " + b.shape);
         }
+    }
+
+    /** A binary classifier's selection criterion, its beta and targets: model choice and threshold at finalize. */
+    @Override
+    public List<String> tunableParameters() {
+        return LinearSweep.TUNABLE;
+    }
+
+    /**
+     * A sweep of a binary classifier's selection ({@link LinearSweep}), on validation scores when the runtime feeds
+     * validation data, else on the training pass's histograms.
+     */
+    @Override
+    public Sweep sweep(LinearState state, TuneRequest request) {
+        return new LinearSweep(this, state, request);
     }
 
     @Override

@@ -10,6 +10,10 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.SparseBatch;
+import io.statewise.algorithms.tuning.Sweep;
+import io.statewise.algorithms.tuning.Tunable;
+import io.statewise.algorithms.tuning.TuneRequest;
+import java.util.List;
 
 /**
  * Principal component analysis as in Amazon SageMaker (Liberty et al., "Elastic Machine Learning Algorithms in
@@ -33,7 +37,7 @@ import io.statewise.algorithms.data.SparseBatch;
  *
  * <p>Immutable and thread-safe; all mutable data lives in {@link PcaState}s.
  */
-public final class Pca implements ElasticAlgorithm<PcaState, PcaModel> {
+public final class Pca implements ElasticAlgorithm<PcaState, PcaModel>, Tunable<PcaState> {
 
     static final PcaStateCodec STATE_CODEC = new PcaStateCodec();
     static final PcaModelCodec MODEL_CODEC = new PcaModelCodec();
@@ -236,6 +240,18 @@ public final class Pca implements ElasticAlgorithm<PcaState, PcaModel> {
             for (int j = 0; j < d; j++) mean[j] = (float) (state.sum[j] / n);
         }
         return new PcaModel(components, variance, ratio, mean, state.mode().parameterValue());
+    }
+
+    /** {@code num_components}: every count up to the state's capacity is a finalize of the same state. */
+    @Override
+    public List<String> tunableParameters() {
+        return List.of("num_components");
+    }
+
+    /** A sweep of {@code num_components} scored by explained variance ({@link PcaSweep}); reads no data. */
+    @Override
+    public Sweep sweep(PcaState state, TuneRequest request) {
+        return new PcaSweep(this, state, request);
     }
 
     @Override

@@ -17,11 +17,17 @@ import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.data.SplitReader;
+import io.statewise.algorithms.tuning.Sweep;
+import io.statewise.algorithms.tuning.Tunable;
+import io.statewise.algorithms.tuning.TuneRequest;
+import io.statewise.algorithms.tuning.TuneRequestException;
+import io.statewise.algorithms.tuning.TuneResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A configured algorithm seen through its erased types, with the data loops the runtime needs: stream one split
@@ -162,14 +168,40 @@ public final class Trainer {
                                                      DataSchema schema, long maxBadRecords) {
         Optional<SelectionScorer> scorer = validation.isEmpty() ? Optional.empty() : algorithm.selectionScorer(state);
         if (scorer.isEmpty()) return Optional.empty();
+        forEachBatch(validation, format, schema, maxBadRecords, scorer.get()::add);
+        return Optional.of(scorer.get().result());
+    }
+
+    /**
+     * A finalize-time sweep from {@code state} ({@link Tunable}): the candidates are finalized from the state, then
+     * scored on every record of {@code validation} in one pass when the sweep reads data and there is some, else on
+     * the state alone. Does not modify the state.
+     *
+     * @throws TuneRequestException if the algorithm has nothing to tune from its state, or the request is bad
+     * @throws io.statewise.algorithms.data.DataException on unreadable or malformed validation data
+     */
+    @SuppressWarnings("unchecked")
+    public TuneResult tune(State state, TuneRequest request, List<Split> validation, DataFormat format,
+                           DataSchema schema, long maxBadRecords) {
+        if (!(algorithm instanceof Tunable<?> tunable)) {
+            throw new TuneRequestException("parameter", algorithm.name() + " has no hyperparameter that can be tuned"
+                    + " from its state");
+        }
+        Sweep sweep = ((Tunable<State>) tunable).sweep(state, request);
+        if (sweep.readsData()) forEachBatch(validation, format, schema, maxBadRecords, sweep::add);
+        return sweep.result();
+    }
+
+    /** Reads every record of {@code splits} in mini-batches (through the cache, if any) into {@code consumer}. */
+    private void forEachBatch(List<Split> splits, DataFormat format, DataSchema schema, long maxBadRecords,
+                              Consumer<Batch> consumer) {
         int capacity = algorithm.schedule().miniBatchSize();
         Batch batch = format.newBatch(capacity, schema);
-        for (Split split : validation) {
+        for (Split split : splits) {
             try (SplitReader reader = openReader(splitCache, split, format, schema, maxBadRecords, capacity)) {
-                while (reader.next(batch)) scorer.get().add(batch);
+                while (reader.next(batch)) consumer.accept(batch);
             }
         }
-        return Optional.of(scorer.get().result());
     }
 
     /** Decodes a model of a registered algorithm; models need no hyperparameters to be read. */
@@ -229,13 +261,7 @@ public final class Trainer {
     public Metrics evaluate(Model model, List<Split> splits, DataFormat format, DataSchema schema,
                             long maxBadRecords) {
         Evaluator evaluator = algorithm.evaluator(model);
-        int capacity = algorithm.schedule().miniBatchSize();
-        Batch batch = format.newBatch(capacity, schema);
-        for (Split split : splits) {
-            try (SplitReader reader = openReader(splitCache, split, format, schema, maxBadRecords, capacity)) {
-                while (reader.next(batch)) evaluator.add(batch);
-            }
-        }
+        forEachBatch(splits, format, schema, maxBadRecords, evaluator::add);
         return evaluator.result();
     }
 }

@@ -55,4 +55,12 @@ final class LogFile {
         }
         return file;
     }
+
+    /** Drops all logging (a command with no data directory to log into); nothing reaches the terminal either. */
+    static void discard() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.reset();
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+        }
+    }
 }

@@ -6,20 +6,18 @@ import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
 import io.statewise.ops.http.ApiRoutes;
 import io.statewise.ops.http.HttpServer;
-import io.statewise.persistence.JournalProfile;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.Address;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,22 +45,7 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "HOST:PORT",
             description = "A seed node to join; repeatable (default: none, this node forms a new cluster).")
     List<String> seeds = new ArrayList<>();
-    @Option(names = "--journal", paramLabel = "PROFILE",
-            description = {"Journal database: h2 or postgres (default: statewise.journal.profile, "
-                    + "env STATEWISE_JOURNAL_PROFILE, else h2).",
-                    "postgres takes its URL, user and password from --journal-url / --journal-user or "
-                            + "STATEWISE_JDBC_URL, STATEWISE_JDBC_USER, STATEWISE_JDBC_PASSWORD."})
-    String journalProfile;
-    @Option(names = "--journal-url", paramLabel = "JDBC-URL",
-            description = {"JDBC URL of the journal (default: env STATEWISE_JDBC_URL, else the embedded H2 file "
-                    + "DIR/journal.mv.db).",
-                    "Another node's served H2 journal: jdbc:h2:tcp://HOST:PORT/journal; PostgreSQL: "
-                            + "jdbc:postgresql://HOST:PORT/DATABASE."})
-    String journalUrl;
-    @Option(names = "--journal-user", paramLabel = "USER",
-            description = "Database user of the journal (default: env STATEWISE_JDBC_USER). The password comes from "
-                    + "STATEWISE_JDBC_PASSWORD or statewise.journal.password, never from the command line.")
-    String journalUser;
+    @Mixin JournalOptions journal;
     @Option(names = "--serve-journal", paramLabel = "[HOST:]PORT",
             description = "Serve this node's embedded H2 journal to other nodes on this machine over H2's TCP "
                     + "server (HOST default 127.0.0.1; PORT 0 picks a free one). They start with "
@@ -73,12 +56,12 @@ final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         seeds.forEach(NodeCommand::checkSeed);
-        Config journal = journalConfig();
+        Config journalConfig = journalConfig();
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         LogFile.configure(dataDir);
         StatewiseNode node = StatewiseNode.start(
-                new NodeSettings(dataDir, host, port, seeds, Optional.ofNullable(journalUrl)), journal);
+                new NodeSettings(dataDir, host, port, seeds, journal.url()), journalConfig);
         AtomicBoolean signalled = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             signalled.set(true);
@@ -96,15 +79,7 @@ final class NodeCommand implements Callable<Integer> {
 
     /** The journal options as configuration keys ({@code statewise.journal.*}), over the file and environment. */
     Config journalConfig() {
-        Map<String, Object> keys = new HashMap<>();
-        if (journalProfile != null) {
-            try {
-                keys.put("statewise.journal.profile", JournalProfile.parse(journalProfile).configName());
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("bad --journal: " + e.getMessage());
-            }
-        }
-        if (journalUser != null) keys.put("statewise.journal.user", journalUser);
+        Map<String, Object> keys = journal.configKeys();
         if (serveJournal != null) {
             int colon = serveJournal.lastIndexOf(':');
             String serveHost = colon < 0 ? "127.0.0.1" : serveJournal.substring(0, colon);

@@ -6,6 +6,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.delete;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
@@ -13,6 +14,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import io.statewise.actors.service.JobService;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.model.StatusCode;
@@ -34,7 +36,13 @@ public final class JobRoutes {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
     }
 
-    /** {@code /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/model}, {@code /jobs/{id}/predict}. */
+    /** The largest page of events when the request names none. */
+    static final int DEFAULT_EVENT_PAGE = 100;
+
+    /**
+     * {@code /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/model[?asOf=SEQ|?version=N]}, {@code /jobs/{id}/predict},
+     * {@code /jobs/{id}/events[?from=SEQ&limit=N]}, {@code /jobs/{id}/versions}, {@code /jobs/{id}/tune}.
+     */
     public Route routes() {
         return pathPrefix("jobs", () -> concat(
                 pathEnd(() -> concat(
@@ -44,7 +52,13 @@ public final class JobRoutes {
                         pathEnd(() -> concat(
                                 get(() -> status(jobId)),
                                 delete(() -> cancel(jobId)))),
-                        path("model", () -> get(() -> model(jobId))),
+                        path("model", () -> get(() -> parameterOptional("asOf", asOf ->
+                                parameterOptional("version", version -> model(jobId, asOf, version))))),
+                        path("versions", () -> get(() -> versions(jobId))),
+                        path("tune", () -> post(() ->
+                                entity(Unmarshaller.entityToString(), body -> tune(jobId, body)))),
+                        path("events", () -> get(() -> parameterOptional("from", from ->
+                                parameterOptional("limit", limit -> events(jobId, from, limit))))),
                         path("predict", () -> post(() ->
                                 entity(Unmarshaller.entityToString(), body -> predict(jobId, body))))))));
     }
@@ -67,8 +81,34 @@ public final class JobRoutes {
         return reply(StatusCodes.OK, jobs.cancel(jobId).thenApply(JobStatusDto::from));
     }
 
-    private Route model(String jobId) {
+    private Route model(String jobId, Optional<String> rawAsOf, Optional<String> rawVersion) {
+        Optional<Long> asOf = QueryParameters.positive("asOf", rawAsOf);
+        Optional<Integer> version = QueryParameters.positiveInt("version", rawVersion);
+        if (asOf.isPresent() && version.isPresent()) {
+            throw new InvalidRequestException("version", "give either asOf or version, not both");
+        }
+        if (asOf.isPresent()) {
+            return reply(StatusCodes.OK, jobs.modelAsOf(jobId, asOf.get()).thenApply(HistoricModelDto::from));
+        }
+        if (version.isPresent()) {
+            return reply(StatusCodes.OK, jobs.modelVersion(jobId, version.get()).thenApply(HistoricModelDto::from));
+        }
         return reply(StatusCodes.OK, jobs.model(jobId).thenApply(ModelDto::from));
+    }
+
+    private Route tune(String jobId, String body) {
+        var request = JsonSupport.read(body, TuneJobRequest.class).toRequest();
+        return reply(StatusCodes.OK, jobs.tune(jobId, request).thenApply(TuneDto::from));
+    }
+
+    private Route versions(String jobId) {
+        return reply(StatusCodes.OK, jobs.versions(jobId).thenApply(v -> VersionListDto.from(jobId, v)));
+    }
+
+    private Route events(String jobId, Optional<String> rawFrom, Optional<String> rawLimit) {
+        long from = QueryParameters.positive("from", rawFrom).orElse(1L);
+        int limit = QueryParameters.positiveInt("limit", rawLimit).orElse(DEFAULT_EVENT_PAGE);
+        return reply(StatusCodes.OK, jobs.events(jobId, from, limit).thenApply(p -> EventListDto.from(jobId, p)));
     }
 
     private Route predict(String jobId, String body) {

@@ -57,6 +57,21 @@ class CliClientTest {
     }
 
     @Test
+    void tunePrintsTheTableAndTheChoiceOrExits2WithTheField() throws Exception {
+        server.jobs().put("j", JobPhase.COMPLETED);
+        CliRun run = CliRun.of("tune", "j", "--parameter", "k", "--from", "2", "--to", "4", "--url", server.url());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonNode body = json(run.out());
+        assertEquals(3, body.get("table").size());
+        assertEquals(2, body.get("choice").get("version").asInt());
+        CliRun listed = CliRun.of("tune", "j", "--parameter", "k", "--values", "3,5", "--url", server.url());
+        assertEquals("5", json(listed.out()).get("table").get(1).get("value").asText());
+        CliRun bad = CliRun.of("tune", "j", "--parameter", "epochs", "--values", "2", "--url", server.url());
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("(field parameter)"), bad.err());
+    }
+
+    @Test
     void rejectedSpecExits2WithTheField() throws Exception {
         CliRun run = CliRun.of("submit", spec("reject").toString(), "--url", server.url());
         assertEquals(ExitCodes.USAGE, run.exitCode());

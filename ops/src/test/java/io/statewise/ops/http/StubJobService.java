@@ -1,16 +1,24 @@
 package io.statewise.ops.http;
 
+import io.statewise.actors.history.EventPage;
+import io.statewise.actors.history.HistoricModel;
 import io.statewise.actors.job.EpochReport;
+import io.statewise.actors.job.EventSummary;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
+import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.ModelNotReadyException;
 import io.statewise.actors.service.TrainedModel;
 import io.statewise.algorithms.Model;
+import io.statewise.actors.service.TuneOutcome;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.tuning.TuneRequest;
+import io.statewise.algorithms.tuning.TuneResult;
+import io.statewise.algorithms.tuning.TuneRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +33,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An in-memory {@link JobService} for route and client tests. Algorithm {@code reject} is rejected with field
  * {@code hyperparameters.k}; job id {@code boom} fails with an unexpected error; a submitted job trains for
- * {@link #statusPollsToComplete} status calls and then completes with a one-center model.
+ * {@link #statusPollsToComplete} status calls and then completes with a one-center model. Every job's history is
+ * {@link #HISTORY}: submitted, two splits merged, model version 1 at event 4.
  */
 public final class StubJobService implements JobService {
     static final Instant SUBMITTED_AT = Instant.parse("2025-01-02T03:04:05Z");
+
+    /** The history of every job. */
+    static final List<EventSummary> HISTORY = List.of(
+            summary(1, "job_submitted", null, null), summary(2, "split_merged", 0, null),
+            summary(3, "split_merged", 1, null), summary(4, "model_finalized", null, 1));
 
     private final Map<String, JobStatus> jobs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
@@ -124,6 +138,81 @@ public final class StubJobService implements JobService {
                 predictions.add(m.model().predict(rows.get(i)));
             }
             return predictions;
+        });
+    }
+
+    @Override
+    public CompletionStage<EventPage> events(String jobId, long from, int limit) {
+        return known(jobId).thenApply(s -> {
+            List<EventSummary> page = HISTORY.stream().filter(e -> e.sequenceNr() >= from).limit(limit).toList();
+            long next = from + limit;
+            return new EventPage(page, next <= HISTORY.size() ? Optional.of(next) : Optional.empty());
+        });
+    }
+
+    @Override
+    public CompletionStage<List<ModelVersion>> versions(String jobId) {
+        return known(jobId).thenApply(s -> List.of(new ModelVersion(1, 4, SUBMITTED_AT, "training",
+                Map.of("validation_msd", 0.25), Map.of())));
+    }
+
+    /** Events 1 to 3 have no version (500 records merged by event 3); event 4 stored version 1. */
+    @Override
+    public CompletionStage<HistoricModel> modelAsOf(String jobId, long sequenceNr) {
+        return known(jobId).thenApply(s -> {
+            if (sequenceNr > HISTORY.size()) {
+                throw new JobRejectedException("asOf", "asOf " + sequenceNr + " is beyond the last event of job '"
+                        + jobId + "' (" + HISTORY.size() + ")");
+            }
+            boolean versioned = sequenceNr == HISTORY.size();
+            return new HistoricModel(jobId, s.algorithm(), sequenceNr, versioned ? Optional.of(1) : Optional.empty(),
+                    versioned ? 1000 : 500, versioned ? Map.of("validation_msd", 0.25) : Map.of(),
+                    new StubModel(s.algorithm(), new float[][] {{(float) sequenceNr, 0f}}));
+        });
+    }
+
+    @Override
+    public CompletionStage<HistoricModel> modelVersion(String jobId, int version) {
+        if (version != 1) {
+            return known(jobId).thenApply(s -> {
+                throw new JobRejectedException("version", "job '" + jobId + "' has no model version " + version);
+            });
+        }
+        return modelAsOf(jobId, HISTORY.size());
+    }
+
+    private CompletionStage<JobStatus> known(String jobId) {
+        JobStatus s = jobs.get(jobId);
+        return s == null ? CompletableFuture.failedFuture(new JobNotFoundException(jobId))
+                : CompletableFuture.completedFuture(s);
+    }
+
+    private static EventSummary summary(long seq, String type, Integer split, Integer version) {
+        return new EventSummary(seq, type, SUBMITTED_AT.plusSeconds(seq), Optional.ofNullable(split).map(x -> 1),
+                Optional.ofNullable(split), Optional.empty(), Optional.ofNullable(split).map(x -> 250L),
+                Optional.ofNullable(split).map(x -> 0L), Optional.ofNullable(version), Optional.empty());
+    }
+
+    /**
+     * Tunes {@code k} only: row {@code i} scores {@code msd = 10 / k} and a silhouette that does not apply (NaN);
+     * the first value is chosen and becomes version 2.
+     */
+    @Override
+    public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {
+        return completed(jobId).thenApply(s -> {
+            if (!request.parameter().equals("k")) {
+                throw new JobRejectedException("parameter", "kmeans has no hyperparameter '" + request.parameter()
+                        + "'; it can tune k");
+            }
+            List<TuneRow> rows = new ArrayList<>();
+            for (String k : request.values()) {
+                Map<String, Double> scores = new java.util.LinkedHashMap<>();
+                scores.put("validation_msd", 10.0 / Double.parseDouble(k));
+                scores.put("validation_silhouette", Double.NaN);
+                rows.add(new TuneRow(k, scores));
+            }
+            return new TuneOutcome(jobId, new TuneResult("k", rows, 0, "elbow of validation_msd",
+                    new StubModel(s.algorithm(), new float[][] {{0f, 0f}}), Map.of("validation_msd", 1.0)), 2);
         });
     }
 
