@@ -39,6 +39,11 @@ public record EventSummary(long sequenceNr, String type, Instant at, Optional<In
                     Optional.of(e.splitId()), Optional.of(e.segment()), Optional.of(e.records()),
                     Optional.of(e.badRecords()), none, Optional.empty());
         }
+        if (event instanceof JobEvent.SyncCheckpointed e) {
+            return new EventSummary(sequenceNr, "sync_checkpointed", e.at(), Optional.of(e.state().epoch()), none,
+                    none, Optional.of(e.state().records()), Optional.of(e.state().badRecords()), none,
+                    Optional.empty());
+        }
         if (event instanceof JobEvent.EpochCompleted e) {
             return new EventSummary(sequenceNr, "epoch_completed", e.at(), Optional.of(e.epoch()), none, none,
                     Optional.empty(), Optional.empty(), none, Optional.empty());

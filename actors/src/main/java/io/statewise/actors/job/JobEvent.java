@@ -32,12 +32,37 @@ public sealed interface JobEvent extends CborSerializable {
      * One segment (N mini-batches) of a split, in an epoch that syncs every N batches: its partial was applied to the
      * global state (the parameter-server step) exactly once.
      *
+     * <p>A job records segments without their partial ({@link #applied()}): the job applied it in memory, and the
+     * next {@link SyncCheckpointed} holds the result. Replay skips such a segment, so a job that restarts resumes from
+     * its last checkpoint and redoes the segments since, which bounds the lost work by the checkpoint interval while
+     * the journal takes one global state per checkpoint instead of a partial per sync. Events written before
+     * checkpoints carry their partial and replay applies it.
+     *
      * @param segment  the segment's index within its split, from 0
-     * @param partial  the segment's contribution, encoded with the algorithm's state codec
+     * @param partial  the segment's contribution, encoded with the algorithm's state codec; empty when applied
+     *                 without being recorded
      * @param finished whether this was the split's last segment
      */
     record SegmentMerged(int epoch, int splitId, int segment, byte[] partial, long records, long badRecords,
-                         boolean finished, Instant at) implements JobEvent {}
+                         boolean finished, Instant at) implements JobEvent {
+
+        /** Whether the partial is not recorded: the segment's effect is in the next checkpoint only. */
+        public boolean applied() {
+            return partial.length == 0;
+        }
+
+        /** This segment recorded without its partial. */
+        public SegmentMerged withoutPartial() {
+            return new SegmentMerged(epoch, splitId, segment, new byte[0], records, badRecords, finished, at);
+        }
+    }
+
+    /**
+     * A checkpoint of a job that syncs every N batches: its whole state after the segments merged so far (the global
+     * parameters and every split's progress). Written every checkpoint interval and whenever an epoch's last split
+     * finishes, so that an epoch's end never follows segments that replay would skip.
+     */
+    record SyncCheckpointed(JobState.Running state, Instant at) implements JobEvent {}
 
     /**
      * Every split of {@code epoch} was merged (and, for jobs with validation data, the epoch's candidate models were

@@ -31,7 +31,8 @@ public final class JobFold {
         if (state instanceof JobState.Running s) {
             JobTransitions t = transitions(s.spec());
             if (event instanceof JobEvent.SplitMerged e) return t.splitMerged(s, e);
-            if (event instanceof JobEvent.SegmentMerged e) return t.segmentMerged(s, e);
+            if (event instanceof JobEvent.SegmentMerged e) return e.applied() ? s : t.segmentMerged(s, e);
+            if (event instanceof JobEvent.SyncCheckpointed e) return e.state();
             if (event instanceof JobEvent.EpochCompleted e) return t.epochCompleted(s, e);
             if (event instanceof JobEvent.ModelFinalized e) return JobTransitions.modelFinalized(s, e);
             if (event instanceof JobEvent.JobFailed e) {

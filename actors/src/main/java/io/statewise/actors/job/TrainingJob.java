@@ -161,6 +161,8 @@ public final class TrainingJob
     private boolean scoringRunning;
     /** The merge of the segment being persisted, computed once for the worker's early reply and the event handler. */
     private AppliedSegment appliedSegment;
+    /** When the job last recorded a {@link JobEvent.SyncCheckpointed} (or started), by {@link System#nanoTime}. */
+    private long lastCheckpointNanos = System.nanoTime();
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
                         WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock,
@@ -264,7 +266,7 @@ public final class TrainingJob
             return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
         }
         return merge(state, new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
-                cmd.badRecords(), clock.instant()), cmd.splitId(), cmd.badRecords(), true, cmd.slot(), cmd.replyTo());
+                cmd.badRecords(), clock.instant()), cmd.slot(), cmd.replyTo());
     }
 
     private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {
@@ -273,43 +275,60 @@ public final class TrainingJob
             // worker drops its split; the scheduler re-leases it if its lease expires.
             return Effect().reply(cmd.replyTo(), Worker.NoWorkYet.INSTANCE);
         }
-        return merge(state, new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(), cmd.partial(),
-                cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant()), cmd.splitId(), cmd.badRecords(),
-                cmd.finished(), cmd.slot(), cmd.replyTo());
+        long bad = state.badRecords() + cmd.badRecords();
+        if (bad > state.spec().maxBadRecords()) return tooManyBadRecords(state, bad);
+        JobEvent.SegmentMerged segment = new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(),
+                cmd.partial(), cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant());
+        // The merge is computed here, once: the worker gets the new global state before the journal write, and the
+        // event handler takes this result for the recorded (partial-less) event.
+        JobState.Running applied = (JobState.Running) fold.apply(state, segment);
+        JobEvent.SegmentMerged recorded = segment.withoutPartial();
+        appliedSegment = new AppliedSegment(recorded, applied);
+        List<JobEvent> events = new ArrayList<>(3);
+        events.add(recorded);
+        boolean lastSplit = cmd.finished() && state.splitsDone() + 1 == state.plan().splitsPerEpoch();
+        long now = System.nanoTime();
+        if (lastSplit || now - lastCheckpointNanos >= settings.checkpointInterval().toNanos()) {
+            events.add(new JobEvent.SyncCheckpointed(applied, clock.instant()));
+            lastCheckpointNanos = now;
+        }
+        if (lastSplit && state.plan().validation().isEmpty()) {
+            events.add(new JobEvent.EpochCompleted(state.epoch(), Optional.empty(), clock.instant()));
+        }
+        if (!cmd.finished()) {
+            scheduler.progress(cmd.splitId(), cmd.slot(), 0, now);
+            // If the write fails the job restarts from its last checkpoint and rejects the worker's next segment (its
+            // number no longer matches), so the split is redone from there and nothing is merged twice.
+            cmd.replyTo().tell(new Worker.Continue(applied.base().bytes()));
+            return Effect().persist(events).thenNoReply();
+        }
+        return Effect().persist(events)
+                .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
+                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
     }
 
     /**
-     * Persists a split's (or a segment's) merge, with the epoch's end when it was the last split, and answers the
-     * worker: the next work after a finished split, the new global state ({@link Worker.Continue}) after a segment.
-     * Fails the job instead when the malformed records exceed the tolerance.
+     * Persists a split's merge, with the epoch's end when it was the last split, and answers the worker with its next
+     * work. Fails the job instead when the malformed records exceed the tolerance.
      */
-    private ReplyEffect<JobEvent, JobState> merge(JobState.Running state, JobEvent merged, int splitId, long badRecords,
-                                                  boolean splitFinished, int slot, ActorRef<Worker.Command> replyTo) {
-        long bad = state.badRecords() + badRecords;
-        if (bad > state.spec().maxBadRecords()) {
-            return fail(state, bad + " malformed records exceed max_bad_records = " + state.spec().maxBadRecords());
-        }
+    private ReplyEffect<JobEvent, JobState> merge(JobState.Running state, JobEvent.SplitMerged merged, int slot,
+                                                  ActorRef<Worker.Command> replyTo) {
+        long bad = state.badRecords() + merged.badRecords();
+        if (bad > state.spec().maxBadRecords()) return tooManyBadRecords(state, bad);
         List<JobEvent> events = new ArrayList<>(2);
         events.add(merged);
-        boolean lastSplit = splitFinished && state.splitsDone() + 1 == state.plan().splitsPerEpoch();
+        boolean lastSplit = state.splitsDone() + 1 == state.plan().splitsPerEpoch();
         if (lastSplit && state.plan().validation().isEmpty()) {
             // With validation data the epoch ends once its candidates are scored on it (afterMerge).
             events.add(new JobEvent.EpochCompleted(state.epoch(), Optional.empty(), clock.instant()));
         }
-        if (!splitFinished) {
-            scheduler.progress(splitId, slot, 0, System.nanoTime());
-            // The worker continues from the new global state without waiting for the journal write: if the write
-            // fails the job restarts without this segment and rejects the worker's next one (its segment number no
-            // longer matches), so the split is redone from its last durable segment and nothing is merged twice.
-            JobEvent.SegmentMerged segment = (JobEvent.SegmentMerged) merged;
-            JobState.Running applied = (JobState.Running) fold.apply(state, segment);
-            appliedSegment = new AppliedSegment(state, segment, applied);
-            replyTo.tell(new Worker.Continue(applied.base().bytes()));
-            return Effect().persist(events).thenNoReply();
-        }
         return Effect().persist(events)
-                .thenRun(s -> afterMerge(splitId, (JobState.Running) s))
+                .thenRun(s -> afterMerge(merged.splitId(), (JobState.Running) s))
                 .thenReply(replyTo, s -> nextWork(s, slot));
+    }
+
+    private ReplyEffect<JobEvent, JobState> tooManyBadRecords(JobState.Running state, long bad) {
+        return fail(state, bad + " malformed records exceed max_bad_records = " + state.spec().maxBadRecords());
     }
 
     private void afterMerge(int splitId, JobState.Running state) {
@@ -465,16 +484,21 @@ public final class TrainingJob
         return newEventHandlerBuilder().forAnyState().onAnyEvent(this::applyEvent);
     }
 
-    /** An event's effect: for a segment, the state the command handler already computed for its early reply. */
+    /**
+     * An event's effect. A segment the command handler just merged takes the state it computed (the recorded event
+     * has no partial: replay skips it and relies on the next checkpoint).
+     */
     private JobState applyEvent(JobState state, JobEvent event) {
         AppliedSegment memo = appliedSegment;
-        appliedSegment = null;
-        if (memo != null && memo.before() == state && memo.event() == event) return memo.after();
+        if (memo != null && memo.event() == event) {
+            appliedSegment = null;
+            return memo.after();
+        }
         return fold.apply(state, event);
     }
 
-    /** A segment merge computed before its event was persisted: {@code after} is its event applied to {@code before}. */
-    private record AppliedSegment(JobState.Running before, JobEvent.SegmentMerged event, JobState.Running after) {}
+    /** A segment merged by the command handler: {@code after} is the job's state once {@code event} is persisted. */
+    private record AppliedSegment(JobEvent.SegmentMerged event, JobState.Running after) {}
 
     @Override
     public SignalHandler<JobState> signalHandler() {

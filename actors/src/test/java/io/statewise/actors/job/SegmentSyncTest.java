@@ -78,13 +78,48 @@ class SegmentSyncTest {
     }
 
     @Test
-    void segmentsAreAppliedOnceAndAResumedSplitSkipsThem() throws Exception {
+    void segmentsAreAppliedOnceAndAResumedSplitSkipsTheCheckpointedOnes() throws Exception {
+        // A zero checkpoint interval records the job's state after every segment.
+        SyncedSegment first = mergeFirstSegment("seg", Duration.ZERO);
+        assertEquals(2, first.events().size());
+        var segment = assertInstanceOf(JobEvent.SegmentMerged.class, first.events().get(0));
+        assertTrue(segment.applied(), "the segment is recorded without its partial");
+        var checkpoint = assertInstanceOf(JobEvent.SyncCheckpointed.class, first.events().get(1));
+        assertEquals(150, checkpoint.state().records());
+
+        JobState.Running recovered = (JobState.Running) first.job().restart().state();
+        assertEquals(1, recovered.segmentsMerged(first.work().split().id()));
+        assertEquals(150, recovered.records());
+        assertEquals(1, reassigned(first).startSegment(), "continuing after the checkpointed segment");
+    }
+
+    @Test
+    void aRestartRedoesTheSegmentsSinceTheLastCheckpoint() throws Exception {
+        SyncedSegment first = mergeFirstSegment("seg-lost", Duration.ofHours(1));
+        assertEquals(1, first.events().size(), "no checkpoint yet");
+        assertTrue(((JobEvent.SegmentMerged) first.events().get(0)).applied());
+
+        JobState.Running recovered = (JobState.Running) first.job().restart().state();
+        assertEquals(0, recovered.segmentsMerged(first.work().split().id()), "replay skips the unrecorded segment");
+        assertEquals(0, recovered.records());
+        assertEquals(0, reassigned(first).startSegment(), "the split is redone from its start");
+    }
+
+    /** A job after its first segment: the events that merge recorded, its assignment, the plan. */
+    private record SyncedSegment(EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> job,
+                                 java.util.List<JobEvent> events, WorkAssignment work, JobPlan plan) {}
+
+    /** Submits a job, trains the first segment of its first split and merges it (also checking duplicates). */
+    private SyncedSegment mergeFirstSegment(String id, Duration checkpointInterval) throws Exception {
         JobSpec spec = spec(1);
         JobPlan plan = new JobPlanner(settings.splitSizeBytes(), 2).plan(spec);
+        JobSettings checkpointing = new JobSettings(settings.snapshotEvery(), settings.leaseTimeout(),
+                settings.tickInterval(), settings.splitSizeBytes(), settings.askTimeout(), settings.progressInterval(),
+                settings.retryInterval(), checkpointInterval);
         var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
-                TrainingJob.create("seg", PersistenceId.of("job", "seg"), settings, new NoWorkers(),
+                TrainingJob.create(id, PersistenceId.of("job", id), checkpointing, new NoWorkers(),
                         testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
-        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("seg", spec, plan, r));
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit(id, spec, plan, r));
         TestProbe<Worker.Command> worker = testKit.createTestProbe();
 
         var assigned = (Worker.Assign) job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
@@ -99,24 +134,23 @@ class SegmentSyncTest {
             var segment0 = new TrainingJob.SegmentCompleted(0, 1, work.split().id(), 0,
                     trainer.encodeState(first.partial()), first.records(), 0, false, worker.getRef());
             var applied = job.runCommand(segment0);
-            assertEquals(1, applied.events().size());
             assertInstanceOf(Worker.Continue.class, worker.receiveMessage());
             assertEquals(150, ((JobState.Running) job.getState()).records());
 
             job.runCommand(segment0);
             assertEquals(Worker.NoWorkYet.INSTANCE, worker.receiveMessage(), "a duplicate segment is refused");
             assertEquals(150, ((JobState.Running) job.getState()).records(), "and not applied");
+            return new SyncedSegment(job, applied.events(), work, plan);
         }
+    }
 
-        JobState.Running recovered = (JobState.Running) job.restart().state();
-        assertEquals(1, recovered.segmentsMerged(work.split().id()));
-        WorkAssignment again = null;
-        for (int i = 0; i < plan.splitsPerEpoch() && again == null; i++) {
-            var reply = job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(1, r)).reply();
-            if (reply instanceof Worker.Assign a && a.work().split().id() == work.split().id()) again = a.work();
+    /** The first split's assignment after a restart. */
+    private static WorkAssignment reassigned(SyncedSegment s) {
+        for (int i = 0; i < s.plan().splitsPerEpoch(); i++) {
+            var reply = s.job().<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(1, r)).reply();
+            if (reply instanceof Worker.Assign a && a.work().split().id() == s.work().split().id()) return a.work();
         }
-        assertTrue(again != null, "the split is handed out again after the restart");
-        assertEquals(1, again.startSegment(), "continuing after the merged segment");
+        throw new AssertionError("the split is not handed out again after the restart");
     }
 
     @Test

@@ -190,7 +190,7 @@ class TrainingJobTest {
         plan();
         JobSettings snapshotOften = new JobSettings(2, settings.leaseTimeout(), settings.tickInterval(),
                 settings.splitSizeBytes(), settings.askTimeout(), settings.progressInterval(),
-                settings.retryInterval());
+                settings.retryInterval(), settings.checkpointInterval());
         var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
                 TrainingJob.create("snap", PersistenceId.of("job", "snap"), snapshotOften, new RecordingPool(),
                         testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
