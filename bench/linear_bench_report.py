@@ -41,13 +41,16 @@ def main():
       f"{s32['warm_job_median_s']:.2f} s / {s1['warm_job_median_s']:.2f} s; cold: {pack_cold:.2f}x)"
       f"{mark('logistic-statewise-32', 'logistic-statewise-1')} | {pack:.2f}x | <= 3x | {met(pack <= 3)} |")
     speed = spark["load_fit_s"] / s32["job_s"]
-    better = s32["test_accuracy"] >= spark["test_accuracy"]
+    # Every-N-batches sync makes a job's result depend on worker timing: the median of the run's three jobs.
+    median = s32["test_accuracy_median"]
+    better = median >= spark["test_accuracy"]
     w(f"| 3 | Spark MLlib LogisticRegression local[2] (load + fit) {spark['load_fit_s']:.2f} s / Statewise job "
       f"(submit -> COMPLETED, load included, cold JVM) {s32['job_s']:.2f} s (warm: "
       f"{spark['load_fit_s'] / s32['warm_job_median_s']:.1f}x){mark('logistic-statewise-32', 'logistic-spark')} "
       f"| {speed:.1f}x | >= 5x | {met(speed >= 5)} |")
-    w(f"| 3 | ... at equal or better test accuracy: Statewise {s32['test_accuracy']:.5f}, Spark "
-      f"{spark['test_accuracy']:.5f} | {(s32['test_accuracy'] - spark['test_accuracy']) * 100:+.3f} points "
+    jobs = ", ".join(f"{a:.5f}" for a in s32["test_accuracy_all_jobs"])
+    w(f"| 3 | ... at equal or better test accuracy: Statewise median of the three jobs {median:.5f} ({jobs}), "
+      f"Spark {spark['test_accuracy']:.5f} | {(median - spark['test_accuracy']) * 100:+.3f} points "
       f"| >= 0 | {met(better)} |")
     w("")
     if mark.affected:

@@ -32,7 +32,13 @@ final class JobRunner {
      * @param firstStatus the final status of the first job
      * @param firstJobSeconds the first job's time from submit to COMPLETED
      */
-    record Result(Json json, TrainedModel firstModel, JobStatus firstStatus, double firstJobSeconds) {}
+    record Result(Json json, List<TrainedModel> models, JobStatus firstStatus, double firstJobSeconds) {
+
+        /** The first (cold) job's model. */
+        TrainedModel firstModel() {
+            return models.get(0);
+        }
+    }
 
     private JobRunner() {}
 
@@ -53,7 +59,7 @@ final class JobRunner {
         double firstMerged = Double.NaN;
         double allMerged = Double.NaN;
         JobStatus first = null;
-        TrainedModel firstModel = null;
+        List<TrainedModel> models = new ArrayList<>();
         List<Double> firstEpochStarts = new ArrayList<>();
         try {
             JobService service = node.jobService();
@@ -91,8 +97,8 @@ final class JobRunner {
                     allMerged = mergedAll;
                     first = status;
                     firstEpochStarts = epochStarts;
-                    firstModel = service.model(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
                 }
+                models.add(service.model(id).toCompletableFuture().get(60, TimeUnit.SECONDS));
             }
         } finally {
             node.close();
@@ -115,7 +121,7 @@ final class JobRunner {
                 .put("epochs_run", first.epoch())
                 .putArray("epoch_started_s", firstEpochStarts.stream().mapToDouble(Double::doubleValue).toArray())
                 .put("epoch_reports", epochReports(first));
-        return new Result(json, firstModel, first, jobSeconds[0]);
+        return new Result(json, models, first, jobSeconds[0]);
     }
 
     /** The job's per-epoch reports, {@code "1 {...}; 2 {...}"}. */

@@ -6,6 +6,7 @@ import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.CsvSplitReader;
 import io.statewise.algorithms.data.InputFiles;
 import io.statewise.algorithms.linear.LinearModel;
+import io.statewise.algorithms.linear.PredictorType;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * [--parallelism 2] [--jobs 1] [--split-size bytes] --work-dir <dir>} runs {@code --jobs} identical linear-learner
  * jobs through a standalone node ({@link JobRunner}; CSV with the label in column 0, no header), then evaluates the
  * first job's model on the test file ({@link TestSet}), and prints one JSON line: the timings and the job's per-epoch
- * reports ({@link JobRunner}), the test metrics ({@code test_*}), the selected packed model and its setting.
+ * reports ({@link JobRunner}), the test metrics ({@code test_*}), the selected packed model and its setting, and the
+ * test accuracy (RMSE for regression) of every job with their median.
  */
 public final class StatewiseLinearBench {
 
@@ -45,8 +47,15 @@ public final class StatewiseLinearBench {
                 .put("selected_model", model.selectedModel())
                 .put("selected_setting", String.valueOf(model.selectedSetting()))
                 .put("diverged_models", model.divergedModels().length);
-        TestSet.evaluate(json, "linear-learner", hp, model, testFile, format,
-                CsvSplitReader.probe(InputFiles.resolve(testFile), format));
+        var schema = CsvSplitReader.probe(InputFiles.resolve(testFile), format);
+        TestSet.evaluate(json, "linear-learner", hp, model, testFile, format, schema);
+        // Jobs that sync every N batches depend on worker timing: every job's test metric, and their median.
+        String metric = model.predictorType() == PredictorType.REGRESSOR ? "rmse" : "accuracy";
+        double[] all = result.models().stream()
+                .mapToDouble(m -> TestSet.metrics("linear-learner", hp, m.model(), testFile, format, schema)
+                        .values().get(metric))
+                .toArray();
+        json.putArray("test_" + metric + "_all_jobs", all).put("test_" + metric + "_median", Stats.median(all));
         System.out.println(json);
         System.exit(0);
     }

@@ -21,9 +21,15 @@ final class TestSet {
     static void evaluate(Json json, String algorithm, Map<String, String> hyperParameters, Model model, String file,
                          DataFormat format, DataSchema schema) {
         long t0 = System.nanoTime();
-        Metrics test = Trainer.create(algorithm, hyperParameters).evaluate(model,
-                SplitPlanner.plan(InputFiles.resolve(file), 32L << 20), format, schema, 0);
+        Metrics test = metrics(algorithm, hyperParameters, model, file, format, schema);
         json.put("test_evaluate_s", (System.nanoTime() - t0) / 1e9);
         test.values().forEach((name, value) -> json.put("test_" + name, value));
+    }
+
+    /** The model's metrics on the file. */
+    static Metrics metrics(String algorithm, Map<String, String> hyperParameters, Model model, String file,
+                           DataFormat format, DataSchema schema) {
+        return Trainer.create(algorithm, hyperParameters).evaluate(model,
+                SplitPlanner.plan(InputFiles.resolve(file), 32L << 20), format, schema, 0);
     }
 }
