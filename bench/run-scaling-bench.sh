@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Parallel efficiency of Statewise on one node (issue 7): the same k-means and PCA jobs with 1 and with 2 worker slots,
+# throughput(w=2) / (2 x throughput(w=1)), on data read from the page cache (CSV parsing and the algorithm are the
+# work, not I/O):
+#   - k-means, k = 20, on 1,000,000 x 50 Gaussian blobs (the k-means benchmark's file);
+#   - PCA regular mode, 10 components, on 500,000 x 200 low-rank rows (the PCA benchmark's file).
+# Each run is one node running three identical jobs: the first in a cold JVM with an empty split cache (parses the
+# CSV), the later ones warm (replay the node's cached splits); both efficiencies are reported.
+#
+# Usage: bench/run-scaling-bench.sh [--data-dir DIR] [--skip-build]
+# Writes bench/target/scaling-bench.md; raw JSON and logs under bench/target/scaling-bench/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/bench"
+
+OUT="$BENCH/target/scaling-bench"
+WORK="$BENCH/target/work"
+source "$BENCH/bench-lib.sh"
+bench_setup "$@"
+mkdir -p "$DATA_DIR" "$WORK" "$OUT/models"
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT/cpu.txt"
+
+BLOBS="$DATA_DIR/blobs-1000000x50-k20-seed42.csv"
+if [[ ! -s "$BLOBS" ]]; then
+  log "generate $BLOBS"
+  java -cp "$CP" io.statewise.algorithms.data.synthetic.GaussianBlobs "$BLOBS.part" 1000000 50 20 42
+  mv "$BLOBS.part" "$BLOBS"
+fi
+LOWRANK="$DATA_DIR/lowrank-500000x200-r10-seed42.csv"
+if [[ ! -s "$LOWRANK" ]]; then
+  log "generate $LOWRANK"
+  java -cp "$CP" io.statewise.bench.LowRankCsv "$LOWRANK.part" 500000 200 10 0.1 42
+  mv "$LOWRANK.part" "$LOWRANK"
+fi
+cat "$BLOBS" "$LOWRANK" > /dev/null # every run reads from the page cache
+wait_for_idle_start
+echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
+
+for w in 1 2; do
+  run "kmeans-w$w" java $HEAP -cp "$CP" io.statewise.bench.StatewiseKMeansBench job --data "$BLOBS" --k 20 \
+    --parallelism "$w" --jobs 3 --work-dir "$WORK" --centers-out "$OUT/models/kmeans-w$w.csv"
+  run "pca-w$w" java $HEAP -cp "$CP" io.statewise.bench.StatewisePcaBench job --num-components 10 \
+    --parallelism "$w" --data "$LOWRANK" --hp algorithm_mode=regular --jobs 3 --work-dir "$WORK" \
+    --model-out "$OUT/models/pca-w$w"
+done
+
+"$PYTHON" "$BENCH/scaling_bench_report.py" "$OUT" "$BENCH/target/scaling-bench.md"
