@@ -1,0 +1,52 @@
+package io.statewise.algorithms.deepar;
+
+import io.statewise.algorithms.nn.WeightedAverage;
+import java.util.Arrays;
+
+/**
+ * Local SGD with a parameter server, as the NTM's: partials merge by averaging parameters, bases and Adam's moments
+ * weighted by the windows each trained on (equal bases, as partials of one round have, are kept as they are);
+ * counters add and bookkeeping combines by max/min/or, symmetrically, so merges are bit-for-bit commutative. The job
+ * applies a merge by adding its change {@code params - base} to its own parameters and taking the merged moments (a
+ * re-estimate, not a change).
+ */
+final class ParameterAveraging {
+
+    private ParameterAveraging() {}
+
+    /** The weighted average of two partials. */
+    static DeepArState merge(DeepArState a, DeepArState b) {
+        double na = a.windows;
+        double nb = b.windows;
+        float[][] moments = new float[a.moments.length][];
+        for (int s = 0; s < moments.length; s++) moments[s] = WeightedAverage.of(a.moments[s], na, b.moments[s], nb);
+        float[] base = Arrays.equals(a.base, b.base) ? a.base.clone() : WeightedAverage.of(a.base, na, b.base, nb);
+        DeepArState out = new DeepArState(a.shape, DeepArState.Kind.PARTIAL, WeightedAverage.of(a.params, na,
+                b.params, nb), base, moments);
+        out.copyCountersFrom(a);
+        out.addCountersOf(b);
+        out.steps = a.steps + b.steps;
+        out.baseSteps = Math.max(a.baseSteps, b.baseSteps);
+        out.random = a.random + b.random;
+        out.epochsDone = Math.max(a.epochsDone, b.epochsDone);
+        out.lastLoss = Math.min(a.lastLoss, b.lastLoss);
+        out.bestLoss = Math.min(a.bestLoss, b.bestLoss);
+        out.patience = Math.max(a.patience, b.patience);
+        out.stopped = a.stopped || b.stopped;
+        return out;
+    }
+
+    /** A global state: {@code previous}'s parameters plus the change of the partial {@code merged}. */
+    static DeepArState apply(DeepArState previous, DeepArState merged) {
+        float[] params = WeightedAverage.addChange(previous.params, merged.params, merged.base,
+                previous.params.length);
+        float[][] moments = new float[merged.moments.length][];
+        for (int s = 0; s < moments.length; s++) moments[s] = merged.moments[s].clone();
+        DeepArState out = new DeepArState(previous.shape, DeepArState.Kind.GLOBAL, params, null, moments);
+        out.copyCountersFrom(previous);
+        out.addCountersOf(merged);
+        out.copyBookkeepingFrom(previous);
+        out.steps = previous.totalSteps() + merged.steps;
+        return out;
+    }
+}
