@@ -16,6 +16,7 @@ public enum InputKind {
 
     /** The kind of records {@code format} reads. */
     public static InputKind of(DataFormat format) {
+        if (format instanceof SeriesFormat) return SERIES;
         return format instanceof TextFormat ? TEXT : NUMERIC;
     }
 

@@ -188,6 +188,12 @@ public final class SeriesBatch implements Batch {
         starts[size] = start;
     }
 
+    /** Sets the id and first timestamp of the series being built (when they are read after its values). */
+    public void identifySeries(String id, long start) {
+        ids[size] = id;
+        starts[size] = start;
+    }
+
     /** Appends a target value (NaN for missing) to the series being built. */
     public void appendValue(float v) {
         if (valueEnd == values.length) values = Arrays.copyOf(values, grow(values.length));
