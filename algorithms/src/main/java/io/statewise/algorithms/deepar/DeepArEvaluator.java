@@ -32,7 +32,8 @@ public final class DeepArEvaluator implements Evaluator {
     private final ForecastErrors naive;
     private final float[] draws;
     private final double[] column;
-    private final double[] median;
+    /** The quantile levels, then 0.5: the last row of {@link #quantiles} is the median. */
+    private final double[] levelsAndMedian;
     private final double[] mean;
     private final double[][] quantiles;
     private final double[] naivePoint;
@@ -50,9 +51,10 @@ public final class DeepArEvaluator implements Evaluator {
         this.naive = new ForecastErrors(levels);
         this.draws = new float[forecaster.samples() * horizon];
         this.column = new double[forecaster.samples()];
-        this.median = new double[horizon];
+        this.levelsAndMedian = Arrays.copyOf(levels, levels.length + 1);
+        levelsAndMedian[levels.length] = 0.5;
         this.mean = new double[horizon];
-        this.quantiles = new double[levels.length][horizon];
+        this.quantiles = new double[levels.length + 1][horizon];
         this.naivePoint = new double[horizon];
         this.naiveQuantiles = new double[levels.length][];
         Arrays.fill(naiveQuantiles, naivePoint);
@@ -76,21 +78,11 @@ public final class DeepArEvaluator implements Evaluator {
         for (int i = 0; i < series.size(); i++) {
             int origin = series.length(i) - horizon;
             forecaster.sample(series, i, origin, draws);
-            for (int k = 0; k < horizon; k++) {
-                double sum = 0;
-                for (int s = 0; s < samples; s++) {
-                    column[s] = draws[s * horizon + k];
-                    sum += column[s];
-                }
-                mean[k] = sum / samples;
-                Arrays.sort(column);
-                median[k] = Forecaster.quantile(column, samples, 0.5);
-                for (int j = 0; j < levels.length; j++) quantiles[j][k] = Forecaster.quantile(column, samples, levels[j]);
-            }
+            SampleSummary.summarize(draws, samples, horizon, levelsAndMedian, mean, quantiles, column);
             int m = SeasonalNaive.period(seasonality, origin);
             double scale = SeasonalNaive.seasonalError(series, i, origin, m);
             int at = series.valueStart(i) + origin;
-            errors.add(series.values(), at, horizon, median, mean, quantiles, scale);
+            errors.add(series.values(), at, horizon, quantiles[levels.length], mean, quantiles, scale);
             SeasonalNaive.forecast(series, i, origin, m, horizon, naivePoint);
             naive.add(series.values(), at, horizon, naivePoint, naivePoint, naiveQuantiles, scale);
         }

@@ -102,20 +102,11 @@ public record DeepArModel(String timeFreq, int contextLength, int predictionLeng
             int length = series.length(i);
             forecaster.sample(series, i, length, draws);
             double[] mean = new double[predictionLength];
+            double[] levels = quantileLevels();
+            double[][] values = new double[levels.length][predictionLength];
+            SampleSummary.summarize(draws, numEvalSamples, predictionLength, levels, mean, values, column);
             Map<String, double[]> quantiles = new LinkedHashMap<>();
-            for (double q : testQuantiles) quantiles.put(Double.toString(q), new double[predictionLength]);
-            for (int k = 0; k < predictionLength; k++) {
-                double sum = 0;
-                for (int s = 0; s < numEvalSamples; s++) {
-                    column[s] = draws[s * predictionLength + k];
-                    sum += column[s];
-                }
-                mean[k] = sum / numEvalSamples;
-                Arrays.sort(column);
-                for (double q : testQuantiles) {
-                    quantiles.get(Double.toString(q))[k] = Forecaster.quantile(column, numEvalSamples, q);
-                }
-            }
+            for (int j = 0; j < levels.length; j++) quantiles.put(Double.toString(levels[j]), values[j]);
             String start = Timestamps.dateTime(freq.timestamp(series.start(i), length)).toString().replace('T', ' ');
             out.add(new Forecast(series.id(i), start, mean, quantiles));
         }

@@ -40,7 +40,7 @@ final class TrainingStep {
             int observed = DeepArObjective.scoredRows(ws, 0);
             if (observed == 0) continue;
             double loss = objective.lossAndGradient(partial.params, ws, 0);
-            if (Double.isFinite(loss) && finite(ws.gradient, count)) {
+            if (Double.isFinite(loss) && GradientPolicy.allFinite(ws.gradient, count)) {
                 optimizer.step(partial.params, ws.gradient, partial.moments, count, partial.totalSteps() + 1, policy);
                 partial.steps++;
                 partial.windows += batch.size();
@@ -52,12 +52,5 @@ final class TrainingStep {
             }
         }
         partial.random = random.state();
-    }
-
-    private static boolean finite(float[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!Float.isFinite(values[i])) return false;
-        }
-        return true;
     }
 }
