@@ -1,30 +1,15 @@
 package io.statewise.algorithms.data;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Reads a split of {@link JsonLinesFormat} into {@link SeriesBatch}es with a small parser for its fixed schema, bytes
- * level, allocating only a series' id. A malformed line (bad JSON, a {@code start} that does not parse, a missing or
+ * Reads a split of {@link JsonLinesFormat} into {@link SeriesBatch}es through a {@link JsonSeriesParser}. A malformed
+ * line (bad JSON, a {@code start} that does not parse, a missing or
  * empty {@code target}, one without an observed value, {@code dynamic_feat} arrays of unequal lengths or shorter than
  * the target, a {@code cat} that is not a non-negative integer) is a bad record: {@code file:line:column: what}.
  */
 final class JsonLinesSeriesReader extends SeriesSplitReader {
 
     private final String file;
-    private byte[] b;
-    private int p;
-    private int end;
-    private int lineStart;
-
-    /** A malformed line, thrown inside the parser and turned into a {@link DataFormatException}. */
-    private static final class Bad extends RuntimeException {
-        final int at;
-
-        Bad(int at, String what) {
-            super(what, null, false, false);
-            this.at = at;
-        }
-    }
+    private final JsonSeriesParser parser = new JsonSeriesParser();
 
     JsonLinesSeriesReader(Split split, long maxBadRecords) {
         super(split, maxBadRecords);
@@ -36,219 +21,13 @@ final class JsonLinesSeriesReader extends SeriesSplitReader {
         while (!series.isFull() && lines.next()) {
             if (lines.from == lines.to) continue;
             try {
-                parse(series);
+                parser.parse(lines.buf, lines.from, lines.to, file + ":" + lines.lineNumber(), series);
                 records++;
-            } catch (Bad e) {
-                series.abandonSeries();
-                badRecords.spend(new DataFormatException(file, lines.lineNumber(), e.at - lineStart + 1,
+            } catch (JsonSeriesParser.Malformed e) {
+                badRecords.spend(new DataFormatException(file, lines.lineNumber(), e.position - lines.from + 1,
                         e.getMessage()));
             }
         }
         return series.size() > 0;
-    }
-
-    private void parse(SeriesBatch series) {
-        b = lines.buf;
-        p = lines.from;
-        end = lines.to;
-        lineStart = lines.from;
-        String origin = file + ":" + lines.lineNumber();
-        series.beginSeries(null, origin, 0);
-        long start = Timestamps.INVALID;
-        boolean target = false;
-        String id = null;
-        int features = 0;
-        int dynamicLength = -1;
-        expect('{');
-        if (!peek('}')) {
-            do {
-                int keyAt = skipBlanks();
-                String key = string();
-                expect(':');
-                int valueAt = skipBlanks();
-                switch (key) {
-                    case "start" -> {
-                        int from = p + 1;
-                        string();
-                        start = Timestamps.parse(b, from, p - 1);
-                        if (start == Timestamps.INVALID) {
-                            throw new Bad(valueAt, "start '" + new String(b, from, p - 1 - from,
-                                    StandardCharsets.UTF_8) + "' is not a timestamp YYYY-MM-DD HH:MM:SS");
-                        }
-                    }
-                    case "target" -> {
-                        if (series.pendingLength() > 0 || target) throw new Bad(keyAt, "duplicate field target");
-                        numbers(series, true);
-                        target = true;
-                    }
-                    case "cat" -> cats(series);
-                    case "dynamic_feat" -> {
-                        expect('[');
-                        if (!peek(']')) {
-                            do {
-                                int at = skipBlanks();
-                                int before = series.pendingDynamicValues();
-                                numbers(series, false);
-                                int length = series.pendingDynamicValues() - before;
-                                if (dynamicLength >= 0 && length != dynamicLength) {
-                                    throw new Bad(at, "dynamic_feat[" + features + "] has " + length
-                                            + " values, dynamic_feat[0] has " + dynamicLength);
-                                }
-                                dynamicLength = length;
-                                features++;
-                            } while (comma());
-                        }
-                        expect(']');
-                    }
-                    case "id", "item_id" -> id = peek('"') ? string() : scalar();
-                    default -> skipValue();
-                }
-            } while (comma());
-        }
-        expect('}');
-        if (skipBlanks() != end) throw new Bad(p, "unexpected text after the series object");
-        if (start == Timestamps.INVALID) throw new Bad(lineStart, "missing field start");
-        if (!target || series.pendingLength() == 0) throw new Bad(lineStart, "missing or empty target");
-        if (!observed(series)) throw new Bad(lineStart, "target has no observed value (all missing)");
-        if (features > 0 && dynamicLength < series.pendingLength()) {
-            throw new Bad(lineStart, "dynamic_feat arrays have " + dynamicLength + " values, fewer than the "
-                    + series.pendingLength() + " of target");
-        }
-        series.identifySeries(id == null ? origin : id, start);
-        series.commitSeries(features);
-    }
-
-    private static boolean observed(SeriesBatch series) {
-        int from = series.valueStart(series.size());
-        for (int i = 0; i < series.pendingLength(); i++) {
-            if (!Float.isNaN(series.values()[from + i])) return true;
-        }
-        return false;
-    }
-
-    /** An array of numbers ({@code null} and NaN spellings are missing) to the target or the dynamic values. */
-    private void numbers(SeriesBatch series, boolean target) {
-        expect('[');
-        if (!peek(']')) {
-            do {
-                int at = skipBlanks();
-                float v;
-                if (literal("null")) {
-                    v = Float.NaN;
-                } else if (peek('"')) {
-                    String s = string();
-                    if (!s.equalsIgnoreCase("nan")) throw new Bad(at, "expected a number, null or \"NaN\", got \""
-                            + s + "\"");
-                    v = Float.NaN;
-                } else if (literal("NaN")) {
-                    v = Float.NaN;
-                } else {
-                    int next = numbers.parse(b, p, end);
-                    if (next < 0) throw new Bad(at, "expected a number, null or \"NaN\"");
-                    v = numbers.value();
-                    p = next;
-                }
-                if (target) series.appendValue(v);
-                else series.appendDynamic(Float.isNaN(v) ? 0f : v);
-            } while (comma());
-        }
-        expect(']');
-    }
-
-    private void cats(SeriesBatch series) {
-        boolean array = peek('[');
-        if (array) expect('[');
-        if (!array || !peek(']')) {
-            do {
-                int at = skipBlanks();
-                int next = numbers.parse(b, p, end);
-                float v = numbers.value();
-                if (next < 0 || v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
-                    throw new Bad(at, "cat values must be non-negative integers");
-                }
-                p = next;
-                series.appendCat((int) v);
-            } while (array && comma());
-        }
-        if (array) expect(']');
-    }
-
-    private int skipBlanks() {
-        while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) p++;
-        return p;
-    }
-
-    private boolean peek(char c) {
-        skipBlanks();
-        return p < end && b[p] == c;
-    }
-
-    private void expect(char c) {
-        if (!peek(c)) throw new Bad(p, "expected '" + c + "'" + (p < end ? ", found '" + (char) b[p] + "'"
-                : " before the end of the line"));
-        p++;
-    }
-
-    private boolean comma() {
-        if (!peek(',')) return false;
-        p++;
-        return true;
-    }
-
-    private boolean literal(String word) {
-        skipBlanks();
-        if (p + word.length() > end) return false;
-        for (int i = 0; i < word.length(); i++) {
-            if (b[p + i] != word.charAt(i)) return false;
-        }
-        p += word.length();
-        return true;
-    }
-
-    /** A JSON string without escapes beyond {@code \"} and {@code \\}, whose value is returned. */
-    private String string() {
-        expect('"');
-        int from = p;
-        boolean escaped = false;
-        while (p < end && b[p] != '"') {
-            if (b[p] == '\\') {
-                escaped = true;
-                p++;
-            }
-            p++;
-        }
-        if (p >= end) throw new Bad(from - 1, "unterminated string");
-        String s = new String(b, from, p - from, StandardCharsets.UTF_8);
-        p++;
-        return escaped ? s.replace("\\\"", "\"").replace("\\\\", "\\") : s;
-    }
-
-    /** A number or literal, as text. */
-    private String scalar() {
-        int from = skipBlanks();
-        while (p < end && b[p] != ',' && b[p] != '}' && b[p] != ']' && b[p] != ' ') p++;
-        if (p == from) throw new Bad(p, "expected a value");
-        return new String(b, from, p - from, StandardCharsets.UTF_8);
-    }
-
-    private void skipValue() {
-        if (peek('"')) {
-            string();
-        } else if (peek('[') || peek('{')) {
-            char close = b[p] == '[' ? ']' : '}';
-            p++;
-            if (!peek(close)) {
-                do {
-                    if (close == '}') {
-                        string();
-                        expect(':');
-                    }
-                    skipValue();
-                } while (comma());
-            }
-            expect(close);
-        } else {
-            scalar();
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 final class SeriesCsvReader extends SeriesSplitReader {
 
+    private final FloatParser numbers = new FloatParser();
     /** The id bytes of the series being built, and whether one is. */
     private byte[] current = new byte[64];
     private int currentLength = -1;

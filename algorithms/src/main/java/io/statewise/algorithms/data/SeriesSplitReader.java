@@ -11,7 +11,6 @@ abstract sealed class SeriesSplitReader implements SplitReader permits JsonLines
     final Split split;
     final SplitLines lines;
     final BadRecordBudget badRecords;
-    final FloatParser numbers = new FloatParser();
     long records;
 
     SeriesSplitReader(Split split, long maxBadRecords) {

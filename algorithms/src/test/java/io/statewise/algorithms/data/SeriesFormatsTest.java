@@ -125,5 +125,13 @@ class SeriesFormatsTest {
                 () -> readAll(new SeriesCsvFormat(), new SeriesCsvFormat().plan(List.of(csv), 1 << 20), 0));
         assertEquals(csv + ":2:3: value 'zz' is not a number", e.getMessage());
         assertEquals(InputKind.SERIES, InputKind.of(new SeriesCsvFormat()));
+        JsonSeriesParser parser = new JsonSeriesParser();
+        SeriesBatch batch = new SeriesBatch(2);
+        parser.parse(" {\"start\": \"2020-01-01 00:00:00\", \"target\": [1, 2]} ", "instances[0]", batch);
+        DataException bad = assertThrows(DataException.class,
+                () -> parser.parse("{\"start\": \"x\", \"target\": [1]}", "instances[1]", batch));
+        assertEquals("instances[1]:11: start 'x' is not a timestamp YYYY-MM-DD HH:MM:SS", bad.getMessage());
+        assertEquals(1, batch.size(), "a malformed instance leaves nothing behind");
+        assertArrayEquals(new float[] {1, 2}, batch.series(0).target());
     }
 }
