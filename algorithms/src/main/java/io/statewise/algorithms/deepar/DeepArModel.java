@@ -4,6 +4,7 @@ import io.statewise.algorithms.Prediction;
 import io.statewise.algorithms.SeriesModel;
 import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.data.Timestamps;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public record DeepArModel(String timeFreq, int contextLength, int predictionLeng
                           int numCells, int embeddingDimension, List<Integer> cardinality, boolean ignoreCat,
                           int numDynamicFeat, boolean ignoreDynamic, int numEvalSamples, List<Double> testQuantiles,
                           long seed, float[] parameters) implements SeriesModel {
+
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public DeepArModel {
         cardinality = List.copyOf(cardinality);
@@ -107,7 +110,7 @@ public record DeepArModel(String timeFreq, int contextLength, int predictionLeng
             SampleSummary.summarize(draws, numEvalSamples, predictionLength, levels, mean, values, column);
             Map<String, double[]> quantiles = new LinkedHashMap<>();
             for (int j = 0; j < levels.length; j++) quantiles.put(Double.toString(levels[j]), values[j]);
-            String start = Timestamps.dateTime(freq.timestamp(series.start(i), length)).toString().replace('T', ' ');
+            String start = Timestamps.dateTime(freq.timestamp(series.start(i), length)).format(START);
             out.add(new Forecast(series.id(i), start, mean, quantiles));
         }
         return out;

@@ -24,8 +24,15 @@ public final class WeightedAverage {
 
     /** {@code previous + (params - base)} over the prefix {@code [0, count)}, in a new array of previous' length. */
     public static float[] addChange(float[] previous, float[] params, float[] base, int count) {
+        return addChange(previous, params, base, count, 1);
+    }
+
+    /** {@code previous + weight (params - base)} over the prefix {@code [0, count)}, in a new array. */
+    public static float[] addChange(float[] previous, float[] params, float[] base, int count, double weight) {
         float[] out = previous.clone();
-        for (int i = 0; i < count; i++) out[i] = (float) ((double) previous[i] + ((double) params[i] - base[i]));
+        for (int i = 0; i < count; i++) {
+            out[i] = (float) ((double) previous[i] + weight * ((double) params[i] - base[i]));
+        }
         return out;
     }
 }
