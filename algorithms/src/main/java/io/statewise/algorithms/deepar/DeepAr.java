@@ -11,6 +11,7 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.SeriesBatch;
+import io.statewise.algorithms.nn.GaussianSampler;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +120,8 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
 
     /**
      * A PARTIAL that trains from {@code base}'s parameters, continuing its moments, with a generator from
-     * {@code seed} and the configured seed.
+     * {@code seed} and the configured seed (hashed: the generator's sequences of adjacent states overlap, and callers
+     * may pass adjacent seeds).
      */
     @Override
     public DeepArState startPartial(DeepArState base, long seed) {
@@ -129,7 +131,7 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
         float[] from = base.kind == DeepArState.Kind.GLOBAL ? base.params : base.params.clone();
         DeepArState p = new DeepArState(shape, DeepArState.Kind.PARTIAL, from.clone(), from, moments);
         p.baseSteps = base.totalSteps();
-        p.random = seed * 0x9E3779B97F4A7C15L + config.seed();
+        p.random = new GaussianSampler(seed ^ config.seed() * 0xD1B54A32D192ED03L).nextLong(); // adjacent seeds, far apart
         p.copyBookkeepingFrom(base);
         return p;
     }
