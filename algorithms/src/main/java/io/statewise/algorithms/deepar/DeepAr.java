@@ -204,7 +204,7 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
     /** Stopped early, or {@code epochs} epochs done. */
     @Override
     public boolean converged(DeepArState global) {
-        return global.stopped || global.epochsDone >= config.epochs();
+        return global.stopped() || global.epochsDone() >= config.epochs();
     }
 
     @Override
@@ -219,13 +219,13 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
     @Override
     public Map<String, Double> epochMetrics(DeepArState global, Optional<SelectionScores> validation) {
         Map<String, Double> out = new TreeMap<>();
-        if (global.epochsDone == 0) return out;
-        out.put("train_loss", global.lastLoss);
+        if (global.epochsDone() == 0) return out;
+        out.put("train_loss", global.lastEpochLoss());
         validation.map(DeepAr::scores).ifPresent(s -> out.put("validation_loss", s.meanLoss()));
         out.put("series", (double) global.records);
         out.put("windows", (double) global.windows);
         out.put("skipped_batches", (double) global.skippedBatches);
-        out.put("stopped_early", global.stopped ? 1.0 : 0.0);
+        out.put("stopped_early", global.stopped() ? 1.0 : 0.0);
         return out;
     }
 

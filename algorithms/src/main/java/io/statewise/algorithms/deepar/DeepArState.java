@@ -1,6 +1,7 @@
 package io.statewise.algorithms.deepar;
 
 import io.statewise.algorithms.State;
+import io.statewise.algorithms.nn.EpochProgress;
 
 /**
  * The state of a DeepAR job or worker: network parameters, Adam's moments, counters and per-epoch bookkeeping, in two
@@ -43,11 +44,8 @@ public final class DeepArState implements State {
     /** The current epoch's summed negative log-likelihood (each batch before its step) and its observations. */
     double epochLoss;
     long epochObservations;
-    int epochsDone;
-    double lastLoss = Double.NaN;
-    double bestLoss = Double.POSITIVE_INFINITY;
-    int patience;
-    boolean stopped;
+    /** Epochs completed, the last and best losses, early stopping. */
+    EpochProgress progress = new EpochProgress();
     /** PARTIAL: the state of its generator. */
     long random;
 
@@ -101,21 +99,21 @@ public final class DeepArState implements State {
     }
 
     public int epochsDone() {
-        return epochsDone;
+        return progress.epochsDone();
     }
 
     /** The mean training loss (negative log-likelihood per observation) of the last epoch; NaN before. */
     public double lastEpochLoss() {
-        return lastLoss;
+        return progress.lastLoss();
     }
 
     /** The best loss early stopping has seen; +inf before. */
     public double bestLoss() {
-        return bestLoss;
+        return progress.bestLoss();
     }
 
     public boolean stopped() {
-        return stopped;
+        return progress.stopped();
     }
 
     /** A copy of the parameters. */
@@ -164,11 +162,7 @@ public final class DeepArState implements State {
     }
 
     void copyBookkeepingFrom(DeepArState o) {
-        epochsDone = o.epochsDone;
-        lastLoss = o.lastLoss;
-        bestLoss = o.bestLoss;
-        patience = o.patience;
-        stopped = o.stopped;
+        progress = o.progress.copy();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.statewise.algorithms.codec.BinaryWriter;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.codec.CodecException;
 import io.statewise.algorithms.codec.CodecHeader;
+import io.statewise.algorithms.nn.EpochProgress;
 
 /**
  * The binary encoding of {@link DeepArState}s, tag {@code DAST}, version 1. With {@code P} parameters and {@code S}
@@ -35,7 +36,8 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
     /** The encoded size of {@code s}, in bytes. */
     static long encodedSize(DeepArState s) {
         long p = s.params.length;
-        return CodecHeader.SIZE + 4 + 4 + 1 + 8 * 6 + 8 + 8 + 4 + 8 + 8 + 4 + 1 + 8 + (2 + s.moments.length) * (4 + 4 * p);
+        return CodecHeader.SIZE + 4 + 4 + 1 + 8 * 6 + 8 + 8 + EpochProgress.encodedSize() + 8
+                + (2 + s.moments.length) * (4 + 4 * p);
     }
 
     @Override
@@ -44,8 +46,9 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         out.putInt(s.params.length).putInt(s.moments.length).putByte(s.kind.ordinal());
         out.putLong(s.records).putLong(s.windows).putLong(s.observations).putLong(s.skippedBatches).putLong(s.steps)
                 .putLong(s.baseSteps);
-        out.putDouble(s.epochLoss).putLong(s.epochObservations).putInt(s.epochsDone).putDouble(s.lastLoss)
-                .putDouble(s.bestLoss).putInt(s.patience).putByte(s.stopped ? 1 : 0).putLong(s.random);
+        out.putDouble(s.epochLoss).putLong(s.epochObservations);
+        s.progress.write(out);
+        out.putLong(s.random);
         out.putFloats(s.params).putFloats(s.base == null ? s.params : s.base);
         for (float[] m : s.moments) out.putFloats(m);
         return out.toByteArray();
@@ -71,11 +74,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         long[] counters = {in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong()};
         double epochLoss = in.getDouble();
         long epochObservations = in.getLong();
-        int epochsDone = in.getInt();
-        double lastLoss = in.getDouble();
-        double bestLoss = in.getDouble();
-        int patience = in.getInt();
-        boolean stopped = in.getByte() == 1;
+        EpochProgress progress = EpochProgress.read(in);
         long random = in.getLong();
         float[] params = in.getFloats();
         float[] base = in.getFloats();
@@ -95,11 +94,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         s.baseSteps = counters[5];
         s.epochLoss = epochLoss;
         s.epochObservations = epochObservations;
-        s.epochsDone = epochsDone;
-        s.lastLoss = lastLoss;
-        s.bestLoss = bestLoss;
-        s.patience = patience;
-        s.stopped = stopped;
+        s.progress = progress;
         s.random = random;
         return s;
     }

@@ -19,17 +19,10 @@ final class EarlyStopping {
         DeepArState out = global.copy();
         if (global.epochObservations == 0) return out;
         double loss = global.epochLoss / global.epochObservations;
-        out.lastLoss = loss;
-        double compared = Double.isNaN(validationLoss) ? loss : validationLoss;
-        if (compared < global.bestLoss) {
-            out.bestLoss = compared;
-            out.patience = 0;
-        } else if (++out.patience >= config.earlyStoppingPatience() && config.earlyStoppingPatience() > 0) {
-            out.stopped = true;
-        }
+        out.progress.endEpoch(loss, Double.isNaN(validationLoss) ? loss : validationLoss, 0,
+                config.earlyStoppingPatience());
         out.epochLoss = 0;
         out.epochObservations = 0;
-        out.epochsDone++;
         return out;
     }
 }
