@@ -23,11 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DeepAR through a real node and the HTTP API: seeded monthly series in SageMaker's JSON Lines, trained over several
- * splits syncing through the job with validation series for early stopping, scored on test series against the
- * seasonal-naive baseline, and forecasting new series posted as JSON Lines objects. One worker: with two, the
- * runtime applies each worker's segment as it arrives and DeepAR's accuracy after 30 epochs varies too much from run
- * to run for a test (see ParameterAveraging).
+ * DeepAR through a real node and the HTTP API: seeded monthly series in SageMaker's JSON Lines, trained on two workers
+ * syncing through the job (each worker's segments applied as they arrive, stale ones damped) with validation series
+ * for early stopping, scored on test series against the seasonal-naive baseline (three runs measured MASE 0.58 to
+ * 0.61 of seasonal naive's, coverage 77% to 85%), and forecasting new series posted as JSON Lines objects.
  */
 @Tag("integration")
 class ForecastEndToEndTest {
@@ -67,22 +66,22 @@ class ForecastEndToEndTest {
                      "train":{"paths":["%s"],"format":"jsonlines"},
                      "validation":{"paths":["%s"],"format":"jsonlines"},
                      "test":{"paths":["%s"],"format":"jsonlines"},
-                     "parallelism":1,"split_size_bytes":8000}
+                     "parallelism":2,"split_size_bytes":8000}
                     """.formatted(path(train), path(validation), path(test));
             Http.Response submitted = http.post("/v1/jobs", spec);
             assertEquals(202, submitted.status(), submitted.body().toString());
             String jobId = submitted.body().path("job_id").asText();
             JsonNode done = http.awaitFinal(jobId, Duration.ofSeconds(180));
             assertEquals("completed", done.path("phase").asText(), done.toString());
-            assertTrue(done.path("splits_total").asInt() > 2, "several splits: " + done);
+            assertTrue(done.path("splits_total").asInt() > 2, "several splits for two workers: " + done);
             JsonNode epochs = done.path("epochs_completed");
             assertTrue(epochs.get(epochs.size() - 1).path("metrics").has("validation_loss"),
                     "epochs are scored on the validation series: " + epochs);
             JsonNode metrics = done.path("metrics");
             assertEquals(80, metrics.path("test_series").asInt(), metrics.toString());
-            assertTrue(metrics.path("test_mase_ratio").asDouble() < 0.9, "MASE vs seasonal naive: " + metrics);
+            assertTrue(metrics.path("test_mase_ratio").asDouble() < 0.8, "MASE vs seasonal naive: " + metrics);
             double coverage = metrics.path("test_coverage").asDouble();
-            assertTrue(coverage > 0.6 && coverage < 0.95, "10%-90% coverage: " + metrics);
+            assertTrue(coverage > 0.65 && coverage < 0.93, "10%-90% coverage: " + metrics);
 
             JsonNode model = http.get("/v1/jobs/" + jobId + "/model").body().path("model");
             assertEquals("M", model.path("time_freq").asText(), model.toString());

@@ -8,7 +8,10 @@ import io.statewise.algorithms.data.synthetic.SeasonalSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The job's step: a partial's change is added whole, or divided by 1 + staleness when others were applied since. */
+/**
+ * The job's step: a partial's change is added whole and its moments taken, or, when other steps were applied since its
+ * base, the change is divided by 1 + staleness and the moments are averaged with the job's.
+ */
 class ParameterAveragingTest {
 
     @Test
@@ -30,5 +33,8 @@ class ParameterAveragingTest {
                 "half of a change stale by one");
         assertEquals(g0.params[i] + ((double) a.params[i] - a.base[i]), g1.params[i], 1e-6, "a fresh change whole");
         assertEquals(a.steps() + b.steps(), g2.steps());
+        assertEquals(a.moments[0][i], g1.moments[0][i], 0, "a fresh partial's moments are taken");
+        assertEquals(0.5 * ((double) g1.moments[1][i] + b.moments[1][i]), g2.moments[1][i], 1e-9,
+                "a partial stale by one: the average of the job's and its moments");
     }
 }
