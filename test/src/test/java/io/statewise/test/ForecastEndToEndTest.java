@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * DeepAR through a real node and the HTTP API: seeded monthly series in SageMaker's JSON Lines, trained on two workers
  * syncing through the job (each worker's segments applied as they arrive, stale ones damped) with validation series
- * for early stopping, scored on test series against the seasonal-naive baseline (three runs measured MASE 0.58 to
- * 0.61 of seasonal naive's, coverage 77% to 85%), and forecasting new series posted as JSON Lines objects.
+ * for early stopping, scored on test series against the seasonal-naive baseline (the issue's target: MASE at least
+ * 10% below its; five runs measured 0.58 to 0.80 of it, the workers' interleaving varies from run to run, and a 10%-90%
+ * coverage of 71% to 85%), and forecasting new series posted as JSON Lines objects.
  */
 @Tag("integration")
 class ForecastEndToEndTest {
@@ -79,7 +80,7 @@ class ForecastEndToEndTest {
                     "epochs are scored on the validation series: " + epochs);
             JsonNode metrics = done.path("metrics");
             assertEquals(80, metrics.path("test_series").asInt(), metrics.toString());
-            assertTrue(metrics.path("test_mase_ratio").asDouble() < 0.8, "MASE vs seasonal naive: " + metrics);
+            assertTrue(metrics.path("test_mase_ratio").asDouble() < 0.9, "MASE vs seasonal naive: " + metrics);
             double coverage = metrics.path("test_coverage").asDouble();
             assertTrue(coverage > 0.65 && coverage < 0.93, "10%-90% coverage: " + metrics);
 
