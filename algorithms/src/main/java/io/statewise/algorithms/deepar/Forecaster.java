@@ -85,8 +85,11 @@ final class Forecaster {
         int k = likelihood.parameters();
         for (int step = 0; step < horizon; step++) {
             int p = origin + step;
-            for (int s = 0; s < samples; s++) {
-                inputs.write(params, batch, i, cats, 0, scale, p, paths, s * width, base, tail + step, x, s);
+            // every path shares the step's calendar, dynamic and static inputs; only the lags differ
+            inputs.write(params, batch, i, cats, 0, scale, p, paths, 0, base, tail + step, x, 0);
+            for (int s = 1; s < samples; s++) {
+                inputs.copyStatic(x, 0, s);
+                inputs.writeLags(scale, p, paths, s * width, base, tail + step, x, s);
             }
             stepLayers(samples);
             network.head.forward(params, h[h.length - 1], samples, raw);

@@ -45,13 +45,8 @@ final class WindowInputs {
      */
     void write(float[] params, SeriesBatch batch, int i, int[] cats, int catOffset, double scale, int p,
                float[] values, int offset, int base, int available, float[] x, int row) {
+        writeLags(scale, p, values, offset, base, available, x, row);
         int at = row * network.inputs;
-        int[] lags = network.lags;
-        for (int k = 0; k < lags.length; k++) {
-            int q = p - lags[k] - base;
-            float v = q >= 0 && q < available ? values[offset + q] : Float.NaN;
-            x[at + k] = Float.isNaN(v) ? 0f : (float) (v / scale);
-        }
         TimeFrequency freq = network.shape.timeFreq();
         freq.writeDateFeatures(freq.timestamp(batch.start(i), p), x, at + network.dateOffset);
         x[at + network.ageOffset] = (float) Math.log10(2.0 + Math.max(p, 0));
@@ -65,5 +60,22 @@ final class WindowInputs {
             network.embeddings[j].forward(params, cats[catOffset + j], x, at + network.embeddingOffset + j * e);
         }
         x[at + network.scaleOffset] = (float) Math.log(scale);
+    }
+
+    /** Writes only the lagged values of position {@code p} (the rest of the row is left as it is). */
+    void writeLags(double scale, int p, float[] values, int offset, int base, int available, float[] x, int row) {
+        int at = row * network.inputs;
+        int[] lags = network.lags;
+        for (int k = 0; k < lags.length; k++) {
+            int q = p - lags[k] - base;
+            float v = q >= 0 && q < available ? values[offset + q] : Float.NaN;
+            x[at + k] = Float.isNaN(v) ? 0f : (float) (v / scale);
+        }
+    }
+
+    /** Copies the part of row {@code from} that does not depend on past values (all but the lags) to row {@code to}. */
+    void copyStatic(float[] x, int from, int to) {
+        int lags = network.lags.length;
+        System.arraycopy(x, from * network.inputs + lags, x, to * network.inputs + lags, network.inputs - lags);
     }
 }
