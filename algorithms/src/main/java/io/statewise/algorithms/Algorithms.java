@@ -16,6 +16,7 @@ public final class Algorithms {
         register(new io.statewise.algorithms.pca.PcaProvider());
         register(new io.statewise.algorithms.text.VocabularyProvider());
         register(new io.statewise.algorithms.ntm.NtmProvider());
+        register(new io.statewise.algorithms.deepar.DeepArProvider());
     }
 
     private Algorithms() {}

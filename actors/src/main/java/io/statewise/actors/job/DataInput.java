@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One data set of a job: files, directories or globs of dense CSV, sparse LibSVM or text documents. Carried in the
+ * One data set of a job: files, directories or globs of dense CSV, sparse LibSVM, text documents or time series. Carried in the
  * job's first event, so new fields have defaults: an event written before a field existed reads as CSV, 1-based,
  * dimension undeclared, no text options.
  *
@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param labelColumn 0-based column of the label, or -1 for unlabeled data (CSV; LibSVM records start with their label,
  *                    which is column 0; text has no label, so 0, the default, or -1)
  * @param format      {@value #CSV} (the default when absent), {@value #LIBSVM}, {@value #TEXT} (one document per
- *                    line), {@value #TEXT_FILES} (one document per file) or {@value #TEXT_CSV} (one per record, from a
- *                    column)
+ *                    line), {@value #TEXT_FILES} (one document per file), {@value #TEXT_CSV} (one per record, from a
+ *                    column), {@value #JSONLINES} or {@value #SERIES_CSV} (time series)
  * @param zeroBased   whether LibSVM feature indices start at 0 rather than 1 (LibSVM only; default false)
  * @param features    the feature dimension: required for LibSVM, whose records list only their non-zeros; for CSV an
  *                    optional check of the column count; not for text
@@ -35,8 +35,12 @@ public record DataInput(List<String> paths, boolean header, int labelColumn, Str
     public static final String TEXT_FILES = "text_files";
     /** {@link #format()} of text, one document per CSV record, from one column. */
     public static final String TEXT_CSV = "text_csv";
+    /** {@link #format()} of time series, SageMaker DeepAR's JSON Lines (one series object per line). */
+    public static final String JSONLINES = "jsonlines";
+    /** {@link #format()} of time series as a long CSV of {@code series,timestamp,value} rows. */
+    public static final String SERIES_CSV = "series_csv";
     /** Every format name, in the order messages list them. */
-    public static final List<String> FORMATS = List.of(CSV, LIBSVM, TEXT, TEXT_FILES, TEXT_CSV);
+    public static final List<String> FORMATS = List.of(CSV, LIBSVM, TEXT, TEXT_FILES, TEXT_CSV, JSONLINES, SERIES_CSV);
 
     public DataInput {
         paths = List.copyOf(paths);
@@ -88,6 +92,11 @@ public record DataInput(List<String> paths, boolean header, int labelColumn, Str
     /** Whether this input is text documents. */
     public boolean textFormat() {
         return isText(format);
+    }
+
+    /** Whether this input is time series. */
+    public boolean seriesFormat() {
+        return format.equals(JSONLINES) || format.equals(SERIES_CSV);
     }
 
     /** Whether {@code format} names a text format. */

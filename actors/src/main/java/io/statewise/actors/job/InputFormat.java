@@ -2,7 +2,9 @@ package io.statewise.actors.job;
 
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.DataFormat;
+import io.statewise.algorithms.data.JsonLinesFormat;
 import io.statewise.algorithms.data.LibSvmFormat;
+import io.statewise.algorithms.data.SeriesCsvFormat;
 import io.statewise.algorithms.data.TextCsvFormat;
 import io.statewise.algorithms.data.TextFilesFormat;
 import io.statewise.algorithms.data.TextLinesFormat;
@@ -63,6 +65,8 @@ public record InputFormat(String kind, boolean header, int labelColumn, boolean 
             case DataInput.TEXT -> new TextLinesFormat(options.tokenizer());
             case DataInput.TEXT_FILES -> new TextFilesFormat(options.tokenizer());
             case DataInput.TEXT_CSV -> textCsv(options.tokenizer(), options);
+            case DataInput.JSONLINES -> new JsonLinesFormat();
+            case DataInput.SERIES_CSV -> new SeriesCsvFormat();
             default -> CsvFormat.defaults().withHeader(header).withLabelColumn(labelColumn);
         };
     }

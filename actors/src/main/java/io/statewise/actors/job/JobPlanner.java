@@ -13,6 +13,7 @@ import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.LibSvmFormat;
 import io.statewise.algorithms.data.LibSvmSplitReader;
 import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.SeriesFormat;
 import io.statewise.algorithms.data.TextCsvFormat;
 import io.statewise.algorithms.data.TextFilesFormat;
 import io.statewise.algorithms.data.TextFormat;
@@ -118,7 +119,8 @@ public final class JobPlanner {
         InputKind kind = train.schema.kind();
         Set<InputKind> reads = trainer.algorithm().inputKinds();
         if (reads.contains(kind)) return;
-        String readable = reads.contains(InputKind.TEXT) ? "text input (text, text_files, text_csv)"
+        String readable = reads.contains(InputKind.SERIES) ? "time series (jsonlines, series_csv)"
+                : reads.contains(InputKind.TEXT) ? "text input (text, text_files, text_csv)"
                 : "numeric input (csv, libsvm)";
         throw new JobRejectedException(train.field + ".format", "algorithm '" + algorithm + "' reads " + readable
                 + ", not " + kind + " input (format " + train.format.kind() + ")");
@@ -127,11 +129,16 @@ public final class JobPlanner {
     /** Validation or test data fits the training data: same kind (text, dense or sparse) and same dimension. */
     private static void checkCompatible(Resolved train, Resolved other) {
         if (other.schema.kind() != train.schema.kind()) {
+            if (train.schema.series() || other.schema.series()) {
+                throw new JobRejectedException(other.field + ".format", "mixed series/other inputs in one job: train"
+                        + " is " + train.format.kind() + " but " + other.field + " is " + other.format.kind()
+                        + "; use series formats (jsonlines, series_csv) for all inputs or none");
+            }
             throw new JobRejectedException(other.field + ".format", "mixed numeric/text inputs in one job: train is "
                     + train.format.kind() + " but " + other.field + " is " + other.format.kind()
                     + "; use text formats for all inputs or none");
         }
-        if (train.schema.text()) return;
+        if (train.schema.text() || train.schema.series()) return;
         if (other.format.sparse() != train.format.sparse()) {
             throw new JobRejectedException(other.field + ".format", "mixed dense/sparse inputs in one job: train is "
                     + train.format.kind() + " but " + other.field + " is " + other.format.kind()
@@ -151,6 +158,7 @@ public final class JobPlanner {
         InputFormat format = checkedFormat(field, input);
         DataFormat dataFormat = format.toDataFormat();
         if (dataFormat instanceof TextFormat text) return resolveText(field, input, format, text);
+        if (dataFormat instanceof SeriesFormat) return resolveSeries(field, input, format, dataFormat);
         if (format.sparse() && input.features().isEmpty()) {
             throw new JobRejectedException(field + ".features", "libsvm input needs 'features' (the feature dimension)");
         }
@@ -189,6 +197,15 @@ public final class JobPlanner {
         }
     }
 
+    /** Time series: nothing to probe (a series has no fixed dimension); whole series per split. */
+    private static Resolved resolveSeries(String field, DataInput input, InputFormat format, DataFormat series) {
+        try {
+            return new Resolved(field, format, series, files(input), DataSchema.SERIES);
+        } catch (DataException e) {
+            throw new JobRejectedException(field + ".paths", e.getMessage(), e);
+        }
+    }
+
     private static List<Path> files(DataInput input) {
         List<Path> files = new ArrayList<>();
         for (String p : input.paths()) {
@@ -201,6 +218,11 @@ public final class JobPlanner {
     private static InputFormat checkedFormat(String field, DataInput input) {
         if (input.textFormat()) {
             TextInputChecks.check(field, input);
+        } else if (input.seriesFormat()) {
+            if (input.text().isPresent() || input.features().isPresent() || input.zeroBased()) {
+                throw new JobRejectedException(field + ".format", input.format() + " holds time series: text"
+                        + " options, features and zero_based do not apply");
+            }
         } else {
             if (input.text().isPresent()) {
                 throw new JobRejectedException(field + ".text", "text options apply to text formats (text, "

@@ -73,4 +73,13 @@ public interface JobService {
      * @param documents one document per entry (fails with JobRejectedException if the model does not read text)
      */
     CompletionStage<List<Prediction>> predictDocuments(String jobId, List<String> documents);
+
+    /**
+     * Forecasts of a completed job's model for time series, each a series object in SageMaker DeepAR's JSON Lines
+     * shape ({@code start}, {@code target}, optional {@code cat} and {@code dynamic_feat}).
+     *
+     * @param series one JSON object per series (fails with JobRejectedException naming the instance if one is
+     *               malformed or does not fit the model, or if the model does not forecast)
+     */
+    CompletionStage<List<Prediction>> predictSeries(String jobId, List<String> series);
 }

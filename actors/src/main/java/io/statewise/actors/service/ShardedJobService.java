@@ -13,7 +13,11 @@ import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.SeriesModel;
 import io.statewise.algorithms.TextModel;
+import io.statewise.algorithms.data.DataException;
+import io.statewise.algorithms.data.JsonSeriesParser;
+import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.text.Documents;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.algorithms.tuning.TuneRequest;
@@ -184,6 +188,30 @@ public final class ShardedJobService implements JobService {
                 return List.<Prediction>copyOf(model.predict(Documents.tokenize(documents)));
             } catch (IllegalStateException e) {
                 throw new JobRejectedException("documents", e.getMessage(), e);
+            }
+        }, compute);
+    }
+
+    @Override
+    public CompletionStage<List<Prediction>> predictSeries(String jobId, List<String> series) {
+        return model(jobId).thenApplyAsync(trained -> {
+            if (!(trained.model() instanceof SeriesModel model)) {
+                throw new JobRejectedException("instances", "the " + trained.algorithm() + " model of job " + jobId
+                        + " does not forecast series; send feature vectors");
+            }
+            SeriesBatch batch = new SeriesBatch(Math.max(1, series.size()));
+            JsonSeriesParser parser = new JsonSeriesParser();
+            for (int i = 0; i < series.size(); i++) {
+                try {
+                    parser.parse(series.get(i), "instances[" + i + "]", batch);
+                } catch (DataException e) {
+                    throw new JobRejectedException("instances[" + i + "]", e.getMessage(), e);
+                }
+            }
+            try {
+                return List.<Prediction>copyOf(model.forecast(batch));
+            } catch (DataException e) {
+                throw new JobRejectedException("instances", e.getMessage(), e);
             }
         }, compute);
     }

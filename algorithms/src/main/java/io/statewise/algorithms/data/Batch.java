@@ -1,11 +1,11 @@
 package io.statewise.algorithms.data;
 
 /**
- * A reusable mini-batch of records: dense ({@link DenseBatch}) or sparse ({@link SparseBatch}) numeric records, or
- * tokenized documents ({@link TextBatch}). Readers refill the same batch, so consumers must copy what they keep: arrays
- * are exposed for speed and owned by the batch.
+ * A reusable mini-batch of records: dense ({@link DenseBatch}) or sparse ({@link SparseBatch}) numeric records,
+ * tokenized documents ({@link TextBatch}) or whole time series ({@link SeriesBatch}). Readers refill the same batch,
+ * so consumers must copy what they keep: arrays are exposed for speed and owned by the batch.
  */
-public sealed interface Batch permits DenseBatch, SparseBatch, TextBatch {
+public sealed interface Batch permits DenseBatch, SparseBatch, TextBatch, SeriesBatch {
 
     /** The most records it holds. */
     int capacity();
@@ -39,6 +39,10 @@ public sealed interface Batch permits DenseBatch, SparseBatch, TextBatch {
      * @throws IllegalArgumentException if {@code batch} is a {@link TextBatch}
      */
     static void requireNumeric(Batch batch, String reader) {
+        if (batch instanceof SeriesBatch) {
+            throw new IllegalArgumentException(reader + " reads numeric records, not a SeriesBatch of time series: "
+                    + "time series are read by forecasting algorithms (deepar)");
+        }
         if (batch instanceof TextBatch) {
             throw new IllegalArgumentException(reader + " reads numeric records, not a TextBatch of documents: "
                     + "convert text to bag-of-words counts over a vocabulary first (text.BagOfWords)");

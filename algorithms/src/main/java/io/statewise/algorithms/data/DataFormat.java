@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * How the records of a data set are stored: dense CSV ({@link CsvFormat}), sparse LibSVM ({@link LibSvmFormat}), or
- * text documents ({@link TextFormat}: lines, files of a directory, a CSV column).
+ * text documents ({@link TextFormat}: lines, files of a directory, a CSV column), or time series
+ * ({@link SeriesFormat}: JSON Lines, long CSV).
  * Training and evaluation loops only use this interface: they ask the format for a batch of the right kind and a
  * reader that fills it, so they never depend on the file syntax.
  *
  * <p>Formats are immutable and validated values; the runtime persists them in its own serializable form and converts
  * back, so this module needs no serialization library.
  */
-public sealed interface DataFormat permits CsvFormat, LibSvmFormat, TextFormat {
+public sealed interface DataFormat permits CsvFormat, LibSvmFormat, TextFormat, SeriesFormat {
 
     /** Whether records carry a label. */
     boolean labeled();

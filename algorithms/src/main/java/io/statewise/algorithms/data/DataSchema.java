@@ -10,20 +10,30 @@ package io.statewise.algorithms.data;
  *                 that an algorithm can size its scratch for the batches it will see
  * @param text     whether records are documents that come as {@link TextBatch}es (a {@link TextFormat}); such a
  *                 schema is {@link #TEXT}
+ * @param series   whether records are whole time series that come as {@link SeriesBatch}es ;
+ *                 such a schema is {@link #SERIES}
  */
-public record DataSchema(int features, boolean labeled, boolean sparse, boolean text) {
+public record DataSchema(int features, boolean labeled, boolean sparse, boolean text, boolean series) {
 
     /** The schema of text documents: no features, no label. */
-    public static final DataSchema TEXT = new DataSchema(0, false, false, true);
+    public static final DataSchema TEXT = new DataSchema(0, false, false, true, false);
+
+    /** The schema of time series: no fixed features (each series carries its own length), no label. */
+    public static final DataSchema SERIES = new DataSchema(0, false, false, false, true);
 
     public DataSchema {
-        if (text) {
-            if (features != 0 || labeled || sparse) {
-                throw new IllegalArgumentException("a text schema has no features, label or sparsity");
+        if (text || series) {
+            if (features != 0 || labeled || sparse || (text && series)) {
+                throw new IllegalArgumentException("a text or series schema has no features, label or sparsity");
             }
         } else if (features < 1) {
             throw new IllegalArgumentException("features must be >= 1, got " + features);
         }
+    }
+
+    /** A numeric or text schema (not series). */
+    public DataSchema(int features, boolean labeled, boolean sparse, boolean text) {
+        this(features, labeled, sparse, text, false);
     }
 
     /** A numeric schema. */
@@ -39,6 +49,6 @@ public record DataSchema(int features, boolean labeled, boolean sparse, boolean 
 
     /** The kind of records this schema describes. */
     public InputKind kind() {
-        return text ? InputKind.TEXT : InputKind.NUMERIC;
+        return series ? InputKind.SERIES : text ? InputKind.TEXT : InputKind.NUMERIC;
     }
 }

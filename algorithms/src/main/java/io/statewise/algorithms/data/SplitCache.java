@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * replay the batches from that file into the caller's reusable batch, with the same batch boundaries and the same
  * good and bad record counts as parsing ({@code SplitSession.skipBatches} and the job's counts rely on it).
  *
- * <p>Only numeric data is cached ({@link DenseBatch}, {@link SparseBatch}); text is always parsed. A cache file is
- * keyed by the source file (absolute path, size, last-modified time, file key), the split's byte range, the format,
- * the schema and the mini-batch capacity, so a changed source file or a different batch size never replays stale
- * batches. A file is written under a temporary name and renamed into place only when the whole split was read: a read
- * abandoned early (a sampling pass that wanted no more, a cancelled split, a failure) leaves no cache file.
+ * <p>Only numeric data is cached ({@link DenseBatch}, {@link SparseBatch}); text and series are always parsed. A
+ * cache file is keyed by the source file (absolute path, size, last-modified time, file key), the split's byte range,
+ * the format, the schema and the mini-batch capacity, so a changed source file or a different batch size never
+ * replays stale batches. A file is written under a temporary name and renamed into place only when the whole split was
+ * read: a read abandoned early (a sampling pass that wanted no more, a cancelled split, a failure) leaves no cache file.
  *
  * <p>The cache never fails a read: a cache file that cannot be written is dropped, one that cannot be read or is
  * corrupt (every block carries a CRC-32C) is deleted and the split parsed again (mid-split, by re-parsing and
@@ -123,7 +123,8 @@ public final class SplitCache {
      */
     public SplitReader open(DataFormat format, Split split, DataSchema schema, long maxBadRecords,
                             int batchCapacity) {
-        if (format instanceof TextFormat || schema.text() || batchCapacity < 1) {
+        if (format instanceof TextFormat || format instanceof SeriesFormat || schema.text() || schema.series()
+                || batchCapacity < 1) {
             return format.open(split, schema, maxBadRecords);
         }
         Key key;

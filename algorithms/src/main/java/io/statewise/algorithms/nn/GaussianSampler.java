@@ -34,6 +34,12 @@ public final class GaussianSampler {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
+    /** One standard normal value (Box-Muller, the second value of the pair discarded so no spare is cached). */
+    public double nextGaussian() {
+        double u = 1 - nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * nextDouble());
+    }
+
     /** Fills {@code out[0..count)} with independent standard normal values. */
     public void fill(float[] out, int count) {
         for (int i = 0; i < count; i += 2) {

@@ -20,6 +20,14 @@ public record GradientPolicy(double rescale, double clip, double weightDecay) {
         }
     }
 
+    /** Whether {@code values[0..count)} are all finite: a step on a NaN or infinite gradient would ruin the weights. */
+    public static boolean allFinite(float[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Float.isFinite(values[i])) return false;
+        }
+        return true;
+    }
+
     /** The gradient the update rule sees for raw gradient {@code grad} of weight {@code w}. */
     public double apply(float grad, float w) {
         double g = rescale * grad;

@@ -20,20 +20,10 @@ final class EarlyStopping {
         NtmState out = global.copy();
         if (global.epochDocuments == 0) return out;
         double loss = global.epochLoss / global.epochDocuments;
-        out.lastLoss = loss;
-        double compared = Double.isNaN(validationLoss) ? loss : validationLoss;
-        double best = global.bestLoss;
-        boolean improved = best == Double.POSITIVE_INFINITY
-                || compared < best && best - compared >= config.tolerance() * Math.abs(best);
-        if (improved) {
-            out.bestLoss = compared;
-            out.patience = 0;
-        } else if (++out.patience >= config.numPatienceEpochs()) {
-            out.stopped = true;
-        }
+        out.progress.endEpoch(loss, Double.isNaN(validationLoss) ? loss : validationLoss, config.tolerance(),
+                config.numPatienceEpochs());
         out.epochLoss = 0;
         out.epochDocuments = 0;
-        out.epochsDone++;
         return out;
     }
 }

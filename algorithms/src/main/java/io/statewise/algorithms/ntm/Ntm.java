@@ -364,7 +364,7 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
     /** Training is over: stopped early, or {@code epochs} training epochs done. */
     @Override
     public boolean converged(NtmState global) {
-        return global.kind != NtmState.Kind.VOCABULARY && (global.stopped || global.epochsDone >= config.epochs());
+        return global.kind != NtmState.Kind.VOCABULARY && (global.stopped() || global.epochsDone() >= config.epochs());
     }
 
     /** False once training is over ({@link #converged}): a further epoch reads nothing. */
@@ -392,15 +392,15 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
             out.put("vocabulary_documents", (double) global.vocabularyDocuments);
         }
         out.put("malformed_utf8_sequences", (double) global.malformedSequences);
-        if (global.epochsDone == 0) return out;
-        out.put("train_loss", global.lastLoss);
+        if (global.epochsDone() == 0) return out;
+        out.put("train_loss", global.lastEpochLoss());
         validation.map(Ntm::scores).ifPresent(s -> {
             out.put("validation_loss", s.meanLoss());
             out.put("validation_perplexity", s.perplexity());
         });
         out.put("documents", (double) global.documents);
         out.put("empty_documents", (double) global.emptyDocuments);
-        out.put("stopped_early", global.stopped ? 1.0 : 0.0);
+        out.put("stopped_early", global.stopped() ? 1.0 : 0.0);
         return out;
     }
 

@@ -1,6 +1,7 @@
 package io.statewise.algorithms.ntm;
 
 import io.statewise.algorithms.State;
+import io.statewise.algorithms.nn.EpochProgress;
 import io.statewise.algorithms.text.VocabularyIndex;
 import io.statewise.algorithms.text.VocabularyState;
 import io.statewise.algorithms.text.VocabularyStateCodec;
@@ -70,16 +71,8 @@ public final class NtmState implements State {
     /** The current epoch's summed negative ELBO (progressive: each batch before its step) and its documents. */
     double epochLoss;
     long epochDocuments;
-    /** Epochs completed ({@code endEpoch} with training data). */
-    int epochsDone;
-    /** The mean loss of the last completed epoch; NaN before. */
-    double lastLoss = Double.NaN;
-    /** The best epoch loss so far; +inf before. */
-    double bestLoss = Double.POSITIVE_INFINITY;
-    /** Epochs since the last improvement. */
-    int patience;
-    /** Whether early stopping ended training. */
-    boolean stopped;
+    /** Epochs completed ({@code endEpoch} with training data), the last and best losses, early stopping. */
+    EpochProgress progress = new EpochProgress();
     /** PARTIAL: the state of its noise and sub-sampling generator. */
     long random;
 
@@ -164,17 +157,17 @@ public final class NtmState implements State {
 
     /** Epochs completed. */
     public int epochsDone() {
-        return epochsDone;
+        return progress.epochsDone();
     }
 
     /** The mean training loss (negative ELBO per document) of the last completed epoch; NaN before. */
     public double lastEpochLoss() {
-        return lastLoss;
+        return progress.lastLoss();
     }
 
     /** Whether early stopping ended training. */
     public boolean stopped() {
-        return stopped;
+        return progress.stopped();
     }
 
     /** A copy of the parameters. */
@@ -249,11 +242,7 @@ public final class NtmState implements State {
     }
 
     void copyBookkeepingFrom(NtmState o) {
-        epochsDone = o.epochsDone;
-        lastLoss = o.lastLoss;
-        bestLoss = o.bestLoss;
-        patience = o.patience;
-        stopped = o.stopped;
+        progress = o.progress.copy();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.statewise.algorithms.codec.BinaryWriter;
 import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.codec.CodecException;
 import io.statewise.algorithms.codec.CodecHeader;
+import io.statewise.algorithms.nn.EpochProgress;
 import io.statewise.algorithms.text.VocabularyState;
 import io.statewise.algorithms.text.VocabularyStateCodec;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public final class NtmStateCodec implements Codec<NtmState> {
         if (s.kind == NtmState.Kind.VOCABULARY) return CodecHeader.SIZE + 1 + 4 + s.vocabulary.serializedSize();
         NtmShape shape = s.shape;
         long head = CodecHeader.SIZE + 1 + 4 * 3 + 4L * shape.hidden().size() + 1 + 4 + 1;
-        long fields = 8 * 5 + 8 + 8 * 4 + 4 + 8 * 2 + 4 + 1 + 8;
+        long fields = 8 * 5 + 8 + 8 * 4 + EpochProgress.encodedSize() + 8;
         long arrays = 2 * (4 + 4L * shape.parameters()) + shape.slots() * (4 + 4L * shape.trainable());
         long terms = 8 + 4 + 4 + (s.terms == null ? 0 : (long) s.terms.length * (1 + termSlot(s.terms)));
         return head + fields + arrays + terms + 8;
@@ -74,10 +75,9 @@ public final class NtmStateCodec implements Codec<NtmState> {
         out.putByte(sh.batchNorm() ? 1 : 0).putInt(sh.slots()).putByte(s.kind.ordinal());
         out.putLong(s.records).putLong(s.documents).putLong(s.emptyDocuments).putLong(s.sampledOut)
                 .putLong(s.skippedBatches).putDouble(s.words);
-        out.putLong(s.steps).putLong(s.baseSteps).putDouble(s.epochLoss).putLong(s.epochDocuments)
-                .putInt(s.epochsDone);
-        out.putDouble(s.lastLoss).putDouble(s.bestLoss).putInt(s.patience).putByte(s.stopped ? 1 : 0)
-                .putLong(s.random);
+        out.putLong(s.steps).putLong(s.baseSteps).putDouble(s.epochLoss).putLong(s.epochDocuments);
+        s.progress.write(out);
+        out.putLong(s.random);
         out.putFloats(s.params).putFloats(s.base == null ? s.params : s.base);
         for (float[] m : s.moments) out.putFloats(m);
         int slot = s.terms == null ? 0 : termSlot(s.terms);
@@ -149,11 +149,7 @@ public final class NtmStateCodec implements Codec<NtmState> {
         long baseSteps = in.getLong();
         double epochLoss = in.getDouble();
         long epochDocuments = in.getLong();
-        int epochsDone = in.getInt();
-        double lastLoss = in.getDouble();
-        double bestLoss = in.getDouble();
-        int patience = in.getInt();
-        boolean stopped = in.getByte() == 1;
+        EpochProgress progress = EpochProgress.read(in);
         long random = in.getLong();
         float[] params = in.getFloats();
         float[] base = in.getFloats();
@@ -177,11 +173,7 @@ public final class NtmStateCodec implements Codec<NtmState> {
         s.baseSteps = baseSteps;
         s.epochLoss = epochLoss;
         s.epochDocuments = epochDocuments;
-        s.epochsDone = epochsDone;
-        s.lastLoss = lastLoss;
-        s.bestLoss = bestLoss;
-        s.patience = patience;
-        s.stopped = stopped;
+        s.progress = progress;
         s.random = random;
         return s;
     }

@@ -1,5 +1,6 @@
 package io.statewise.algorithms.ntm;
 
+import io.statewise.algorithms.nn.EpochProgress;
 import java.util.Arrays;
 
 /**
@@ -40,11 +41,7 @@ final class ParameterAveraging {
         out.steps = a.steps + b.steps;
         out.baseSteps = Math.max(a.baseSteps, b.baseSteps);
         out.random = a.random + b.random;
-        out.epochsDone = Math.max(a.epochsDone, b.epochsDone);
-        out.lastLoss = Math.min(a.lastLoss, b.lastLoss);
-        out.bestLoss = Math.min(a.bestLoss, b.bestLoss);
-        out.patience = Math.max(a.patience, b.patience);
-        out.stopped = a.stopped || b.stopped;
+        out.progress = EpochProgress.merge(a.progress, b.progress);
         out.copyVocabularyFrom(a);
         return out;
     }

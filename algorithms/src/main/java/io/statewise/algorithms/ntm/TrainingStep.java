@@ -56,7 +56,7 @@ final class TrainingStep {
             ws.ensure(docs);
             random.fill(ws.noise, docs * network.shape.topics());
             double loss = objective.lossAndGradient(partial.params, ws);
-            if (Double.isFinite(loss) && finite(ws.gradient, network.layout.trainableSize())) {
+            if (Double.isFinite(loss) && GradientPolicy.allFinite(ws.gradient, network.layout.trainableSize())) {
                 network.decoder.updateRunning(partial.params, ws);
                 optimizer.step(partial.params, ws.gradient, partial.moments, network.layout.trainableSize(),
                         partial.totalSteps() + 1, policy);
@@ -70,12 +70,5 @@ final class TrainingStep {
             }
         }
         partial.random = random.state();
-    }
-
-    private static boolean finite(float[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!Float.isFinite(values[i])) return false;
-        }
-        return true;
     }
 }

@@ -2,6 +2,7 @@ package io.statewise.algorithms.laws;
 
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DenseBatch;
+import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.data.SparseBatch;
 import io.statewise.algorithms.data.TextBatch;
 import java.util.Arrays;
@@ -28,6 +29,11 @@ final class Batches {
             return out;
         }
         if (batch instanceof TextBatch text) return copy(text, records);
+        if (batch instanceof SeriesBatch series) {
+            SeriesBatch out = new SeriesBatch(series.capacity());
+            for (int i = 0; i < records; i++) out.add(series.series(i), series.origin(i));
+            return out;
+        }
         SparseBatch sparse = (SparseBatch) batch;
         SparseBatch out = new SparseBatch(sparse.capacity(), sparse.dimension());
         for (int i = 0; i < records; i++) {
@@ -62,6 +68,8 @@ final class Batches {
         scribble(batch.labels());
         if (batch instanceof DenseBatch dense) {
             scribble(dense.features());
+        } else if (batch instanceof SeriesBatch series) {
+            scribble(series.values());
         } else if (batch instanceof TextBatch text) {
             Arrays.fill(text.bytes(), (byte) 0xFF);
             Arrays.fill(text.tokenStarts(), 1, text.tokenStarts().length, -1);

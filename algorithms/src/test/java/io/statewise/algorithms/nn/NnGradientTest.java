@@ -9,7 +9,7 @@ class NnGradientTest {
     private static final GradientCheck CHECK = GradientCheck.standard();
 
     /** {@code sum c .* y}, in double: the scalar whose gradient with respect to {@code y} is {@code c}. */
-    private static double dot(float[] c, float[] y, int count) {
+    static double dot(float[] c, float[] y, int count) {
         double s = 0;
         for (int i = 0; i < count; i++) s += (double) c[i] * y[i];
         return s;

@@ -44,8 +44,10 @@ final class TrainCommand implements Callable<Integer> {
     int labelColumn;
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
             description = "Format of all data files: csv (dense), libsvm (sparse 'label index:value ...', needs "
-                    + "--features), text (a document per line), text_files (a document per file) or text_csv "
-                    + "(a document per record, needs --text-column) (default: ${DEFAULT-VALUE}).")
+                    + "--features), text (a document per line), text_files (a document per file), text_csv "
+                    + "(a document per record, needs --text-column), jsonlines (time series, SageMaker DeepAR's "
+                    + "JSON Lines) or series_csv (time series as series,timestamp,value rows) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String format;
     @Option(names = "--zero-based", description = "LibSVM indices start at 0, not 1 (default: false).")
     boolean zeroBased;

@@ -112,6 +112,10 @@ public final class JobRoutes {
     }
 
     private Route predict(String jobId, String body) {
+        var series = PredictRequest.seriesInstances(body);
+        if (series.isPresent()) {
+            return reply(StatusCodes.OK, jobs.predictSeries(jobId, series.get()).thenApply(PredictionsDto::new));
+        }
         PredictRequest request = JsonSupport.read(body, PredictRequest.class);
         var predictions = request.hasDocuments() ? jobs.predictDocuments(jobId, request.texts())
                 : jobs.predict(jobId, request.rows());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.statewise.algorithms.deepar.DeepArModel;
 import io.statewise.algorithms.ntm.NtmModel;
 import io.statewise.algorithms.text.Vocabulary;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * The JSON conventions of the API, shared by the server and the CLI: snake_case property names (map keys such as
  * hyperparameter and metric names are kept as they are), ISO-8601 instants, {@code Optional} support, unknown request
  * fields rejected. Models are written property by property, except those with a view ({@link VocabularyView},
- * {@link NtmView}). The mapper is thread-safe once built.
+ * {@link NtmView}, {@link DeepArView}). The mapper is thread-safe once built.
  */
 public final class JsonSupport {
 
@@ -30,7 +31,8 @@ public final class JsonSupport {
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("statewise-models")
                     .addSerializer(Vocabulary.class, new StdDelegatingSerializer(new VocabularyView.Converter()))
-                    .addSerializer(NtmModel.class, new StdDelegatingSerializer(new NtmView.Converter())))
+                    .addSerializer(NtmModel.class, new StdDelegatingSerializer(new NtmView.Converter()))
+                    .addSerializer(DeepArModel.class, new StdDelegatingSerializer(new DeepArView.Converter())))
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

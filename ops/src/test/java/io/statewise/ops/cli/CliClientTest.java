@@ -126,6 +126,19 @@ class CliClientTest {
     }
 
     @Test
+    void predictSendsSeriesAsInstancesAndNamesABadLine() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        Path json = Files.writeString(dir.resolve("series.json"),
+                "{\"start\": \"2020-01-01 00:00:00\", \"target\": [1, 2]}\n\n");
+        CliRun run = CliRun.of("predict", "a", json.toString(), "--series", "--url", server.url());
+        assertTrue(run.err().contains("does not forecast series"), "sent as series instances: " + run.err());
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"start\": \"2020-01-01\", \"target\": [1]}\n[1]\n");
+        CliRun badRun = CliRun.of("predict", "a", bad.toString(), "--series", "--url", server.url());
+        assertEquals(ExitCodes.USAGE, badRun.exitCode());
+        assertTrue(badRun.err().contains("bad.json:2: not a JSON series object"), badRun.err());
+    }
+
+    @Test
     void unreachableNodeExits1() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

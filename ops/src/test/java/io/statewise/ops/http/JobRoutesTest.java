@@ -151,7 +151,7 @@ class JobRoutesTest {
                 "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], \"format\": \"svmlight\"}}");
         assertError(response, 400, "train.format");
         assertTrue(json(response).get("error").asText().contains("\"csv\", \"libsvm\", \"text\", \"text_files\", "
-                + "\"text_csv\"; got \"svmlight\""), json(response).toString());
+                + "\"text_csv\", \"jsonlines\", \"series_csv\"; got \"svmlight\""), json(response).toString());
         assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "
                 + "\"format\": \"libsvm\", \"features\": 0}}"), 400, "train.features");
         assertError(server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.svm\"], "
@@ -266,6 +266,18 @@ class JobRoutesTest {
         server.jobs().put("a", JobPhase.COMPLETED);
         var response = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [[3, 4], [0, \"x\"]]}");
         assertError(response, 400, "instances[1][1]");
+    }
+
+    @Test
+    void seriesInstancesGoToForecastingModelsAndCannotMixWithVectors() throws Exception {
+        server.jobs().put("a", JobPhase.COMPLETED);
+        String series = "{\"start\": \"2020-01-01 00:00:00\", \"target\": [1, 2, 3]}";
+        var notForecasting = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [" + series + "]}");
+        assertError(notForecasting, 400, "instances");
+        assertTrue(json(notForecasting).get("error").asText().contains("does not forecast series"),
+                notForecasting.body());
+        var mixed = server.send("POST", "/v1/jobs/a/predict", "{\"instances\": [" + series + ", [1, 2]]}");
+        assertError(mixed, 400, "instances[1]");
     }
 
     @Test

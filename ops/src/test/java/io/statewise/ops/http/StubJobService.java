@@ -225,6 +225,14 @@ public final class StubJobService implements JobService {
         });
     }
 
+    @Override
+    public CompletionStage<List<Prediction>> predictSeries(String jobId, List<String> series) {
+        return model(jobId).thenApply(m -> {
+            throw new JobRejectedException("instances", "the " + m.algorithm() + " model of job " + jobId
+                    + " does not forecast series; send feature vectors");
+        });
+    }
+
     private CompletionStage<JobStatus> completed(String jobId) {
         JobStatus s = jobs.get(jobId);
         if (s == null) return CompletableFuture.failedFuture(new JobNotFoundException(jobId));

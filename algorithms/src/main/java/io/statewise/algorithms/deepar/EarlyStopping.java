@@ -1,0 +1,28 @@
+package io.statewise.algorithms.deepar;
+
+/**
+ * The end of an epoch: its mean training loss (negative log-likelihood per observed value, each batch measured
+ * before its step) becomes the last loss. With {@code early_stopping_patience} p > 0, the validation loss when the job
+ * has validation data (else the training loss) is compared with the best so far: p epochs in a row without a lower
+ * one stop training (SageMaker DeepAR's rule).
+ */
+final class EarlyStopping {
+
+    private EarlyStopping() {}
+
+    /**
+     * The state after an epoch end; an unchanged copy if no window was trained on since the last one.
+     *
+     * @param validationLoss the epoch model's validation loss, or NaN to compare the training loss
+     */
+    static DeepArState endEpoch(DeepArState global, DeepArConfig config, double validationLoss) {
+        DeepArState out = global.copy();
+        if (global.epochObservations == 0) return out;
+        double loss = global.epochLoss / global.epochObservations;
+        out.progress.endEpoch(loss, Double.isNaN(validationLoss) ? loss : validationLoss, 0,
+                config.earlyStoppingPatience());
+        out.epochLoss = 0;
+        out.epochObservations = 0;
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package io.statewise.algorithms.deepar;
+
+import io.statewise.algorithms.data.SeriesBatch;
+import io.statewise.algorithms.nn.GaussianSampler;
+
+/**
+ * Loads windows of {@code context_length + prediction_length} steps of a batch's series into a
+ * {@link DeepArWorkspace}: one window per series, either drawn at random for training (its end uniform over the
+ * positions where a whole window fits, or the series' end for a series shorter than a window, whose window then
+ * reaches before its start and reads missing values there) or the series' last one for scoring. A window's scale
+ * comes from its context part. Allocation-free.
+ */
+final class WindowLoader {
+
+    private final DeepArNetwork network;
+    private final WindowInputs inputs;
+
+    WindowLoader(DeepArNetwork network) {
+        this.network = network;
+        this.inputs = new WindowInputs(network);
+    }
+
+    WindowInputs inputs() {
+        return inputs;
+    }
+
+    /** A training window per series, ends drawn from {@code random}; dropout masks drawn too if {@code rate > 0}. */
+    void training(float[] params, SeriesBatch batch, DeepArWorkspace ws, GaussianSampler random, double rate) {
+        int length = network.shape.contextLength() + network.shape.predictionLength();
+        int n = batch.size();
+        ws.ensure(n, length, rate > 0);
+        for (int w = 0; w < n; w++) {
+            int len = batch.length(w);
+            ws.ends[w] = len <= length ? len : length + (int) (random.nextDouble() * (len - length + 1));
+        }
+        load(params, batch, ws);
+        if (rate > 0) drawMasks(ws, random, rate);
+    }
+
+    /** Each series' last window (ending at its last value), without dropout. */
+    void last(float[] params, SeriesBatch batch, DeepArWorkspace ws) {
+        int n = batch.size();
+        ws.ensure(n, network.shape.contextLength() + network.shape.predictionLength(), false);
+        for (int w = 0; w < n; w++) ws.ends[w] = batch.length(w);
+        load(params, batch, ws);
+    }
+
+    /** Loads inputs, targets, scales and categories of the windows whose ends are set. */
+    void load(float[] params, SeriesBatch batch, DeepArWorkspace ws) {
+        int n = ws.windows;
+        int steps = ws.steps;
+        int prediction = network.shape.predictionLength();
+        int cards = network.embeddings.length;
+        for (int w = 0; w < n; w++) {
+            int end = ws.ends[w];
+            int len = batch.length(w);
+            ws.series[w] = w;
+            ws.scales[w] = inputs.scale(batch, w, end - steps, end - prediction);
+            for (int j = 0; j < cards; j++) ws.cats[w * cards + j] = batch.cat(w, j);
+            for (int t = 0; t < steps; t++) {
+                int p = end - steps + t;
+                int row = t * n + w;
+                inputs.write(params, batch, w, ws.cats, w * cards, ws.scales[w], p, batch.values(),
+                        batch.valueStart(w), 0, len, ws.x, row);
+                ws.z[row] = p >= 0 && p < len ? batch.value(w, p) : Float.NaN;
+            }
+        }
+    }
+
+    private void drawMasks(DeepArWorkspace ws, GaussianSampler random, double rate) {
+        int count = ws.windows * ws.steps * network.shape.numCells();
+        float keep = (float) (1 / (1 - rate));
+        for (float[] mask : ws.masks) {
+            for (int r = 0; r < count; r++) mask[r] = random.nextDouble() < rate ? 0f : keep;
+        }
+    }
+}
