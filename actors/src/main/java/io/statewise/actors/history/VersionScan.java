@@ -25,6 +25,8 @@ final class VersionScan {
         if (event instanceof JobEvent.JobSubmitted e) algorithm = e.spec().algorithm();
         if (event instanceof JobEvent.SplitMerged e) records += e.records();
         if (event instanceof JobEvent.SegmentMerged e) records += e.records();
+        // Added data makes the job train again: its state is no longer the stored version's.
+        if (event instanceof JobEvent.DataAdded) version = null;
         Optional<ModelVersion> v = ModelVersion.of(sequenceNr, event);
         if (v.isPresent()) {
             version = v.get();

@@ -84,6 +84,15 @@ public sealed interface JobEvent extends CborSerializable {
         }
     }
 
+    /**
+     * A completed job took more training data: only these splits are read, their partials are folded into the
+     * stored state after the job's earlier splits (as one job over all the data would fold them), and a new model
+     * version is finalized.
+     *
+     * @param added the new splits, in the job's format, with ids after the job's earlier splits
+     */
+    record DataAdded(PlannedInput added, Instant at) implements JobEvent {}
+
     /** The job stopped because of an error it cannot recover from. */
     record JobFailed(String reason, Instant at) implements JobEvent {}
 

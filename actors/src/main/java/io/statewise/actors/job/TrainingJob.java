@@ -75,6 +75,17 @@ public final class TrainingJob
     public record AddModelVersion(byte[] model, Map<String, Double> metrics, Map<String, String> hyperParameters,
                                   ActorRef<StatusReply<Integer>> replyTo) implements Command {}
 
+    /** Replies with the job's spec and plan (empty if no job has this id), for planning data added to it. */
+    public record GetDefinition(ActorRef<JobDefinition> replyTo) implements Command {}
+
+    /**
+     * Adds training data to a completed job: persists {@link JobEvent.DataAdded} and trains on the added splits only;
+     * replies with the status, or an error if the job cannot take data (not completed, more than one epoch, or the
+     * plan changed since {@code expectedSplits} was read: data added meanwhile).
+     */
+    public record AddData(PlannedInput added, int expectedSplits, ActorRef<StatusReply<JobStatus>> replyTo)
+            implements Command {}
+
     /** Wakes the entity after a node start, so that an unfinished job resumes. */
     public enum Resume implements Command { INSTANCE }
 
@@ -212,7 +223,8 @@ public final class TrainingJob
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SegmentCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(Cancel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-                .onCommand(AddModelVersion.class, this::onAddModelVersion);
+                .onCommand(AddModelVersion.class, this::onAddModelVersion)
+                .onCommand(AddData.class, this::onAddData);
         b.forAnyState()
                 .onCommand(Submit.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error("a job with id '" + jobId + "' already exists")))
@@ -220,6 +232,9 @@ public final class TrainingJob
                 .onCommand(GetModel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
                 .onCommand(AddModelVersion.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error("job '" + jobId + "' has no model to add a version to")))
+                .onCommand(AddData.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(
+                        "job '" + jobId + "' is still training: data can be added once it completed")))
+                .onCommand(GetDefinition.class, (s, c) -> Effect().reply(c.replyTo(), JobDefinition.of(s)))
                 .onCommand(Resume.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitProgress.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
@@ -339,7 +354,7 @@ public final class TrainingJob
     private ReplyEffect<JobEvent, JobState> onFinalizeSucceeded(JobState.Running state, FinalizeSucceeded cmd) {
         finalizeRunning = false;
         return Effect().persist(new JobEvent.ModelFinalized(cmd.model(), cmd.metrics(), clock.instant(),
-                        Optional.of(1)))
+                        Optional.of(state.nextVersion())))
                 .thenRun(s -> {
                     ctx.getLog().info("job {} completed: {} records", jobId, state.records());
                     workers.stopAll(jobId, state.plan().parallelism());
@@ -356,6 +371,21 @@ public final class TrainingJob
         return Effect().persist(new JobEvent.ModelTuned(version, cmd.model(), cmd.metrics(), cmd.hyperParameters(),
                         clock.instant()))
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(version));
+    }
+
+    private ReplyEffect<JobEvent, JobState> onAddData(JobState.Finished state, AddData cmd) {
+        Optional<String> refusal = state.phase() != JobPhase.COMPLETED
+                ? Optional.of("it is " + state.phase().name().toLowerCase(java.util.Locale.ROOT))
+                : state.state().isEmpty() ? Optional.of("it kept no trained state (it completed before states were kept)")
+                : cmd.expectedSplits() != state.plan().splitsPerEpoch() ? Optional.of("data was added meanwhile; retry")
+                : transitions(state.spec()).incrementalRefusal(state.plan());
+        if (refusal.isPresent()) {
+            return Effect().reply(cmd.replyTo(), StatusReply.error("cannot add data to job '" + jobId + "': "
+                    + refusal.get()));
+        }
+        return Effect().persist(new JobEvent.DataAdded(cmd.added(), clock.instant()))
+                .thenRun(s -> resumeWork((JobState.Running) s))
+                .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
     }
 
     private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {

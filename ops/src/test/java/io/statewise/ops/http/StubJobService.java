@@ -190,7 +190,8 @@ public final class StubJobService implements JobService {
     private static EventSummary summary(long seq, String type, Integer split, Integer version) {
         return new EventSummary(seq, type, SUBMITTED_AT.plusSeconds(seq), Optional.ofNullable(split).map(x -> 1),
                 Optional.ofNullable(split), Optional.empty(), Optional.ofNullable(split).map(x -> 250L),
-                Optional.ofNullable(split).map(x -> 0L), Optional.ofNullable(version), Optional.empty());
+                Optional.ofNullable(split).map(x -> 0L), Optional.ofNullable(version), Optional.empty(),
+                Optional.empty());
     }
 
     /**
