@@ -3,7 +3,10 @@ package io.statewise.actors.service;
 import io.statewise.actors.history.EventPage;
 import io.statewise.actors.history.HistoricModel;
 import io.statewise.actors.history.JobHistory;
+import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobPhase;
+import io.statewise.actors.job.JobPlan;
+import io.statewise.actors.job.PlannedInput;
 import io.statewise.actors.job.JobPlanner;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.JobSpec;
@@ -28,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -36,6 +40,7 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.japi.function.Function;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * {@link JobService} over the sharded {@link TrainingJob} entities. Planning (file I/O) runs on the compute
@@ -141,6 +146,28 @@ public final class ShardedJobService implements JobService {
     public CompletionStage<HistoricModel> modelVersion(String jobId, int version) {
         return history.modelVersion(jobId, version);
     }
+
+    @Override
+    public CompletionStage<JobStatus> addData(String jobId, DataInput data) {
+        return job(jobId).ask(TrainingJob.GetDefinition::new, settings.askTimeout())
+                .thenApplyAsync(definition -> {
+                    JobSpec spec = definition.spec().orElseThrow(() -> new JobNotFoundException(jobId));
+                    JobPlan plan = definition.plan().orElseThrow();
+                    return new AddedSplits(planner.planAdded(spec, plan, data), plan.splitsPerEpoch());
+                }, compute)
+                .thenCompose(planned -> job(jobId).<JobStatus>askWithStatus(replyTo -> new TrainingJob.AddData(
+                        planned.splits(), planned.expectedSplits(), replyTo), settings.askTimeout()))
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    // The job's refusal (not completed, several epochs) is the client's to fix.
+                    if (cause instanceof StatusReply.ErrorMessage m) throw new JobRejectedException(null, m.getMessage());
+                    if (cause instanceof RuntimeException r) throw r;
+                    throw new CompletionException(cause);
+                });
+    }
+
+    /** Added data planned against the job's plan of {@code expectedSplits} splits. */
+    private record AddedSplits(PlannedInput splits, int expectedSplits) {}
 
     @Override
     public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {

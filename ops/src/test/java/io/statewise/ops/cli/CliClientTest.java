@@ -72,6 +72,22 @@ class CliClientTest {
     }
 
     @Test
+    void addDataPostsTheInputAsTheNodeReadsIt() throws Exception {
+        server.jobs().put("j", JobPhase.COMPLETED);
+        CliRun run = CliRun.of("add-data", "j", "more.csv", "extra/*.csv", "--header", "--label-column", "none",
+                "--url", server.url());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals("training", json(run.out()).get("phase").asText());
+        var added = server.jobs().lastAdded();
+        assertEquals(java.util.List.of("more.csv", "extra/*.csv"), added.paths());
+        assertTrue(added.header());
+        assertEquals(-1, added.labelColumn());
+        CliRun busy = CliRun.of("add-data", "j", "more.csv", "--url", server.url());
+        assertEquals(ExitCodes.USAGE, busy.exitCode());
+        assertTrue(busy.err().contains("it is training"), busy.err());
+    }
+
+    @Test
     void rejectedSpecExits2WithTheField() throws Exception {
         CliRun run = CliRun.of("submit", spec("reject").toString(), "--url", server.url());
         assertEquals(ExitCodes.USAGE, run.exitCode());
