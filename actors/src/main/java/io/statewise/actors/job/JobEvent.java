@@ -15,8 +15,23 @@ public sealed interface JobEvent extends CborSerializable {
     /** When it happened (the job's clock). */
     Instant at();
 
-    /** The job was accepted with its plan. */
-    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at) implements JobEvent {}
+    /**
+     * The job was accepted with its plan.
+     *
+     * @param baseState the trained state of the job's {@link JobSpec#base() base}, encoded with the algorithm's state
+     *                  codec, copied here so that replay does not depend on the base job; empty without a base
+     */
+    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at, Optional<byte[]> baseState)
+            implements JobEvent {
+        public JobSubmitted {
+            baseState = baseState == null ? Optional.empty() : baseState;
+        }
+
+        /** A job that starts from nothing. */
+        public JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at) {
+            this(jobId, spec, plan, at, Optional.empty());
+        }
+    }
 
     /**
      * One split's partial state of one epoch, merged exactly once.

@@ -30,11 +30,15 @@ final class JobTransitions {
         return trainer;
     }
 
-    /** The first state of a submitted job: epoch 1, empty base and current states. */
+    /**
+     * The first state of a submitted job: epoch 1, an empty base; the current state is empty, or the base job's
+     * trained state, into which this job's splits are folded as if they had been added to that job.
+     */
     JobState.Running submitted(JobEvent.JobSubmitted e) {
         Trainer t = trainer;
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
-        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty,
+        StateCell current = e.baseState().map(StateCell::ofBytes).orElse(empty);
+        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, current,
                 new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of(), Optional.empty());
     }
 

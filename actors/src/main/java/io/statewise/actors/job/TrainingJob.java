@@ -54,9 +54,17 @@ public final class TrainingJob
     /** The job's protocol. */
     public sealed interface Command extends CborSerializable {}
 
-    /** Starts a new job with a validated plan; replies with its status or an error if the id is taken. */
-    public record Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo)
-            implements Command {}
+    /**
+     * Starts a new job with a validated plan, from its base job's trained state if it has one; replies with its
+     * status or an error if the id is taken.
+     */
+    public record Submit(String jobId, JobSpec spec, JobPlan plan, Optional<byte[]> baseState,
+                         ActorRef<StatusReply<JobStatus>> replyTo) implements Command {
+        /** A job that starts from nothing. */
+        public Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo) {
+            this(jobId, spec, plan, Optional.empty(), replyTo);
+        }
+    }
 
     /** Replies with the job's status (empty if no job has this id). */
     public record GetStatus(ActorRef<JobView> replyTo) implements Command {}
@@ -257,7 +265,8 @@ public final class TrainingJob
     }
 
     private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {
-        return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant()))
+        return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant(),
+                        cmd.baseState()))
                 .thenRun(s -> resumeWork((JobState.Running) s))
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
     }

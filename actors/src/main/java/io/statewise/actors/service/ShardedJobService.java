@@ -4,6 +4,7 @@ import io.statewise.actors.history.EventPage;
 import io.statewise.actors.history.HistoricModel;
 import io.statewise.actors.history.JobHistory;
 import io.statewise.actors.job.DataInput;
+import io.statewise.actors.job.JobBase;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobPlan;
 import io.statewise.actors.job.PlannedInput;
@@ -86,8 +87,24 @@ public final class ShardedJobService implements JobService {
     public CompletionStage<JobStatus> submit(JobSpec spec) {
         String jobId = newJobId(spec.algorithm());
         return CompletableFuture.supplyAsync(() -> planner.plan(spec), compute)
-                .thenCompose(plan -> job(jobId).askWithStatus(
-                        replyTo -> new TrainingJob.Submit(jobId, spec, plan, replyTo), settings.askTimeout()));
+                .thenCompose(plan -> baseState(spec, plan).thenCompose(base -> job(jobId).askWithStatus(
+                        replyTo -> new TrainingJob.Submit(jobId, spec, plan, base, replyTo), settings.askTimeout())));
+    }
+
+    /** The trained state of the spec's base job, replayed from the journal and checked ({@link JobBase}). */
+    private CompletionStage<Optional<byte[]>> baseState(JobSpec spec, JobPlan plan) {
+        if (spec.base().isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        String baseId = spec.base().get();
+        return history.replay(baseId, Long.MAX_VALUE)
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof JobNotFoundException) {
+                        throw new JobRejectedException("base", "no job with id '" + baseId + "' to start from");
+                    }
+                    throw e instanceof CompletionException c ? c : new CompletionException(cause);
+                })
+                .thenApplyAsync(base -> Optional.of(JobBase.stateFor(spec, plan, base.fold(), base.state())),
+                        compute);
     }
 
     @Override

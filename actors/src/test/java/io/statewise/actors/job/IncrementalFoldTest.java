@@ -119,6 +119,91 @@ class IncrementalFoldTest {
         }
     }
 
+    /** The events of a completed job over {@code plan}, and the fold that replayed them. */
+    private static JobFold completedJob(String id, JobSpec spec, JobPlan plan, List<JobEvent> into) {
+        Trainer trainer = JobPlanner.trainerFor(spec);
+        into.add(new JobEvent.JobSubmitted(id, spec, plan, T0));
+        into.addAll(run(trainer, plan, plan.train().splits()));
+        into.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.of(1)));
+        return new JobFold();
+    }
+
+    @Test
+    void aJobStartingFromABaseFoldsItsSplitsIntoTheBasesState() throws Exception {
+        Path a = blobs("a.csv", 3_000, 1);
+        Path c = blobs("c.csv", 1_000, 3);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        Map<String, String> hp = Map.of("num_components", "2");
+        JobSpec both = spec("pca", hp, a.toString(), c.toString());
+        JobPlan bothPlan = planner.plan(both);
+        List<JobEvent> oneJob = new ArrayList<>();
+        oneJob.add(new JobEvent.JobSubmitted("ac", both, bothPlan, T0));
+        oneJob.addAll(run(JobPlanner.trainerFor(both), bothPlan, bothPlan.train().splits()));
+
+        JobSpec first = spec("pca", hp, a.toString());
+        List<JobEvent> baseEvents = new ArrayList<>();
+        JobFold baseFold = completedJob("a", first, planner.plan(first), baseEvents);
+        JobState baseState = new JobState.Empty();
+        for (JobEvent e : baseEvents) baseState = baseFold.apply(baseState, e);
+
+        JobSpec next = new JobSpec("pca", Map.of("num_components", "1"), DataInput.csv(c.toString()),
+                Optional.empty(), Optional.empty(), 1, 0, SPLIT_BYTES, Optional.of("a"));
+        JobPlan nextPlan = planner.plan(next);
+        byte[] base = JobBase.stateFor(next, nextPlan, baseFold, baseState);
+        List<JobEvent> fromBase = new ArrayList<>();
+        fromBase.add(new JobEvent.JobSubmitted("c", next, nextPlan, T0, Optional.of(base)));
+        fromBase.addAll(run(JobPlanner.trainerFor(next), nextPlan, nextPlan.train().splits()));
+
+        JobState.Running expected = (JobState.Running) JobFold.replay(oneJob);
+        JobState.Running actual = (JobState.Running) JobFold.replay(fromBase);
+        assertArrayEquals(expected.base().bytes(), actual.base().bytes(),
+                "PCA from the base's state over C is PCA over A and C (num_components is a finalize setting)");
+        assertEquals(1_000, actual.records(), "the job counts its own records");
+    }
+
+    @Test
+    void aBaseOfAnotherAlgorithmSchemaOrStateSizeIsRefusedSayingWhich() throws Exception {
+        Path a = blobs("a.csv", 1_000, 1);
+        Path c = blobs("c.csv", 500, 3);
+        Path wide = dir.resolve("wide.csv");
+        new GaussianBlobs(3, 5, 3L).writeCsv(wide, 100, true);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        JobSpec first = spec("kmeans", Map.of("k", "10"), a.toString());
+        List<JobEvent> events = new ArrayList<>();
+        JobFold fold = completedJob("a", first, planner.plan(first), events);
+        JobState done = new JobState.Empty();
+        for (JobEvent e : events) done = fold.apply(done, e);
+        JobState completed = done;
+
+        String why = assertBaseRefused(withBase("kmeans", Map.of("k", "5"), c), completed, fold);
+        assertTrue(why.contains("k (base 10, this job 5)"), why);
+        why = assertBaseRefused(withBase("pca", Map.of("num_components", "2"), c), completed, fold);
+        assertTrue(why.contains("trained kmeans, not pca"), why);
+        why = assertBaseRefused(withBase("kmeans", Map.of("k", "10"), wide), completed, fold);
+        assertTrue(why.contains("4 features"), why);
+        why = assertBaseRefused(withBase("kmeans", Map.of("k", "10", "epochs", "2"), c), completed, fold);
+        assertTrue(why.contains("epochs"), why);
+        JobState training = JobFold.replay(events.subList(0, 2));
+        why = assertBaseRefused(withBase("kmeans", Map.of("k", "10"), c), training, new JobFold());
+        assertTrue(why.contains("it is training"), why);
+        JobSpec same = withBase("kmeans", Map.of("k", "10", "local_lloyd_num_trials", "3"), c);
+        assertTrue(JobBase.stateFor(same, planner.plan(same), fold, completed).length > 0,
+                "finalize-time hyperparameters may differ");
+    }
+
+    private JobSpec withBase(String algorithm, Map<String, String> hp, Path data) {
+        return new JobSpec(algorithm, hp, DataInput.csv(data.toString()), Optional.empty(), Optional.empty(), 1, 0,
+                SPLIT_BYTES, Optional.of("a"));
+    }
+
+    private static String assertBaseRefused(JobSpec spec, JobState base, JobFold fold) {
+        JobPlan plan = new JobPlanner(SPLIT_BYTES, 1).plan(spec);
+        JobRejectedException e = assertThrows(JobRejectedException.class,
+                () -> JobBase.stateFor(spec, plan, fold, base));
+        assertEquals(Optional.of("base"), e.field());
+        return e.getMessage();
+    }
+
     @Test
     void dataOfAnotherDimensionOrFormatOrAlreadyReadIsRefused() throws Exception {
         Path a = blobs("a.csv", 500, 1);

@@ -67,7 +67,28 @@ class AddDataCommandTest {
                     "--url", url);
             assertEquals(ExitCodes.USAGE, libsvm.exitCode());
             assertTrue(libsvm.err().contains("(field data.format)"), libsvm.err());
+
+            // A new job may start from the trained state of another.
+            Path c = dir.resolve("c.csv");
+            new GaussianBlobs(3, 2, 0.5, 11L).writeCsv(c, 500, true);
+            String fromBase = completed(jobs, withBase(hp, c, both));
+            assertEquals(500, await(jobs.status(fromBase)).records());
+            assertBaseRefused(jobs, withBase(Map.of("k", "5"), c, both), "k (base 3, this job 5)");
+            assertBaseRefused(jobs, withBase(hp, c, "nope"), "no job with id 'nope'");
         }
+    }
+
+    private static JobSpec withBase(Map<String, String> hp, Path data, String base) {
+        return new JobSpec("kmeans", hp, new DataInput(List.of(data.toString()), false, 0), Optional.empty(),
+                Optional.empty(), 2, 0, SPLIT_BYTES, Optional.of(base));
+    }
+
+    private static void assertBaseRefused(JobService jobs, JobSpec spec, String why) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> await(jobs.submit(spec)));
+        var rejected = (io.statewise.actors.service.JobRejectedException) e.getCause();
+        assertEquals(Optional.of("base"), rejected.field());
+        assertTrue(rejected.getMessage().contains(why), rejected.getMessage());
     }
 
     private static JobSpec spec(Map<String, String> hp, Path... train) {
