@@ -29,6 +29,16 @@ def main():
     same = t["tune_choice"] == t["separate_choice"]
     w(f"| 2 | k chosen by the elbow of validation MSD: tuning {t['tune_choice']}, separate jobs "
       f"{t['separate_choice']} (true k {t['true_k']}) | {'same' if same else 'different'} | same | {met(same)} |")
+    i = load(results, "incremental")
+    for name, label, match in (("kmeans", "k-means (k = 8)", "SSE within 1%"), ("pca", "PCA regular (5 components)",
+                                                                               "exact")):
+        ratio = i[name + "_add_over_full"]
+        w(f"| 3 | {label}: adding {i['added_rows']:,} rows to a job over {i['rows']:,} "
+          f"({i[name + '_add_s']:.2f} s) / one job over all ({i[name + '_full_s']:.2f} s){mark('incremental')} "
+          f"| {ratio:.3f} | <= 0.15 | {met(ratio <= 0.15)} |")
+        same = i[name + "_same_model"]
+        w(f"| 3 | {label}: model after adding vs full retrain | {'identical' if same else 'different'} | {match} "
+          f"| {met(same)} |")
     w("")
     w(mark.NOTE)
     w("")

@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code tune --rows N --dim D --true-k T --k-max K --work-dir DIR}: one job with {@code k = K} and validation
  *       data, tuned over {@code k = 2..K} ({@code POST /tune}'s service call: replay, sweep, new version), against
  *       {@code K - 1} separate jobs, one per k, whose validation MSD curve is given the same elbow rule.</li>
+ *   <li>{@code incremental --rows N --dim D --work-dir DIR}: for k-means and PCA (regular), a job over N rows, then
+ *       10% more rows added to it ({@code POST /data} to COMPLETED), against one job over all the rows; the split
+ *       cache is off so that no job reads parsed splits of another.</li>
  * </ul>
  */
 public final class StatewiseVersionsBench {
@@ -56,6 +59,7 @@ public final class StatewiseVersionsBench {
         switch (argv[0]) {
             case "replay" -> replay(args);
             case "tune" -> tune(args);
+            case "incremental" -> incremental(args);
             default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
         }
         System.exit(0);
@@ -145,6 +149,56 @@ public final class StatewiseVersionsBench {
         }
         DataDirectories.delete(nodeDir);
         System.out.println(json);
+    }
+
+    private static void incremental(Args args) throws Exception {
+        Path work = Files.createDirectories(Path.of(args.required("work-dir")).toAbsolutePath());
+        int dim = args.getInt("dim", 10);
+        long rows = args.getLong("rows", 1_000_000);
+        GaussianBlobs blobs = new GaussianBlobs(8, dim, 1.0, 5L);
+        Path a = work.resolve("incremental-a.csv");
+        Path b = work.resolve("incremental-b.csv");
+        blobs.writeCsv(a, rows, false);
+        blobs.writeCsv(b, rows / 10, false);
+        Path nodeDir = work.resolve("incremental-node");
+        DataDirectories.delete(nodeDir);
+        Json json = new Json().put("rows", rows).put("added_rows", rows / 10);
+        com.typesafe.config.Config noCache = ConfigFactory.parseString("statewise.actors.split-cache.enabled = off");
+        try (StatewiseNode node = StatewiseNode.start(NodeSettings.standalone(nodeDir), noCache)) {
+            JobService jobs = node.jobService();
+            completed(jobs, new JobSpec("kmeans", Map.of("k", "8"), input(b), Optional.empty(), Optional.empty(),
+                    2, 0, 0));  // warms the JVM up
+            for (var algorithm : List.of(Map.entry("kmeans", Map.of("k", "8", "seed", "1")),
+                    Map.entry("pca", Map.of("num_components", "5")))) {
+                String name = algorithm.getKey();
+                String grown = completed(jobs, new JobSpec(name, algorithm.getValue(), input(a), Optional.empty(),
+                        Optional.empty(), 2, 0, 0)).jobId();
+                long t0 = System.nanoTime();
+                JobStatus added = await(jobs.addData(grown, input(b)));
+                while (!added.phase().isFinal()) {
+                    Thread.sleep(5);
+                    added = await(jobs.status(grown));
+                }
+                double addSeconds = seconds(t0);
+                t0 = System.nanoTime();
+                String full = completed(jobs, new JobSpec(name, algorithm.getValue(),
+                        new DataInput(List.of(a.toString(), b.toString()), false, -1), Optional.empty(),
+                        Optional.empty(), 2, 0, 0)).jobId();
+                double fullSeconds = seconds(t0);
+                json.put(name + "_add_s", addSeconds);
+                json.put(name + "_full_s", fullSeconds);
+                json.put(name + "_add_over_full", addSeconds / fullSeconds);
+                json.put(name + "_same_model", await(jobs.model(grown)).model().equals(
+                        await(jobs.model(full)).model()));
+                json.put(name + "_records", added.records());
+            }
+        }
+        DataDirectories.delete(nodeDir);
+        System.out.println(json);
+    }
+
+    private static DataInput input(Path csv) {
+        return new DataInput(List.of(csv.toString()), false, -1);
     }
 
     private static JobSpec spec(int k, Path train, Path validation) {
