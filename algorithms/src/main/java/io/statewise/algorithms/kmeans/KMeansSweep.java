@@ -149,17 +149,19 @@ final class KMeansSweep implements Sweep {
 
     /**
      * Weighted sums of every candidate's squared distance to the nearest center and of its simplified silhouette.
-     * All candidates' centers sit in one row-major array with their squared norms, so a record's distances to all of
-     * them come from one pass of dot products ({@code ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c}, clipped at 0); then
-     * each candidate's slice is scanned for its nearest and second-nearest center.
+     * All candidates' centers sit in one array, transposed ({@code d x total}), with their squared norms, so a record's
+     * dot products with all of them are {@code d} vector updates over the centers, which the JIT vectorizes
+     * ({@code ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c}, clipped at 0); then each candidate's slice is scanned for its
+     * nearest and second-nearest center.
      */
     private static final class Scores {
         private final int[] ks;
         private final int[] first;
         private final int d;
-        private final float[] centers;
+        /** Column {@code c} holds center {@code c}: {@code centersT[t * total + c]}. */
+        private final float[] centersT;
         private final double[] norms;
-        private final double[] distances;
+        private final float[] dots;
         private final double[] ssd;
         private final double[] silhouette;
         private double weight;
@@ -174,19 +176,21 @@ final class KMeansSweep implements Sweep {
                 first[i] = total;
                 total += ks[i];
             }
-            centers = new float[total * d];
+            centersT = new float[total * d];
             norms = new double[total];
             for (int i = 0; i < models.length; i++) {
                 float[][] c = models[i].centers();
                 for (int j = 0; j < ks[i]; j++) {
-                    int row = first[i] + j;
-                    System.arraycopy(c[j], 0, centers, row * d, d);
+                    int column = first[i] + j;
                     double norm = 0;
-                    for (float v : c[j]) norm += (double) v * v;
-                    norms[row] = norm;
+                    for (int t = 0; t < d; t++) {
+                        centersT[t * total + column] = c[j][t];
+                        norm += (double) c[j][t] * c[j][t];
+                    }
+                    norms[column] = norm;
                 }
             }
-            distances = new double[total];
+            dots = new float[total];
             ssd = new double[models.length];
             silhouette = new double[models.length];
         }
@@ -195,16 +199,17 @@ final class KMeansSweep implements Sweep {
         void add(float[] x, int offset, double w) {
             double xNorm = 0;
             for (int t = 0; t < d; t++) xNorm += (double) x[offset + t] * x[offset + t];
-            for (int c = 0, cj = 0; c < norms.length; c++, cj += d) {
-                double dot = 0;
-                for (int t = 0; t < d; t++) dot += x[offset + t] * centers[cj + t];
-                distances[c] = Math.max(0, xNorm + norms[c] - 2 * dot);
+            int total = dots.length;
+            java.util.Arrays.fill(dots, 0f);
+            for (int t = 0; t < d; t++) {
+                float xt = x[offset + t];
+                for (int c = 0, base = t * total; c < total; c++) dots[c] += xt * centersT[base + c];
             }
             for (int i = 0; i < ks.length; i++) {
                 double nearest = Double.POSITIVE_INFINITY;
                 double second = Double.POSITIVE_INFINITY;
                 for (int j = first[i], end = first[i] + ks[i]; j < end; j++) {
-                    double dist = distances[j];
+                    double dist = Math.max(0, xNorm + norms[j] - 2.0 * dots[j]);
                     if (dist < nearest) {
                         second = nearest;
                         nearest = dist;
