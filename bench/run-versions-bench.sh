@@ -7,7 +7,7 @@
 #   2. tuning: one k-means job with k = 30 and validation data (1,000,000 x 10 rows of 8 blobs, 100,000 validation
 #      rows), tuned over k = 2..30 (POST /tune's service call: replay, sweep, new version) against 29 separate jobs,
 #      one per k, whose validation MSD curve is given the same elbow rule;
-#   3. incremental: for k-means and PCA (regular), a job over 1,000,000 x 10 rows given 100,000 more rows (POST /data
+#   3. incremental: for k-means and PCA (regular), a job over 1,000,000 x 50 rows given 100,000 more rows (POST /data
 #      to COMPLETED) against one job over all 1,100,000, the split cache off; and whether the models are the same.
 #
 # Usage: bench/run-versions-bench.sh [--data-dir DIR] [--skip-build]
@@ -38,6 +38,6 @@ echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
 VERSIONS=(java -Xmx4g -cp "$CP" io.statewise.bench.StatewiseVersionsBench)
 run replay "${VERSIONS[@]}" replay --rows 200000 --dim 10 --splits 998 --work-dir "$WORK"
 run tune "${VERSIONS[@]}" tune --rows 1000000 --dim 10 --true-k 8 --k-max 30 --work-dir "$WORK"
-run incremental "${VERSIONS[@]}" incremental --rows 1000000 --dim 10 --work-dir "$WORK"
+run incremental "${VERSIONS[@]}" incremental --rows 1000000 --dim 50 --work-dir "$WORK"
 
 PYTHONPATH="$BENCH" "$PYTHON" "$BENCH/versions_bench_report.py" "$OUT" "$BENCH/target/versions-bench.md"

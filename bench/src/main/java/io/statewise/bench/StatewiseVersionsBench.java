@@ -39,9 +39,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code tune --rows N --dim D --true-k T --k-max K --work-dir DIR}: one job with {@code k = K} and validation
  *       data, tuned over {@code k = 2..K} ({@code POST /tune}'s service call: replay, sweep, new version), against
  *       {@code K - 1} separate jobs, one per k, whose validation MSD curve is given the same elbow rule.</li>
- *   <li>{@code incremental --rows N --dim D --work-dir DIR}: for k-means and PCA (regular), a job over N rows, then
- *       10% more rows added to it ({@code POST /data} to COMPLETED), against one job over all the rows; the split
- *       cache is off so that no job reads parsed splits of another.</li>
+ *   <li>{@code incremental --rows N --dim D [--split-size BYTES] --work-dir DIR}: for k-means and PCA (regular), a
+ *       job over N rows, then 10% more rows added to it ({@code POST /data} to COMPLETED), against one job over all
+ *       the rows with the same split size; the split cache is off so that no job reads parsed splits of another.</li>
  * </ul>
  */
 public final class StatewiseVersionsBench {
@@ -162,7 +162,8 @@ public final class StatewiseVersionsBench {
         blobs.writeCsv(b, rows / 10, false);
         Path nodeDir = work.resolve("incremental-node");
         DataDirectories.delete(nodeDir);
-        Json json = new Json().put("rows", rows).put("added_rows", rows / 10);
+        long splitBytes = args.getLong("split-size", 0);
+        Json json = new Json().put("rows", rows).put("added_rows", rows / 10).put("split_size", splitBytes);
         com.typesafe.config.Config noCache = ConfigFactory.parseString("statewise.actors.split-cache.enabled = off");
         try (StatewiseNode node = StatewiseNode.start(NodeSettings.standalone(nodeDir), noCache)) {
             JobService jobs = node.jobService();
@@ -172,7 +173,7 @@ public final class StatewiseVersionsBench {
                     Map.entry("pca", Map.of("num_components", "5")))) {
                 String name = algorithm.getKey();
                 String grown = completed(jobs, new JobSpec(name, algorithm.getValue(), input(a), Optional.empty(),
-                        Optional.empty(), 2, 0, 0)).jobId();
+                        Optional.empty(), 2, 0, splitBytes)).jobId();
                 long t0 = System.nanoTime();
                 JobStatus added = await(jobs.addData(grown, input(b)));
                 while (!added.phase().isFinal()) {
@@ -183,7 +184,7 @@ public final class StatewiseVersionsBench {
                 t0 = System.nanoTime();
                 String full = completed(jobs, new JobSpec(name, algorithm.getValue(),
                         new DataInput(List.of(a.toString(), b.toString()), false, -1), Optional.empty(),
-                        Optional.empty(), 2, 0, 0)).jobId();
+                        Optional.empty(), 2, 0, splitBytes)).jobId();
                 double fullSeconds = seconds(t0);
                 json.put(name + "_add_s", addSeconds);
                 json.put(name + "_full_s", fullSeconds);
