@@ -169,6 +169,19 @@ final class JobTransitions {
     }
 
     /**
+     * Why data planned against a plan of {@code expectedSplits} splits cannot be added to the finished job
+     * {@code f}, if it cannot: it did not complete, kept no state, took data meanwhile, or cannot take data at all.
+     */
+    Optional<String> addDataRefusal(JobState.Finished f, int expectedSplits) {
+        if (f.phase() != JobPhase.COMPLETED) {
+            return Optional.of("it is " + f.phase().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.state().isEmpty()) return Optional.of("it kept no trained state (it completed before states were kept)");
+        if (expectedSplits != f.plan().splitsPerEpoch()) return Optional.of("data was added meanwhile; retry");
+        return incrementalRefusal(f.plan());
+    }
+
+    /**
      * Why data cannot be added to a job of this plan, if it cannot: the state after more data equals one pass over all
      * the data only for jobs of one epoch that sync once per split (a later epoch, or SGD steps, would need the old
      * data again).

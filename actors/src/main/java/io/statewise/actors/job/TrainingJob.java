@@ -5,8 +5,6 @@ import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -383,11 +381,7 @@ public final class TrainingJob
     }
 
     private ReplyEffect<JobEvent, JobState> onAddData(JobState.Finished state, AddData cmd) {
-        Optional<String> refusal = state.phase() != JobPhase.COMPLETED
-                ? Optional.of("it is " + state.phase().name().toLowerCase(java.util.Locale.ROOT))
-                : state.state().isEmpty() ? Optional.of("it kept no trained state (it completed before states were kept)")
-                : cmd.expectedSplits() != state.plan().splitsPerEpoch() ? Optional.of("data was added meanwhile; retry")
-                : transitions(state.spec()).incrementalRefusal(state.plan());
+        Optional<String> refusal = transitions(state.spec()).addDataRefusal(state, cmd.expectedSplits());
         if (refusal.isPresent()) {
             return Effect().reply(cmd.replyTo(), StatusReply.error("cannot add data to job '" + jobId + "': "
                     + refusal.get()));
@@ -530,21 +524,12 @@ public final class TrainingJob
 
     private JobStatus status(JobState state) {
         if (state instanceof JobState.Running r) {
-            int epochs = trainer(r.spec()).schedule(r.plan().schema()).epochs();
-            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
             long inFlight = r.finalizing() ? 0 : scheduler.recordsInFlight();
-            double rate = (r.records() - recordsAtStart + inFlight) / seconds;
-            return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
-                    r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
-                    r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
-                    r.submittedAt(), Optional.empty(), r.epochReports());
+            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+            return JobStatuses.running(jobId, r, trainer(r.spec()), inFlight,
+                    (r.records() - recordsAtStart + inFlight) / seconds);
         }
         JobState.Finished f = (JobState.Finished) state;
-        int epochs = trainer(f.spec()).schedule(f.plan().schema()).epochs();
-        double seconds = Math.max(1e-3, Duration.between(f.submittedAt(), f.finishedAt()).toNanos() / 1e9);
-        return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
-                f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
-                f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
-                Optional.of(f.finishedAt()), f.epochReports());
+        return JobStatuses.finished(jobId, f, trainer(f.spec()));
     }
 }
