@@ -212,6 +212,8 @@ public final class TrainingJob
                 .onCommand(GetStatus.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
                 .onCommand(GetModel.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
                 .onCommand(Cancel.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
+                .onCommand(GetDefinition.class, (s, c) -> Effect().none().thenRun(x -> passivate())
+                        .thenReply(c.replyTo(), x -> JobDefinition.of(x)))
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE));
         b.forStateType(JobState.Running.class)
                 .onCommand(RequestWork.class, this::onRequestWork)
@@ -258,8 +260,12 @@ public final class TrainingJob
      */
     private ReplyEffect<JobEvent, JobState> answerNoneAndPassivate(ActorRef<JobView> replyTo) {
         return Effect().none()
-                .thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())))
+                .thenRun(s -> passivate())
                 .thenReply(replyTo, s -> JobView.none());
+    }
+
+    private void passivate() {
+        shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf()));
     }
 
     private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {

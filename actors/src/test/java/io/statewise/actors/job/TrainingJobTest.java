@@ -283,6 +283,10 @@ class TrainingJobTest {
         assertTrue(probe.receiveMessage().status().isEmpty());
         var passivate = (ClusterSharding.Passivate<?>) shard.receiveMessage();
         assertEquals(job, passivate.entity());
+        TestProbe<JobDefinition> definition = testKit.createTestProbe();
+        job.tell(new TrainingJob.GetDefinition(definition.getRef()));
+        assertTrue(definition.receiveMessage().spec().isEmpty());
+        assertEquals(job, ((ClusterSharding.Passivate<?>) shard.receiveMessage()).entity());
     }
 
     /** Records which jobs woke their workers. */
