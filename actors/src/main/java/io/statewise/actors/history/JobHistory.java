@@ -100,11 +100,23 @@ public final class JobHistory {
     }
 
     /**
-     * The model as of event {@code asOf}: the state rebuilt by replaying events 1..asOf, and the model version in
-     * force then or, before the first one, that state finalized ({@link Replayed#model}).
+     * The model as of event {@code asOf}: the model version in force then, read back from the event that stored it,
+     * or, before the first version, the state rebuilt by replaying events 1..asOf and finalized
+     * ({@link Replayed#model}). The first needs one pass over the events that folds nothing ({@link VersionScan}).
+     *
+     * @throws JobRejectedException (in the stage, field {@code asOf}) if {@code asOf < 1} or beyond the last event
      */
     public CompletionStage<HistoricModel> modelAsOf(String jobId, long asOf) {
-        return replay(jobId, asOf).thenApplyAsync(Replayed::model, compute);
+        if (asOf < 1) return rejected("asOf", "asOf must be a sequence number >= 1, got " + asOf);
+        VersionScan scan = new VersionScan();
+        return envelopes(jobId, 1, asOf)
+                .runForeach(e -> scan.add(e.sequenceNr(), event(e)), system)
+                .thenCompose(done -> {
+                    checkReached(jobId, asOf, scan.last());
+                    return CompletableFuture.supplyAsync(() -> scan.storedModel(jobId), compute);
+                })
+                .thenCompose(stored -> stored.isPresent() ? CompletableFuture.completedFuture(stored.get())
+                        : replay(jobId, asOf).thenApplyAsync(Replayed::model, compute));
     }
 
     /**
@@ -120,13 +132,18 @@ public final class JobHistory {
                 .mapAsync(1, e -> CompletableFuture.runAsync(() -> folding.apply(e), compute))
                 .runWith(Sink.ignore(), system)
                 .thenApply(done -> {
-                    if (folding.last == 0) throw new JobNotFoundException(jobId);
-                    if (asOf != Long.MAX_VALUE && folding.last < asOf) {
-                        throw new JobRejectedException("asOf", "asOf " + asOf + " is beyond the last event of job '"
-                                + jobId + "' (" + folding.last + ")");
-                    }
+                    checkReached(jobId, asOf, folding.last);
                     return new Replayed(jobId, folding.last, folding.state, fold);
                 });
+    }
+
+    /** Fails unless the job has events and, for a bounded replay, event {@code asOf}. */
+    private static void checkReached(String jobId, long asOf, long last) {
+        if (last == 0) throw new JobNotFoundException(jobId);
+        if (asOf != Long.MAX_VALUE && last < asOf) {
+            throw new JobRejectedException("asOf", "asOf " + asOf + " is beyond the last event of job '" + jobId
+                    + "' (" + last + ")");
+        }
     }
 
     /** The events of one job between two sequence numbers (inclusive), as stored. */

@@ -15,8 +15,23 @@ public sealed interface JobEvent extends CborSerializable {
     /** When it happened (the job's clock). */
     Instant at();
 
-    /** The job was accepted with its plan. */
-    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at) implements JobEvent {}
+    /**
+     * The job was accepted with its plan.
+     *
+     * @param baseState the trained state of the job's {@link JobSpec#base() base}, encoded with the algorithm's state
+     *                  codec, copied here so that replay does not depend on the base job; empty without a base
+     */
+    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at, Optional<byte[]> baseState)
+            implements JobEvent {
+        public JobSubmitted {
+            baseState = baseState == null ? Optional.empty() : baseState;
+        }
+
+        /** A job that starts from nothing. */
+        public JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at) {
+            this(jobId, spec, plan, at, Optional.empty());
+        }
+    }
 
     /**
      * One split's partial state of one epoch, merged exactly once.
@@ -108,6 +123,15 @@ public sealed interface JobEvent extends CborSerializable {
             hyperParameters = Map.copyOf(hyperParameters);
         }
     }
+
+    /**
+     * A completed job took more training data: only these splits are read, their partials are folded into the
+     * stored state after the job's earlier splits (as one job over all the data would fold them), and a new model
+     * version is finalized.
+     *
+     * @param added the new splits, in the job's format, with ids after the job's earlier splits
+     */
+    record DataAdded(PlannedInput added, Instant at) implements JobEvent {}
 
     /** The job stopped because of an error it cannot recover from. */
     record JobFailed(String reason, Instant at) implements JobEvent {}

@@ -47,6 +47,9 @@ public final class JobFold {
         if (state instanceof JobState.Finished f && event instanceof JobEvent.ModelTuned e) {
             return JobTransitions.modelTuned(f, e);
         }
+        if (state instanceof JobState.Finished f && event instanceof JobEvent.DataAdded e) {
+            return transitions(f.spec()).dataAdded(f, e);
+        }
         throw new IllegalStateException(event.getClass().getSimpleName() + " cannot follow a job in state "
                 + state.getClass().getSimpleName());
     }

@@ -78,6 +78,44 @@ public final class JobPlanner {
     }
 
     /**
+     * The splits of training data added to the job of {@code spec} and {@code plan}: in the job's training format, of
+     * its schema (feature dimension), with ids after the job's splits, files the job has not read yet. Errors name the
+     * field of the request ({@code data.format}, {@code data.features}, {@code data.paths}).
+     *
+     * @throws JobRejectedException if the added data does not fit the job
+     */
+    public PlannedInput planAdded(JobSpec spec, JobPlan plan, DataInput added) {
+        InputFormat format = plan.train().format();
+        InputFormat given = checkedFormat("data", added);
+        if (!given.equals(format)) {
+            throw new JobRejectedException("data.format", "added data must be read as the job's training data was ("
+                    + format.kind() + ", header " + format.header() + ", label column " + format.labelColumn()
+                    + "); got " + given.kind() + ", header " + given.header() + ", label column "
+                    + given.labelColumn());
+        }
+        Resolved data = resolve("data", added);
+        if (!data.schema.equals(plan.schema())) {
+            throw new JobRejectedException(format.sparse() ? "data.features" : "data.paths", "added data "
+                    + data.inputs.get(0) + " has " + data.schema.features() + " features but the job's training data "
+                    + "has " + plan.schema().features());
+        }
+        Set<String> read = new HashSet<>();
+        for (Split split : plan.train().splits()) read.add(split.path());
+        for (Path input : data.inputs) {
+            if (read.contains(input.toString())) {
+                throw new JobRejectedException("data.paths", input + " is already part of the job's training data");
+            }
+        }
+        long splitBytes = spec.splitSizeBytes() > 0 ? spec.splitSizeBytes() : defaultSplitBytes;
+        int first = plan.splitsPerEpoch();
+        List<Split> splits = new ArrayList<>();
+        for (Split s : data.plan(splitBytes).splits()) {
+            splits.add(new Split(first + s.id(), s.path(), s.start(), s.end(), s.compressed()));
+        }
+        return new PlannedInput(format, splits);
+    }
+
+    /**
      * The trainer of a spec's algorithm and hyperparameters.
      *
      * @throws JobRejectedException for an unknown algorithm or an invalid hyperparameter

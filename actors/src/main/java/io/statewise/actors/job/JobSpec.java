@@ -17,12 +17,23 @@ import java.util.TreeMap;
  * @param parallelism     worker slots; 0 means one per available core
  * @param maxBadRecords   malformed rows the job may skip before it fails
  * @param splitSizeBytes  target size of a plain-file split; 0 means the configured default
+ * @param base            the id of a completed job whose trained state this job starts from (its data is not read
+ *                        again); empty for a job that starts from nothing
  */
 public record JobSpec(String algorithm, Map<String, String> hyperParameters, DataInput train,
                       Optional<DataInput> validation, Optional<DataInput> test, int parallelism, long maxBadRecords,
-                      long splitSizeBytes) implements CborSerializable {
+                      long splitSizeBytes, Optional<String> base) implements CborSerializable {
+
+    /** A job that starts from nothing. */
+    public JobSpec(String algorithm, Map<String, String> hyperParameters, DataInput train,
+                   Optional<DataInput> validation, Optional<DataInput> test, int parallelism, long maxBadRecords,
+                   long splitSizeBytes) {
+        this(algorithm, hyperParameters, train, validation, test, parallelism, maxBadRecords, splitSizeBytes,
+                Optional.empty());
+    }
 
     public JobSpec {
+        base = base == null ? Optional.empty() : base;
         hyperParameters = Map.copyOf(new TreeMap<>(hyperParameters));
         validation = validation == null ? Optional.empty() : validation;
         test = test == null ? Optional.empty() : test;

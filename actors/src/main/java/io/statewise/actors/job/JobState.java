@@ -33,16 +33,25 @@ public sealed interface JobState extends CborSerializable {
      * @param finished   in epochs that sync every N batches: splits whose last segment was merged
      * @param finalizing every epoch is merged; the model is being computed
      * @param epochReports what each completed epoch reported, in epoch order
+     * @param modelVersions model versions the job stored before this run (earlier runs, before data was added);
+     *                      empty in snapshots written before versions existed, which means none
      */
     record Running(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, int epoch, int folded,
                    SortedMap<Integer, StateCell> pending, StateCell base, StateCell current,
                    SortedMap<Integer, Integer> segments, SortedSet<Integer> finished, long records,
-                   long badRecords, boolean finalizing, List<EpochReport> epochReports) implements JobState {
+                   long badRecords, boolean finalizing, List<EpochReport> epochReports,
+                   Optional<Integer> modelVersions) implements JobState {
         public Running {
             pending = new TreeMap<>(pending);
             segments = new TreeMap<>(segments);
             finished = new TreeSet<>(finished);
             epochReports = List.copyOf(epochReports);
+            modelVersions = modelVersions == null ? Optional.empty() : modelVersions;
+        }
+
+        /** The version the model this run finalizes will have. */
+        public int nextVersion() {
+            return modelVersions.orElse(0) + 1;
         }
 
         /** Whether split {@code splitId} of {@code epoch} was already merged (or is waiting to be). */

@@ -3,6 +3,7 @@ package io.statewise.actors.job;
 import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.SyncPolicy;
+import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.training.Trainer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +30,16 @@ final class JobTransitions {
         return trainer;
     }
 
-    /** The first state of a submitted job: epoch 1, empty base and current states. */
+    /**
+     * The first state of a submitted job: epoch 1, an empty base; the current state is empty, or the base job's
+     * trained state, into which this job's splits are folded as if they had been added to that job.
+     */
     JobState.Running submitted(JobEvent.JobSubmitted e) {
         Trainer t = trainer;
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
-        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty,
-                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of());
+        StateCell current = e.baseState().map(StateCell::ofBytes).orElse(empty);
+        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, current,
+                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of(), Optional.empty());
     }
 
     /** A split's partial: folded into the epoch's state in split order (early arrivals wait in pending). */
@@ -52,7 +57,7 @@ final class JobTransitions {
         StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
                 s.base(), currentCell, s.segments(), s.finished(), s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false, s.epochReports());
+                s.badRecords() + e.badRecords(), false, s.epochReports(), s.modelVersions());
     }
 
     /** The parameter-server step: the segment's partial is applied to the live global state at once. */
@@ -69,7 +74,7 @@ final class JobTransitions {
         }
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), s.folded(),
                 s.pending(), StateCell.of(applied, t), s.current(), segments, finished, s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false, s.epochReports());
+                s.badRecords() + e.badRecords(), false, s.epochReports(), s.modelVersions());
     }
 
     /**
@@ -108,7 +113,7 @@ final class JobTransitions {
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
                 0, new TreeMap<>(), StateCell.of(ended, t), empty, new TreeMap<>(), new TreeSet<>(), s.records(),
-                s.badRecords(), last, reports);
+                s.badRecords(), last, reports, s.modelVersions());
     }
 
     /**
@@ -139,6 +144,59 @@ final class JobTransitions {
         return new JobState.Finished(f.jobId(), f.spec(), f.plan(), f.submittedAt(), f.phase(), f.epoch(),
                 f.records(), f.badRecords(), Optional.of(model), metrics, f.error(), f.finishedAt(),
                 f.epochReports(), Optional.of(version), f.state());
+    }
+
+    /**
+     * A completed job with data added: running again in its only epoch, its earlier splits counted as folded into the
+     * stored state, so that only the added splits are leased, their partials start from the empty base as in the
+     * first run, and they are folded in after the earlier ones: exactly the fold of one job over all the data.
+     *
+     * @throws IllegalStateException if the job kept no trained state (a snapshot from before states were kept)
+     */
+    JobState.Running dataAdded(JobState.Finished f, JobEvent.DataAdded e) {
+        Trainer t = trainer;
+        StateCell stored = f.state().orElseThrow(() -> new IllegalStateException("job " + f.jobId()
+                + " kept no trained state to add data to"));
+        List<Split> splits = new ArrayList<>(f.plan().train().splits());
+        splits.addAll(e.added().splits());
+        JobPlan p = f.plan();
+        JobPlan plan = new JobPlan(p.schema(), new PlannedInput(p.train().format(), splits), p.validation(),
+                p.test(), p.parallelism(), p.seed());
+        StateCell empty = StateCell.of(t.emptyState(p.schema()), t);
+        return new JobState.Running(f.jobId(), f.spec(), plan, f.submittedAt(), 1, p.splitsPerEpoch(),
+                new TreeMap<>(), empty, stored, new TreeMap<>(), new TreeSet<>(), f.records(), f.badRecords(), false,
+                f.epochReports(), Optional.of(f.currentVersion()));
+    }
+
+    /**
+     * Why data planned against a plan of {@code expectedSplits} splits cannot be added to the finished job
+     * {@code f}, if it cannot: it did not complete, kept no state, took data meanwhile, or cannot take data at all.
+     */
+    Optional<String> addDataRefusal(JobState.Finished f, int expectedSplits) {
+        if (f.phase() != JobPhase.COMPLETED) {
+            return Optional.of("it is " + f.phase().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.state().isEmpty()) return Optional.of("it kept no trained state (it completed before states were kept)");
+        if (expectedSplits != f.plan().splitsPerEpoch()) return Optional.of("data was added meanwhile; retry");
+        return incrementalRefusal(f.plan());
+    }
+
+    /**
+     * Why data cannot be added to a job of this plan, if it cannot: the state after more data equals one pass over all
+     * the data only for jobs of one epoch that sync once per split (a later epoch, or SGD steps, would need the old
+     * data again).
+     */
+    Optional<String> incrementalRefusal(JobPlan plan) {
+        int epochs = trainer.schedule(plan.schema()).epochs();
+        if (epochs != 1) {
+            return Optional.of("the job runs " + epochs + " epochs over its data, so more data would need the old "
+                    + "data read again; incremental training needs a job of one epoch (epochs = 1)");
+        }
+        if (trainer.syncPolicy(trainer.emptyState(plan.schema())) instanceof SyncPolicy.EveryNBatches) {
+            return Optional.of("the algorithm trains by synchronized steps over its data; incremental training "
+                    + "needs one that merges a partial per split");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,8 +5,6 @@ import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +52,17 @@ public final class TrainingJob
     /** The job's protocol. */
     public sealed interface Command extends CborSerializable {}
 
-    /** Starts a new job with a validated plan; replies with its status or an error if the id is taken. */
-    public record Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo)
-            implements Command {}
+    /**
+     * Starts a new job with a validated plan, from its base job's trained state if it has one; replies with its
+     * status or an error if the id is taken.
+     */
+    public record Submit(String jobId, JobSpec spec, JobPlan plan, Optional<byte[]> baseState,
+                         ActorRef<StatusReply<JobStatus>> replyTo) implements Command {
+        /** A job that starts from nothing. */
+        public Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo) {
+            this(jobId, spec, plan, Optional.empty(), replyTo);
+        }
+    }
 
     /** Replies with the job's status (empty if no job has this id). */
     public record GetStatus(ActorRef<JobView> replyTo) implements Command {}
@@ -74,6 +80,17 @@ public final class TrainingJob
      */
     public record AddModelVersion(byte[] model, Map<String, Double> metrics, Map<String, String> hyperParameters,
                                   ActorRef<StatusReply<Integer>> replyTo) implements Command {}
+
+    /** Replies with the job's spec and plan (empty if no job has this id), for planning data added to it. */
+    public record GetDefinition(ActorRef<JobDefinition> replyTo) implements Command {}
+
+    /**
+     * Adds training data to a completed job: persists {@link JobEvent.DataAdded} and trains on the added splits only;
+     * replies with the status, or an error if the job cannot take data (not completed, more than one epoch, or the
+     * plan changed since {@code expectedSplits} was read: data added meanwhile).
+     */
+    public record AddData(PlannedInput added, int expectedSplits, ActorRef<StatusReply<JobStatus>> replyTo)
+            implements Command {}
 
     /** Wakes the entity after a node start, so that an unfinished job resumes. */
     public enum Resume implements Command { INSTANCE }
@@ -199,6 +216,8 @@ public final class TrainingJob
                 .onCommand(GetStatus.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
                 .onCommand(GetModel.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
                 .onCommand(Cancel.class, (s, c) -> answerNoneAndPassivate(c.replyTo()))
+                .onCommand(GetDefinition.class, (s, c) -> Effect().none().thenRun(x -> passivate())
+                        .thenReply(c.replyTo(), x -> JobDefinition.of(x)))
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE));
         b.forStateType(JobState.Running.class)
                 .onCommand(RequestWork.class, this::onRequestWork)
@@ -216,7 +235,8 @@ public final class TrainingJob
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SegmentCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(Cancel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-                .onCommand(AddModelVersion.class, this::onAddModelVersion);
+                .onCommand(AddModelVersion.class, this::onAddModelVersion)
+                .onCommand(AddData.class, this::onAddData);
         b.forAnyState()
                 .onCommand(Submit.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error("a job with id '" + jobId + "' already exists")))
@@ -224,6 +244,9 @@ public final class TrainingJob
                 .onCommand(GetModel.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
                 .onCommand(AddModelVersion.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error("job '" + jobId + "' has no model to add a version to")))
+                .onCommand(AddData.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(
+                        "job '" + jobId + "' is still training: data can be added once it completed")))
+                .onCommand(GetDefinition.class, (s, c) -> Effect().reply(c.replyTo(), JobDefinition.of(s)))
                 .onCommand(Resume.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitProgress.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
@@ -241,12 +264,17 @@ public final class TrainingJob
      */
     private ReplyEffect<JobEvent, JobState> answerNoneAndPassivate(ActorRef<JobView> replyTo) {
         return Effect().none()
-                .thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())))
+                .thenRun(s -> passivate())
                 .thenReply(replyTo, s -> JobView.none());
     }
 
+    private void passivate() {
+        shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf()));
+    }
+
     private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {
-        return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant()))
+        return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant(),
+                        cmd.baseState()))
                 .thenRun(s -> resumeWork((JobState.Running) s))
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
     }
@@ -366,7 +394,7 @@ public final class TrainingJob
     private ReplyEffect<JobEvent, JobState> onFinalizeSucceeded(JobState.Running state, FinalizeSucceeded cmd) {
         finalizeRunning = false;
         return Effect().persist(new JobEvent.ModelFinalized(cmd.model(), cmd.metrics(), clock.instant(),
-                        Optional.of(1)))
+                        Optional.of(state.nextVersion())))
                 .thenRun(s -> {
                     ctx.getLog().info("job {} completed: {} records", jobId, state.records());
                     workers.stopAll(jobId, state.plan().parallelism());
@@ -383,6 +411,17 @@ public final class TrainingJob
         return Effect().persist(new JobEvent.ModelTuned(version, cmd.model(), cmd.metrics(), cmd.hyperParameters(),
                         clock.instant()))
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(version));
+    }
+
+    private ReplyEffect<JobEvent, JobState> onAddData(JobState.Finished state, AddData cmd) {
+        Optional<String> refusal = transitions(state.spec()).addDataRefusal(state, cmd.expectedSplits());
+        if (refusal.isPresent()) {
+            return Effect().reply(cmd.replyTo(), StatusReply.error("cannot add data to job '" + jobId + "': "
+                    + refusal.get()));
+        }
+        return Effect().persist(new JobEvent.DataAdded(cmd.added(), clock.instant()))
+                .thenRun(s -> resumeWork((JobState.Running) s))
+                .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
     }
 
     private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {
@@ -534,21 +573,12 @@ public final class TrainingJob
 
     private JobStatus status(JobState state) {
         if (state instanceof JobState.Running r) {
-            int epochs = trainer(r.spec()).schedule(r.plan().schema()).epochs();
-            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
             long inFlight = r.finalizing() ? 0 : scheduler.recordsInFlight();
-            double rate = (r.records() - recordsAtStart + inFlight) / seconds;
-            return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
-                    r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
-                    r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
-                    r.submittedAt(), Optional.empty(), r.epochReports());
+            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+            return JobStatuses.running(jobId, r, trainer(r.spec()), inFlight,
+                    (r.records() - recordsAtStart + inFlight) / seconds);
         }
         JobState.Finished f = (JobState.Finished) state;
-        int epochs = trainer(f.spec()).schedule(f.plan().schema()).epochs();
-        double seconds = Math.max(1e-3, Duration.between(f.submittedAt(), f.finishedAt()).toNanos() / 1e9);
-        return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
-                f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
-                f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
-                Optional.of(f.finishedAt()), f.epochReports());
+        return JobStatuses.finished(jobId, f, trainer(f.spec()));
     }
 }

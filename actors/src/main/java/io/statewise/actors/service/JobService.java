@@ -2,6 +2,7 @@ package io.statewise.actors.service;
 
 import io.statewise.actors.history.EventPage;
 import io.statewise.actors.history.HistoricModel;
+import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
@@ -52,6 +53,14 @@ public interface JobService {
 
     /** Model version {@code version} as the job stored it (JobRejectedException if it has no such version). */
     CompletionStage<HistoricModel> modelVersion(String jobId, int version);
+
+    /**
+     * Adds training data to a completed job: only the new files are planned and read, their partial states are
+     * merged into the stored state, and a new model version is finalized. Fails with JobRejectedException for data of
+     * another format or dimension, files the job already read, or a job that cannot take data (not completed, more
+     * than one epoch).
+     */
+    CompletionStage<JobStatus> addData(String jobId, DataInput data);
 
     /**
      * Tunes a completed job from its stored state: a finalize-time sweep of one hyperparameter, scored on the job's

@@ -14,6 +14,7 @@ import io.statewise.algorithms.tuning.TuneRequestException;
 import io.statewise.algorithms.tuning.TuneResult;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -56,7 +57,13 @@ final class JobTuner {
                 .thenCompose(swept -> versions.add(jobId, replyTo -> new TrainingJob.AddModelVersion(swept.model(),
                                 swept.result().metrics(), Map.of(request.parameter(), swept.result().chosenValue()),
                                 replyTo))
-                        .thenApply(version -> new TuneOutcome(jobId, swept.result(), version)));
+                        .thenApply(version -> new TuneOutcome(jobId, swept.result(), version)))
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    // The job refused the version: it stopped being completed meanwhile (data added).
+                    if (cause instanceof StatusReply.ErrorMessage m) throw new ModelNotReadyException(m.getMessage());
+                    throw e instanceof CompletionException c ? c : new CompletionException(cause);
+                });
     }
 
     private record Swept(TuneResult result, byte[] model) {}

@@ -3,7 +3,11 @@ package io.statewise.actors.service;
 import io.statewise.actors.history.EventPage;
 import io.statewise.actors.history.HistoricModel;
 import io.statewise.actors.history.JobHistory;
+import io.statewise.actors.job.DataInput;
+import io.statewise.actors.job.JobBase;
 import io.statewise.actors.job.JobPhase;
+import io.statewise.actors.job.JobPlan;
+import io.statewise.actors.job.PlannedInput;
 import io.statewise.actors.job.JobPlanner;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.JobSpec;
@@ -32,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,6 +45,7 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.japi.function.Function;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * {@link JobService} over the sharded {@link TrainingJob} entities. Planning (file I/O) runs on the compute
@@ -88,8 +94,25 @@ public final class ShardedJobService implements JobService {
     public CompletionStage<JobStatus> submit(JobSpec spec) {
         String jobId = newJobId(spec.algorithm());
         return CompletableFuture.supplyAsync(() -> planner.plan(spec), compute)
-                .thenCompose(plan -> Relay.on(replies, job(jobId).askWithStatus(
-                        replyTo -> new TrainingJob.Submit(jobId, spec, plan, replyTo), settings.askTimeout())));
+                .thenCompose(plan -> baseState(spec, plan).thenCompose(base -> Relay.on(replies,
+                        job(jobId).askWithStatus(replyTo -> new TrainingJob.Submit(jobId, spec, plan, base, replyTo),
+                                settings.askTimeout()))));
+    }
+
+    /** The trained state of the spec's base job, replayed from the journal and checked ({@link JobBase}). */
+    private CompletionStage<Optional<byte[]>> baseState(JobSpec spec, JobPlan plan) {
+        if (spec.base().isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        String baseId = spec.base().get();
+        return history.replay(baseId, Long.MAX_VALUE)
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof JobNotFoundException) {
+                        throw new JobRejectedException("base", "no job with id '" + baseId + "' to start from");
+                    }
+                    throw e instanceof CompletionException c ? c : new CompletionException(cause);
+                })
+                .thenApplyAsync(base -> Optional.of(JobBase.stateFor(spec, plan, base.fold(), base.state())),
+                        compute);
     }
 
     @Override
@@ -148,6 +171,28 @@ public final class ShardedJobService implements JobService {
     public CompletionStage<HistoricModel> modelVersion(String jobId, int version) {
         return history.modelVersion(jobId, version);
     }
+
+    @Override
+    public CompletionStage<JobStatus> addData(String jobId, DataInput data) {
+        return job(jobId).ask(TrainingJob.GetDefinition::new, settings.askTimeout())
+                .thenApplyAsync(definition -> {
+                    JobSpec spec = definition.spec().orElseThrow(() -> new JobNotFoundException(jobId));
+                    JobPlan plan = definition.plan().orElseThrow();
+                    return new AddedSplits(planner.planAdded(spec, plan, data), plan.splitsPerEpoch());
+                }, compute)
+                .thenCompose(planned -> job(jobId).<JobStatus>askWithStatus(replyTo -> new TrainingJob.AddData(
+                        planned.splits(), planned.expectedSplits(), replyTo), settings.askTimeout()))
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    // The job's refusal (not completed, several epochs) is the client's to fix.
+                    if (cause instanceof StatusReply.ErrorMessage m) throw new JobRejectedException(null, m.getMessage());
+                    if (cause instanceof RuntimeException r) throw r;
+                    throw new CompletionException(cause);
+                });
+    }
+
+    /** Added data planned against the job's plan of {@code expectedSplits} splits. */
+    private record AddedSplits(PlannedInput splits, int expectedSplits) {}
 
     @Override
     public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {

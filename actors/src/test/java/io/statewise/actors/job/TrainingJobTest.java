@@ -256,6 +256,24 @@ class TrainingJobTest {
     }
 
     @Test
+    void snapshotsWrittenBeforeModelVersionsStillRead() throws Exception {
+        plan();
+        var cbor = org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider.get(testKit.system())
+                .getOrCreate("jackson-cbor", Optional.empty());
+        JobState.Finished done = (JobState.Finished) completedJob("old-snapshot", List.of(0, 1, 2, 3, 4)).getState();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) cbor.valueToTree(done);
+        tree.remove(List.of("modelVersion", "state"));
+        JobState.Finished old = cbor.treeToValue(tree, JobState.Finished.class);
+        assertEquals(1, old.currentVersion(), "a model without a version is version 1");
+        assertTrue(old.state().isEmpty());
+        assertArrayEquals(done.model().orElseThrow(), old.model().orElseThrow());
+        var running = (com.fasterxml.jackson.databind.node.ObjectNode) cbor.valueToTree(
+                JobFold.replay(List.of(new JobEvent.JobSubmitted("r", spec, plan, CLOCK.instant()))));
+        running.remove("modelVersions");
+        assertEquals(1, cbor.treeToValue(running, JobState.Running.class).nextVersion());
+    }
+
+    @Test
     void unknownJobAnswersEmptyAndAsksToBePassivated() {
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         var job = testKit.spawn(TrainingJob.create("nobody", PersistenceId.of("job", "nobody"), settings,
@@ -265,6 +283,10 @@ class TrainingJobTest {
         assertTrue(probe.receiveMessage().status().isEmpty());
         var passivate = (ClusterSharding.Passivate<?>) shard.receiveMessage();
         assertEquals(job, passivate.entity());
+        TestProbe<JobDefinition> definition = testKit.createTestProbe();
+        job.tell(new TrainingJob.GetDefinition(definition.getRef()));
+        assertTrue(definition.receiveMessage().spec().isEmpty());
+        assertEquals(job, ((ClusterSharding.Passivate<?>) shard.receiveMessage()).entity());
     }
 
     /** Records which jobs woke their workers. */

@@ -4,7 +4,6 @@ import io.statewise.algorithms.HyperParameters;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.SparseBatch;
-import io.statewise.algorithms.linalg.DistanceOps;
 import io.statewise.algorithms.tuning.Elbow;
 import io.statewise.algorithms.tuning.Sweep;
 import io.statewise.algorithms.tuning.SweepValues;
@@ -37,8 +36,8 @@ final class KMeansSweep implements Sweep {
     private final String select;
     private final int[] ks;
     private final KMeansModel[] models;
-    private final Scores[] onState;
-    private final Scores[] onData;
+    private final Scores onState;
+    private final Scores onData;
     private final int d;
     private float[] dense;
 
@@ -53,8 +52,6 @@ final class KMeansSweep implements Sweep {
         int n = state.weightedCenters();
         ks = new int[candidates.size()];
         models = new KMeansModel[ks.length];
-        onState = new Scores[ks.length];
-        onData = new Scores[ks.length];
         for (int i = 0; i < ks.length; i++) {
             ks[i] = candidates.get(i).getInt("k");
             if (ks[i] > n) {
@@ -62,15 +59,15 @@ final class KMeansSweep implements Sweep {
                         + " weighted centers (k * extra_center_factor of the job); tune k <= " + n);
             }
             models[i] = kmeans.finalize(state, candidates.get(i));
-            onState[i] = new Scores(models[i]);
-            onData[i] = new Scores(models[i]);
         }
+        onState = new Scores(models, d);
+        onData = new Scores(models, d);
         float[] center = new float[d];
         for (int j = 0; j < state.filled; j++) {
             double w = state.weights[j];
             if (w <= 0) continue;
             for (int t = 0; t < d; t++) center[t] = (float) state.centers[j * d + t];
-            for (Scores s : onState) s.add(center, 0, w);
+            onState.add(center, 0, w);
         }
     }
 
@@ -87,9 +84,7 @@ final class KMeansSweep implements Sweep {
         }
         if (input instanceof DenseBatch batch) {
             float[] x = batch.features();
-            for (int r = 0; r < batch.size(); r++) {
-                for (Scores s : onData) s.add(x, r * d, 1);
-            }
+            for (int r = 0; r < batch.size(); r++) onData.add(x, r * d, 1);
             return;
         }
         SparseBatch batch = (SparseBatch) input;
@@ -99,27 +94,27 @@ final class KMeansSweep implements Sweep {
             for (int p = batch.rowStart()[r]; p < batch.rowStart()[r + 1]; p++) {
                 dense[batch.indices()[p]] = batch.values()[p];
             }
-            for (Scores s : onData) s.add(dense, 0, 1);
+            onData.add(dense, 0, 1);
         }
     }
 
     @Override
     public TuneResult result() {
-        boolean data = onData[0].weight > 0;
+        boolean data = !onData.isEmpty();
         String scope = data ? "validation_" : "state_";
         List<TuneRow> rows = new ArrayList<>(ks.length);
         double[] x = new double[ks.length];
         double[] msd = new double[ks.length];
         double[] silhouette = new double[ks.length];
         for (int i = 0; i < ks.length; i++) {
-            Scores s = data ? onData[i] : onState[i];
+            Scores s = data ? onData : onState;
             x[i] = ks[i];
-            msd[i] = s.msd();
-            silhouette[i] = s.silhouette();
+            msd[i] = s.msd(i);
+            silhouette[i] = s.silhouette(i);
             Map<String, Double> scores = new LinkedHashMap<>();
             scores.put(scope + "msd", msd[i]);
             scores.put(scope + "silhouette", silhouette[i]);
-            if (data) scores.put("state_msd", onState[i].msd());
+            if (data) scores.put("state_msd", onState.msd(i));
             rows.add(new TuneRow(Integer.toString(ks[i]), scores));
         }
         int chosen = select.equals("elbow") ? elbow(x, msd) : highest(silhouette);
@@ -152,53 +147,97 @@ final class KMeansSweep implements Sweep {
         return best;
     }
 
-    /** Weighted sums of one candidate's squared distance to the nearest center and of the simplified silhouette. */
+    /**
+     * Weighted sums of every candidate's squared distance to the nearest center and of its simplified silhouette.
+     * All candidates' centers sit in one array, transposed ({@code d x total}), with their squared norms, so a record's
+     * dot products with all of them are {@code d} vector updates over the centers, which the JIT vectorizes
+     * ({@code ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c}, clipped at 0); then each candidate's slice is scanned for its
+     * nearest and second-nearest center.
+     */
     private static final class Scores {
-        private final double[] centers;
-        private final int k;
+        private final int[] ks;
+        private final int[] first;
         private final int d;
-        private double ssd;
-        private double silhouette;
+        /** Column {@code c} holds center {@code c}: {@code centersT[t * total + c]}. */
+        private final float[] centersT;
+        private final double[] norms;
+        private final float[] dots;
+        private final double[] ssd;
+        private final double[] silhouette;
         private double weight;
 
-        Scores(KMeansModel model) {
-            this.centers = model.rowMajor();
-            this.k = model.k();
-            this.d = model.featureDimension();
-        }
-
-        void add(float[] x, int offset, double w) {
-            double nearest = Double.POSITIVE_INFINITY;
-            double second = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double dist = DistanceOps.squaredDistance(x, offset, centers, c * d, d);
-                if (dist < nearest) {
-                    second = nearest;
-                    nearest = dist;
-                } else if (dist < second) {
-                    second = dist;
+        Scores(KMeansModel[] models, int d) {
+            this.d = d;
+            ks = new int[models.length];
+            first = new int[models.length];
+            int total = 0;
+            for (int i = 0; i < models.length; i++) {
+                ks[i] = models[i].k();
+                first[i] = total;
+                total += ks[i];
+            }
+            centersT = new float[total * d];
+            norms = new double[total];
+            for (int i = 0; i < models.length; i++) {
+                float[][] c = models[i].centers();
+                for (int j = 0; j < ks[i]; j++) {
+                    int column = first[i] + j;
+                    double norm = 0;
+                    for (int t = 0; t < d; t++) {
+                        centersT[t * total + column] = c[j][t];
+                        norm += (double) c[j][t] * c[j][t];
+                    }
+                    norms[column] = norm;
                 }
             }
-            add(nearest, second, w);
+            dots = new float[total];
+            ssd = new double[models.length];
+            silhouette = new double[models.length];
         }
 
-        private void add(double nearest, double second, double w) {
-            ssd += w * nearest;
-            weight += w;
-            if (k > 1) {
-                double a = Math.sqrt(nearest);
-                double b = Math.sqrt(second);
-                double m = Math.max(a, b);
-                silhouette += w * (m == 0 ? 0 : (b - a) / m);
+        /** Adds the point {@code x[offset, offset + d)} with weight {@code w} to every candidate's sums. */
+        void add(float[] x, int offset, double w) {
+            double xNorm = 0;
+            for (int t = 0; t < d; t++) xNorm += (double) x[offset + t] * x[offset + t];
+            int total = dots.length;
+            java.util.Arrays.fill(dots, 0f);
+            for (int t = 0; t < d; t++) {
+                float xt = x[offset + t];
+                for (int c = 0, base = t * total; c < total; c++) dots[c] += xt * centersT[base + c];
             }
+            for (int i = 0; i < ks.length; i++) {
+                double nearest = Double.POSITIVE_INFINITY;
+                double second = Double.POSITIVE_INFINITY;
+                for (int j = first[i], end = first[i] + ks[i]; j < end; j++) {
+                    double dist = Math.max(0, xNorm + norms[j] - 2.0 * dots[j]);
+                    if (dist < nearest) {
+                        second = nearest;
+                        nearest = dist;
+                    } else if (dist < second) {
+                        second = dist;
+                    }
+                }
+                ssd[i] += w * nearest;
+                if (ks[i] > 1) {
+                    double a = Math.sqrt(nearest);
+                    double b = Math.sqrt(second);
+                    double m = Math.max(a, b);
+                    silhouette[i] += w * (m == 0 ? 0 : (b - a) / m);
+                }
+            }
+            weight += w;
         }
 
-        double msd() {
-            return weight == 0 ? Double.NaN : ssd / weight;
+        boolean isEmpty() {
+            return weight == 0;
         }
 
-        double silhouette() {
-            return weight == 0 || k < 2 ? Double.NaN : silhouette / weight;
+        double msd(int i) {
+            return weight == 0 ? Double.NaN : ssd[i] / weight;
+        }
+
+        double silhouette(int i) {
+            return weight == 0 || ks[i] < 2 ? Double.NaN : silhouette[i] / weight;
         }
     }
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code statewise model ID}: a completed job's model. */
-@Command(name = "model", description = {"Prints the model of a completed job.",
-        "JSON {job_id, algorithm, records, metrics, model}."})
+@Command(name = "model", description = {"Prints the model of a completed job, or its model as of an event or a "
+        + "stored version.",
+        "JSON {job_id, algorithm, records, metrics, model} (with --as-of or --version also as_of and version)."})
 final class ModelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The job id.")
     String jobId;
@@ -25,12 +26,19 @@ final class ModelCommand implements Callable<Integer> {
             description = "Also write a vocabulary model's terms to FILE, one per line in id order (SageMaker's "
                     + VocabFile.FILE_NAME + ") (default: none).")
     Path vocabOut;
+    @Option(names = "--as-of", paramLabel = "SEQ",
+            description = "The model as of this event, rebuilt by replaying the job's journal (default: the latest).")
+    Long asOf;
+    @Option(names = "--version", paramLabel = "N", description = "A stored model version (default: the latest).")
+    Integer version;
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        JsonNode model = client.client().get(ApiClient.jobPath(jobId) + "/model");
+        if (asOf != null && version != null) throw CliException.usage("give either --as-of or --version, not both");
+        String query = asOf != null ? "?asOf=" + asOf : version != null ? "?version=" + version : "";
+        JsonNode model = client.client().get(ApiClient.jobPath(jobId) + "/model" + query);
         if (vocabOut != null) writeVocabulary(model);
         Output.json(spec.commandLine().getOut(), model);
         return ExitCodes.OK;

@@ -1,7 +1,10 @@
 package io.statewise.ops.cli;
 
+import com.typesafe.config.Config;
 import io.statewise.actors.history.HistoricModel;
+import io.statewise.actors.history.OfflineJournal;
 import io.statewise.ops.http.HistoricModelDto;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
@@ -41,7 +44,16 @@ final class ReplayCommand implements Callable<Integer> {
         if (asOf != null && version != null) throw CliException.usage("give either --as-of or --version, not both");
         if (asOf != null && asOf < 1) throw CliException.usage("--as-of must be >= 1, got " + asOf);
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        try (OfflineJournal offline = OfflineJournal.open(dir, journal.url(), journal.config())) {
+        Config config;
+        try {
+            config = OfflineJournal.config(dir, journal.url(), journal.config());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        // Logs go to the data directory when there is one; a journal read over a URL must not create it.
+        if (Files.isDirectory(dir)) LogFile.configure(dir);
+        else LogFile.discard();
+        try (OfflineJournal offline = OfflineJournal.open(config)) {
             CompletionStage<HistoricModel> model = version != null
                     ? offline.history().modelVersion(jobId, version)
                     : offline.history().modelAsOf(jobId, asOf != null ? asOf : Long.MAX_VALUE);

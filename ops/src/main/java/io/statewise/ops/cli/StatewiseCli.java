@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Elastic machine-learning training on Apache Pekko.",
         subcommands = {NodeCommand.class, TrainCommand.class, SubmitCommand.class, JobsCommand.class,
                 StatusCommand.class, ModelCommand.class, PredictCommand.class, CancelCommand.class,
-                TuneCommand.class, ReplayCommand.class,
+                VersionsCommand.class, AddDataCommand.class, TuneCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StatewiseCli implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -1,7 +1,6 @@
 package io.statewise.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.statewise.ops.http.JobStatusDto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,10 +20,7 @@ import picocli.CommandLine.Spec;
 final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec file.")
     Path specFile;
-    @Option(names = "--wait", description = "Wait until the job is final, then print its model (default: false).")
-    boolean await;
-    @Option(names = "--no-progress", description = "With --wait: no progress on stderr (default: false).")
-    boolean noProgress;
+    @Mixin WaitOptions wait = new WaitOptions();
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
@@ -33,17 +28,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ApiClient api = client.client();
         JsonNode status = api.post("/v1/jobs", readSpec());
-        if (!await) {
-            Output.json(spec.commandLine().getOut(), status);
-            return ExitCodes.OK;
-        }
-        String jobId = ApiClient.toStatus(status).jobId();
-        JobProgress progress = new JobProgress(spec.commandLine().getErr(), JobProgress.Mode.detect(noProgress),
-                System::nanoTime);
-        JobStatusDto last = progress.follow(() -> api.status(jobId));
-        if (!last.phase().equals("completed")) throw CliException.jobEnded(last);
-        Output.json(spec.commandLine().getOut(), api.get(ApiClient.jobPath(jobId) + "/model"));
-        return ExitCodes.OK;
+        return wait.finish(api, status, spec);
     }
 
     private String readSpec() {

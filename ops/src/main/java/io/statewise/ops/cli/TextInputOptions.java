@@ -1,10 +1,12 @@
 package io.statewise.ops.cli;
 
 import io.statewise.actors.job.TextOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The text options of {@code statewise train}: the CSV text column and the tokenizer's filters. */
+/** The text options of {@code statewise train} and {@code add-data}: the CSV text column and the tokenizer's filters. */
 final class TextInputOptions {
     @Option(names = "--text-column", paramLabel = "NAME|N",
             description = "text_csv: the text column, by header name (needs --header) or 0-based index if all digits.")
@@ -24,8 +26,7 @@ final class TextInputOptions {
      * the planner rejects them by name.
      */
     Optional<TextOptions> toTextOptions() {
-        boolean given = column != null || minTokenLength != null || maxTokenLength != null || stopWords != null;
-        if (!given) return Optional.empty();
+        if (!given()) return Optional.empty();
         Optional<String> name = Optional.empty();
         Optional<Integer> index = Optional.empty();
         if (column != null && column.strip().matches("\\d{1,9}")) {
@@ -36,5 +37,22 @@ final class TextInputOptions {
         return Optional.of(new TextOptions(name, index, Optional.ofNullable(minTokenLength),
                 Optional.ofNullable(maxTokenLength),
                 stopWords == null ? Optional.empty() : TextOptions.parseStopWords(stopWords)));
+    }
+
+    /** The options given, as the {@code text} object of an HTTP data input; empty when none was. */
+    Optional<Map<String, Object>> toRequest() {
+        if (!given()) return Optional.empty();
+        Map<String, Object> text = new LinkedHashMap<>();
+        if (column != null) {
+            text.put("column", column.strip().matches("\\d{1,9}") ? Integer.parseInt(column.strip()) : column);
+        }
+        if (minTokenLength != null) text.put("min_token_length", minTokenLength);
+        if (maxTokenLength != null) text.put("max_token_length", maxTokenLength);
+        if (stopWords != null) text.put("stop_words", stopWords);
+        return Optional.of(text);
+    }
+
+    private boolean given() {
+        return column != null || minTokenLength != null || maxTokenLength != null || stopWords != null;
     }
 }

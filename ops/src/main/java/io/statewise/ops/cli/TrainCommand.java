@@ -37,25 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "PATH",
             description = "Test data, evaluated on the final model; repeatable (default: none).")
     List<String> test = new ArrayList<>();
-    @Option(names = "--header", description = "Every file starts with a header line (default: false).")
-    boolean header;
-    @Option(names = "--label-column", paramLabel = "N|none", defaultValue = "0", converter = LabelColumnConverter.class,
-            description = "0-based label column, or none for unlabeled data (default: ${DEFAULT-VALUE}).")
-    int labelColumn;
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "Format of all data files: csv (dense), libsvm (sparse 'label index:value ...', needs "
-                    + "--features), text (a document per line), text_files (a document per file), text_csv "
-                    + "(a document per record, needs --text-column), jsonlines (time series, SageMaker DeepAR's "
-                    + "JSON Lines) or series_csv (time series as series,timestamp,value rows) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String format;
-    @Option(names = "--zero-based", description = "LibSVM indices start at 0, not 1 (default: false).")
-    boolean zeroBased;
-    @Option(names = "--features", paramLabel = "N",
-            description = "Feature dimension: required for libsvm; for csv, a check of the column count "
-                    + "(default: none).")
-    Integer features;
-    @Mixin TextInputOptions text = new TextInputOptions();
+    @Mixin DataFormatOptions dataFormat = new DataFormatOptions();
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", converter = NameValue.Converter.class,
             description = "A hyperparameter, e.g. -p k=10; repeatable (default: the algorithm's defaults).")
     List<NameValue> params = new ArrayList<>();
@@ -120,8 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private DataInput input(List<String> paths) {
-        return new DataInput(paths, header, labelColumn, format, zeroBased, Optional.ofNullable(features),
-                text.toTextOptions());
+        return dataFormat.input(paths);
     }
 
     private Optional<DataInput> optionalInput(List<String> paths) {

@@ -10,12 +10,12 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventDto(long sequenceNr, String type, Instant at, Integer epoch, Integer split, Integer segment,
-                       Long records, Long badRecords, Integer version, String reason) {
+                       Long records, Long badRecords, Integer version, String reason, Integer splits) {
 
     /** The DTO of a runtime summary. */
     public static EventDto from(EventSummary e) {
         return new EventDto(e.sequenceNr(), e.type(), e.at(), e.epoch().orElse(null), e.split().orElse(null),
                 e.segment().orElse(null), e.records().orElse(null), e.badRecords().orElse(null),
-                e.version().orElse(null), e.reason().orElse(null));
+                e.version().orElse(null), e.reason().orElse(null), e.splits().orElse(null));
     }
 }

@@ -41,7 +41,8 @@ public final class JobRoutes {
 
     /**
      * {@code /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/model[?asOf=SEQ|?version=N]}, {@code /jobs/{id}/predict},
-     * {@code /jobs/{id}/events[?from=SEQ&limit=N]}, {@code /jobs/{id}/versions}, {@code /jobs/{id}/tune}.
+     * {@code /jobs/{id}/events[?from=SEQ&limit=N]}, {@code /jobs/{id}/versions}, {@code /jobs/{id}/tune},
+     * {@code /jobs/{id}/data}.
      */
     public Route routes() {
         return pathPrefix("jobs", () -> concat(
@@ -55,6 +56,8 @@ public final class JobRoutes {
                         path("model", () -> get(() -> parameterOptional("asOf", asOf ->
                                 parameterOptional("version", version -> model(jobId, asOf, version))))),
                         path("versions", () -> get(() -> versions(jobId))),
+                        path("data", () -> post(() ->
+                                entity(Unmarshaller.entityToString(), body -> addData(jobId, body)))),
                         path("tune", () -> post(() ->
                                 entity(Unmarshaller.entityToString(), body -> tune(jobId, body)))),
                         path("events", () -> get(() -> parameterOptional("from", from ->
@@ -94,6 +97,11 @@ public final class JobRoutes {
             return reply(StatusCodes.OK, jobs.modelVersion(jobId, version.get()).thenApply(HistoricModelDto::from));
         }
         return reply(StatusCodes.OK, jobs.model(jobId).thenApply(ModelDto::from));
+    }
+
+    private Route addData(String jobId, String body) {
+        var data = JsonSupport.read(body, DataInputRequest.class).toDataInput("data");
+        return reply(StatusCodes.ACCEPTED, jobs.addData(jobId, data).thenApply(JobStatusDto::from));
     }
 
     private Route tune(String jobId, String body) {

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param parallelism     worker slots, 0 (default) means one per core
  * @param maxBadRecords   malformed rows the job may skip; default 0
  * @param splitSizeBytes  target split size, 0 (default) means the node's default
+ * @param base            id of a completed job whose trained state the new job starts from; optional
  */
 public record SubmitJobRequest(String algorithm, Map<String, JsonNode> hyperparameters, DataInputRequest train,
                                DataInputRequest validation, DataInputRequest test, int parallelism,
-                               long maxBadRecords, long splitSizeBytes) {
+                               long maxBadRecords, long splitSizeBytes, String base) {
 
     /** The runtime's job spec, or an {@link InvalidRequestException} naming the first bad field. */
     public JobSpec toSpec() {
@@ -38,7 +39,8 @@ public record SubmitJobRequest(String algorithm, Map<String, JsonNode> hyperpara
         return new JobSpec(algorithm.trim(), hyperParameterTexts(), train.toDataInput("train"),
                 Optional.ofNullable(validation).map(v -> v.toDataInput("validation")),
                 Optional.ofNullable(test).map(t -> t.toDataInput("test")),
-                parallelism, maxBadRecords, splitSizeBytes);
+                parallelism, maxBadRecords, splitSizeBytes, Optional.ofNullable(base).map(String::trim)
+                        .filter(b -> !b.isEmpty()));
     }
 
     private Map<String, String> hyperParameterTexts() {

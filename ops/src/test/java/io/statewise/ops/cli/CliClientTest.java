@@ -72,6 +72,41 @@ class CliClientTest {
     }
 
     @Test
+    void addDataPostsTheInputAsTheNodeReadsIt() throws Exception {
+        server.jobs().put("j", JobPhase.COMPLETED);
+        CliRun run = CliRun.of("add-data", "j", "more.csv", "extra/*.csv", "--header", "--label-column", "none",
+                "--url", server.url());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals("training", json(run.out()).get("phase").asText());
+        var added = server.jobs().lastAdded();
+        assertEquals(java.util.List.of("more.csv", "extra/*.csv"), added.paths());
+        assertTrue(added.header());
+        assertEquals(-1, added.labelColumn());
+        CliRun busy = CliRun.of("add-data", "j", "more.csv", "--url", server.url());
+        assertEquals(ExitCodes.USAGE, busy.exitCode());
+        assertTrue(busy.err().contains("it is training"), busy.err());
+    }
+
+    @Test
+    void modelVersionsAndEventsOfTheHistory() throws Exception {
+        server.jobs().put("j", JobPhase.COMPLETED);
+        CliRun early = CliRun.of("model", "j", "--as-of", "2", "--url", server.url());
+        assertEquals(ExitCodes.OK, early.exitCode(), early.err());
+        assertEquals(2, json(early.out()).get("as_of").asInt());
+        CliRun v1 = CliRun.of("model", "j", "--version", "1", "--url", server.url());
+        assertEquals(1, json(v1.out()).get("version").asInt());
+        CliRun beyond = CliRun.of("model", "j", "--as-of", "99", "--url", server.url());
+        assertEquals(ExitCodes.USAGE, beyond.exitCode());
+        assertTrue(beyond.err().contains("(field asOf)"), beyond.err());
+        CliRun versions = CliRun.of("versions", "j", "--url", server.url());
+        assertEquals(4, json(versions.out()).get("versions").get(0).get("sequence_nr").asInt());
+        CliRun events = CliRun.of("versions", "j", "--events", "--from", "2", "--limit", "2", "--url", server.url());
+        JsonNode page = json(events.out());
+        assertEquals(2, page.get("events").size());
+        assertEquals(4, page.get("next_from").asInt());
+    }
+
+    @Test
     void rejectedSpecExits2WithTheField() throws Exception {
         CliRun run = CliRun.of("submit", spec("reject").toString(), "--url", server.url());
         assertEquals(ExitCodes.USAGE, run.exitCode());

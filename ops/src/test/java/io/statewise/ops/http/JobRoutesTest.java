@@ -86,6 +86,15 @@ class JobRoutesTest {
     }
 
     @Test
+    void submitNamesTheBaseJob() throws Exception {
+        server.send("POST", "/v1/jobs", "{\"algorithm\": \"kmeans\", \"train\": {\"paths\": [\"x.csv\"]}, "
+                + "\"base\": \"kmeans-1\"}");
+        assertEquals(Optional.of("kmeans-1"), server.jobs().lastSpec().base());
+        server.send("POST", "/v1/jobs", SUBMIT);
+        assertEquals(Optional.empty(), server.jobs().lastSpec().base());
+    }
+
+    @Test
     void submitMapsLibSvmInputs() throws Exception {
         var response = server.send("POST", "/v1/jobs", """
                 {"algorithm": "kmeans", "hyperparameters": {"k": 2},

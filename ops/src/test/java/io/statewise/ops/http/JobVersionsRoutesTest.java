@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statewise.actors.job.JobPhase;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,26 @@ class JobVersionsRoutesTest {
         assertError(tune("done", "{\"parameter\": \"mini_batch_size\", \"values\": [2]}"), 400, "parameter");
         assertError(tune("busy", "{\"parameter\": \"k\", \"values\": [2]}"), 409, null);
         assertError(tune("nope", "{\"parameter\": \"k\", \"values\": [2]}"), 404, null);
+    }
+
+    @Test
+    void addingDataToACompletedJobAnswers202AndItTrainsAgain() throws Exception {
+        JsonNode status = json(server.send("POST", "/v1/jobs/done/data",
+                "{\"paths\": [\"more.csv\"], \"header\": true}"), 202);
+        assertEquals("training", status.get("phase").asText());
+        assertEquals(List.of("more.csv"), server.jobs().lastAdded().paths());
+        assertTrue(server.jobs().lastAdded().header());
+    }
+
+    @Test
+    void addingDataTheJobCannotTakeIs400() throws Exception {
+        assertError(server.send("POST", "/v1/jobs/done/data", "{\"paths\": []}"), 400, "data.paths");
+        assertError(server.send("POST", "/v1/jobs/done/data", "{\"paths\": [\"x\"], \"format\": \"xml\"}"),
+                400, "data.format");
+        var busy = server.send("POST", "/v1/jobs/busy/data", "{\"paths\": [\"more.csv\"]}");
+        assertError(busy, 400, null);
+        assertTrue(json(busy, 400).get("error").asText().contains("it is training"), busy.body());
+        assertError(server.send("POST", "/v1/jobs/nope/data", "{\"paths\": [\"more.csv\"]}"), 404, null);
     }
 
     private HttpResponse<String> tune(String jobId, String body) throws Exception {

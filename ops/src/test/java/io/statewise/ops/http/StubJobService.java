@@ -2,6 +2,7 @@ package io.statewise.ops.http;
 
 import io.statewise.actors.history.EventPage;
 import io.statewise.actors.history.HistoricModel;
+import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.EpochReport;
 import io.statewise.actors.job.EventSummary;
 import io.statewise.actors.job.JobPhase;
@@ -48,6 +49,7 @@ public final class StubJobService implements JobService {
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicReference<JobSpec> lastSpec = new AtomicReference<>();
+    private final AtomicReference<DataInput> lastAdded = new AtomicReference<>();
     public volatile int statusPollsToComplete = Integer.MAX_VALUE;
 
     /** A model of one center at the origin; predicts cluster 0 at the row's Euclidean norm. */
@@ -190,7 +192,26 @@ public final class StubJobService implements JobService {
     private static EventSummary summary(long seq, String type, Integer split, Integer version) {
         return new EventSummary(seq, type, SUBMITTED_AT.plusSeconds(seq), Optional.ofNullable(split).map(x -> 1),
                 Optional.ofNullable(split), Optional.empty(), Optional.ofNullable(split).map(x -> 250L),
-                Optional.ofNullable(split).map(x -> 0L), Optional.ofNullable(version), Optional.empty());
+                Optional.ofNullable(split).map(x -> 0L), Optional.ofNullable(version), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A completed job takes data and trains again; any other job refuses it. */
+    @Override
+    public CompletionStage<JobStatus> addData(String jobId, DataInput data) {
+        lastAdded.set(data);
+        return known(jobId).thenApply(s -> {
+            if (s.phase() != JobPhase.COMPLETED) {
+                throw new JobRejectedException(null, "cannot add data to job '" + jobId + "': it is "
+                        + s.phase().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            put(jobId, JobPhase.TRAINING);
+            return jobs.get(jobId);
+        });
+    }
+
+    public DataInput lastAdded() {
+        return lastAdded.get();
     }
 
     /**

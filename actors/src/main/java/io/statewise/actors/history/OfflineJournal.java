@@ -1,8 +1,7 @@
-package io.statewise.ops.cli;
+package io.statewise.actors.history;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.statewise.actors.history.JobHistory;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.node.NodeConfig;
 import io.statewise.actors.node.NodeSettings;
@@ -20,10 +19,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * A journal database read with no node running: a plain, local actor system (no cluster, no sharding, no job entity)
- * that holds only the JDBC read journal, for {@link JobHistory}. The journal settings are a node's
- * ({@link NodeConfig}), so the same options and environment variables name the database.
+ * that holds only the JDBC read journal, for {@link JobHistory} ({@code statewise replay}, benchmarks). The journal
+ * settings are a node's ({@link NodeConfig}), so the same options and environment variables name the database.
  */
-final class OfflineJournal implements AutoCloseable {
+public final class OfflineJournal implements AutoCloseable {
     private static final Config LOCAL = ConfigFactory.parseString("pekko.actor.provider = local");
 
     private final ActorSystem<Void> system;
@@ -36,31 +35,38 @@ final class OfflineJournal implements AutoCloseable {
     }
 
     /**
-     * Opens the journal of the data directory {@code dataDirectory} (its embedded H2 file) or at {@code url}.
+     * Where the journal of {@code dataDirectory} (its embedded H2 file) or at {@code url} is, checked before anything
+     * opens it.
      *
-     * @param journalKeys {@code statewise.journal.*} keys from the command line
-     * @throws CliException (usage) if the embedded H2 file does not exist: reading must not create an empty journal
+     * @param journalKeys {@code statewise.journal.*} keys (command-line options) over the configuration
+     * @return the resolved configuration of the reader
+     * @throws IllegalArgumentException if it is the embedded H2 file and that does not exist: reading must not create
+     *                                  an empty journal
      */
-    static OfflineJournal open(Path dataDirectory, Optional<String> url, Config journalKeys) {
+    public static Config config(Path dataDirectory, Optional<String> url, Config journalKeys) {
         Config config = NodeConfig.load(new NodeSettings(dataDirectory, "127.0.0.1", 0, List.of(), url),
                 journalKeys.withFallback(LOCAL));
         JournalConnection journal = NodeConfig.journal(config, dataDirectory);
         Path file = dataDirectory.resolve(JournalDatabase.H2_DATABASE + ".mv.db");
         if (journal.profile() == JournalProfile.H2 && journal.url().startsWith("jdbc:h2:file:")
                 && !Files.isRegularFile(file)) {
-            throw CliException.usage("no journal in " + dataDirectory + " (" + file.getFileName()
-                    + " not found); give the node's --data-dir or --journal-url");
+            throw new IllegalArgumentException("no journal in " + dataDirectory + " (" + file.getFileName()
+                    + " not found); give the node's data directory or a journal URL");
         }
-        // Logs go to the data directory when there is one; a journal read over a URL must not create it.
-        if (Files.isDirectory(dataDirectory)) LogFile.configure(dataDirectory);
-        else LogFile.discard();
+        return config;
+    }
+
+    /** Opens the reader of {@code config} (from {@link #config}). */
+    public static OfflineJournal open(Config config) {
         return new OfflineJournal(ActorSystem.create(Behaviors.empty(), "statewise-replay", config));
     }
 
-    JobHistory history() {
+    /** The journal's job histories. */
+    public JobHistory history() {
         return history;
     }
 
+    /** Stops the actor system and its connection pool; blocks until they have stopped. */
     @Override
     public void close() {
         system.terminate();

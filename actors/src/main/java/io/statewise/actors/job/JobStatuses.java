@@ -1,0 +1,36 @@
+package io.statewise.actors.job;
+
+import io.statewise.algorithms.training.Trainer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** A job's {@link JobStatus} from its state: what clients see of a running or a finished job. */
+final class JobStatuses {
+
+    private JobStatuses() {}
+
+    /**
+     * The status of a running job.
+     *
+     * @param inFlight records read by splits not merged yet
+     * @param rate     records per second since the job (re)started on this node
+     */
+    static JobStatus running(String jobId, JobState.Running r, Trainer trainer, long inFlight, double rate) {
+        int epochs = trainer.schedule(r.plan().schema()).epochs();
+        return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
+                r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
+                r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
+                r.submittedAt(), Optional.empty(), r.epochReports());
+    }
+
+    /** The status of a completed, failed or cancelled job; its rate is over its whole life. */
+    static JobStatus finished(String jobId, JobState.Finished f, Trainer trainer) {
+        int epochs = trainer.schedule(f.plan().schema()).epochs();
+        double seconds = Math.max(1e-3, Duration.between(f.submittedAt(), f.finishedAt()).toNanos() / 1e9);
+        return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
+                f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
+                f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
+                Optional.of(f.finishedAt()), f.epochReports());
+    }
+}

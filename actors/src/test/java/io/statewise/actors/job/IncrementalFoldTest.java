@@ -1,0 +1,227 @@
+package io.statewise.actors.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statewise.actors.service.JobRejectedException;
+import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.synthetic.GaussianBlobs;
+import io.statewise.algorithms.training.SplitOutcome;
+import io.statewise.algorithms.training.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Incremental training at the level of the fold: the state after data A then data B is the state of one job over A
+ * and B, bit for bit, because the added splits are numbered, seeded and folded exactly as that job's; and data that
+ * does not fit the job is refused when it is planned.
+ */
+class IncrementalFoldTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final long SPLIT_BYTES = 20_000;
+
+    @TempDir
+    Path dir;
+
+    private JobSpec spec(String algorithm, Map<String, String> hp, String... paths) {
+        return new JobSpec(algorithm, hp, DataInput.csv(paths), Optional.empty(), Optional.empty(), 1, 0,
+                SPLIT_BYTES);
+    }
+
+    private Path blobs(String name, int rows, long seed) throws Exception {
+        Path csv = dir.resolve(name);
+        new GaussianBlobs(3, 4, seed).writeCsv(csv, rows, true);
+        return csv;
+    }
+
+    /** The events of one run over {@code splits}: each merged in order, then the epoch's end. */
+    private static List<JobEvent> run(Trainer trainer, JobPlan plan, List<Split> splits) {
+        List<JobEvent> events = new ArrayList<>();
+        for (Split split : splits) {
+            SplitOutcome out = trainer.trainSplit(trainer.emptyState(plan.schema()), split, plan.train().dataFormat(),
+                    plan.schema(), plan.seedFor(1, split.id()), 0, new AtomicLong(), () -> false);
+            events.add(new JobEvent.SplitMerged(1, split.id(), trainer.encodeState(out.partial()), out.records(), 0,
+                    T0));
+        }
+        events.add(new JobEvent.EpochCompleted(1, Optional.empty(), T0));
+        return events;
+    }
+
+    private void assertAThenBIsOneJobOverBoth(String algorithm, Map<String, String> hp) throws Exception {
+        Path a = blobs("a.csv", 3_000, 1);
+        Path b = blobs("b.csv", 1_000, 2);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        JobSpec both = spec(algorithm, hp, a.toString(), b.toString());
+        JobPlan bothPlan = planner.plan(both);
+        Trainer trainer = JobPlanner.trainerFor(both);
+        List<JobEvent> oneJob = new ArrayList<>();
+        oneJob.add(new JobEvent.JobSubmitted("ab", both, bothPlan, T0));
+        oneJob.addAll(run(trainer, bothPlan, bothPlan.train().splits()));
+
+        JobSpec first = spec(algorithm, hp, a.toString());
+        JobPlan firstPlan = planner.plan(first);
+        List<JobEvent> incremental = new ArrayList<>();
+        incremental.add(new JobEvent.JobSubmitted("a+b", first, firstPlan, T0));
+        incremental.addAll(run(trainer, firstPlan, firstPlan.train().splits()));
+        incremental.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.of(1)));
+        PlannedInput added = planner.planAdded(first, firstPlan, DataInput.csv(b.toString()));
+        assertEquals(firstPlan.splitsPerEpoch(), added.splits().get(0).id(), "added splits follow the job's");
+        incremental.add(new JobEvent.DataAdded(added, T0));
+        incremental.addAll(run(trainer, bothPlan, added.splits()));
+
+        JobState.Running expected = assertInstanceOf(JobState.Running.class, JobFold.replay(oneJob));
+        JobState.Running actual = assertInstanceOf(JobState.Running.class, JobFold.replay(incremental));
+        assertTrue(actual.finalizing());
+        assertEquals(expected.records(), actual.records());
+        assertArrayEquals(expected.base().bytes(), actual.base().bytes(), algorithm + ": A then B is A and B");
+        assertEquals(2, actual.nextVersion(), "its model will be version 2");
+    }
+
+    @Test
+    void kMeansAThenBIsOneJobOverAAndB() throws Exception {
+        assertAThenBIsOneJobOverBoth("kmeans", Map.of("k", "3", "mini_batch_size", "50", "seed", "4"));
+    }
+
+    @Test
+    void pcaAThenBIsOneJobOverAAndB() throws Exception {
+        assertAThenBIsOneJobOverBoth("pca", Map.of("num_components", "2"));
+    }
+
+    @Test
+    void onlyTheAddedSplitsAreLeft() throws Exception {
+        Path a = blobs("a.csv", 3_000, 1);
+        Path b = blobs("b.csv", 1_000, 2);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        JobSpec first = spec("kmeans", Map.of("k", "3"), a.toString());
+        JobPlan plan = planner.plan(first);
+        Trainer trainer = JobPlanner.trainerFor(first);
+        List<JobEvent> events = new ArrayList<>();
+        events.add(new JobEvent.JobSubmitted("j", first, plan, T0));
+        events.addAll(run(trainer, plan, plan.train().splits()));
+        events.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.empty()));
+        PlannedInput added = planner.planAdded(first, plan, DataInput.csv(b.toString()));
+        events.add(new JobEvent.DataAdded(added, T0));
+        JobState.Running running = (JobState.Running) JobFold.replay(events);
+        for (int id = 0; id < running.plan().splitsPerEpoch(); id++) {
+            assertEquals(id < plan.splitsPerEpoch(), running.hasMerged(1, id), "split " + id);
+        }
+    }
+
+    /** The events of a completed job over {@code plan}, and the fold that replayed them. */
+    private static JobFold completedJob(String id, JobSpec spec, JobPlan plan, List<JobEvent> into) {
+        Trainer trainer = JobPlanner.trainerFor(spec);
+        into.add(new JobEvent.JobSubmitted(id, spec, plan, T0));
+        into.addAll(run(trainer, plan, plan.train().splits()));
+        into.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.of(1)));
+        return new JobFold();
+    }
+
+    @Test
+    void aJobStartingFromABaseFoldsItsSplitsIntoTheBasesState() throws Exception {
+        Path a = blobs("a.csv", 3_000, 1);
+        Path c = blobs("c.csv", 1_000, 3);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        Map<String, String> hp = Map.of("num_components", "2");
+        JobSpec both = spec("pca", hp, a.toString(), c.toString());
+        JobPlan bothPlan = planner.plan(both);
+        List<JobEvent> oneJob = new ArrayList<>();
+        oneJob.add(new JobEvent.JobSubmitted("ac", both, bothPlan, T0));
+        oneJob.addAll(run(JobPlanner.trainerFor(both), bothPlan, bothPlan.train().splits()));
+
+        JobSpec first = spec("pca", hp, a.toString());
+        List<JobEvent> baseEvents = new ArrayList<>();
+        JobFold baseFold = completedJob("a", first, planner.plan(first), baseEvents);
+        JobState baseState = new JobState.Empty();
+        for (JobEvent e : baseEvents) baseState = baseFold.apply(baseState, e);
+
+        JobSpec next = new JobSpec("pca", Map.of("num_components", "1"), DataInput.csv(c.toString()),
+                Optional.empty(), Optional.empty(), 1, 0, SPLIT_BYTES, Optional.of("a"));
+        JobPlan nextPlan = planner.plan(next);
+        byte[] base = JobBase.stateFor(next, nextPlan, baseFold, baseState);
+        List<JobEvent> fromBase = new ArrayList<>();
+        fromBase.add(new JobEvent.JobSubmitted("c", next, nextPlan, T0, Optional.of(base)));
+        fromBase.addAll(run(JobPlanner.trainerFor(next), nextPlan, nextPlan.train().splits()));
+
+        JobState.Running expected = (JobState.Running) JobFold.replay(oneJob);
+        JobState.Running actual = (JobState.Running) JobFold.replay(fromBase);
+        assertArrayEquals(expected.base().bytes(), actual.base().bytes(),
+                "PCA from the base's state over C is PCA over A and C (num_components is a finalize setting)");
+        assertEquals(1_000, actual.records(), "the job counts its own records");
+    }
+
+    @Test
+    void aBaseOfAnotherAlgorithmSchemaOrStateSizeIsRefusedSayingWhich() throws Exception {
+        Path a = blobs("a.csv", 1_000, 1);
+        Path c = blobs("c.csv", 500, 3);
+        Path wide = dir.resolve("wide.csv");
+        new GaussianBlobs(3, 5, 3L).writeCsv(wide, 100, true);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        JobSpec first = spec("kmeans", Map.of("k", "10"), a.toString());
+        List<JobEvent> events = new ArrayList<>();
+        JobFold fold = completedJob("a", first, planner.plan(first), events);
+        JobState done = new JobState.Empty();
+        for (JobEvent e : events) done = fold.apply(done, e);
+        JobState completed = done;
+
+        String why = assertBaseRefused(withBase("kmeans", Map.of("k", "5"), c), completed, fold);
+        assertTrue(why.contains("k (base 10, this job 5)"), why);
+        why = assertBaseRefused(withBase("pca", Map.of("num_components", "2"), c), completed, fold);
+        assertTrue(why.contains("trained kmeans, not pca"), why);
+        why = assertBaseRefused(withBase("kmeans", Map.of("k", "10"), wide), completed, fold);
+        assertTrue(why.contains("4 features"), why);
+        why = assertBaseRefused(withBase("kmeans", Map.of("k", "10", "epochs", "2"), c), completed, fold);
+        assertTrue(why.contains("epochs"), why);
+        JobState training = JobFold.replay(events.subList(0, 2));
+        why = assertBaseRefused(withBase("kmeans", Map.of("k", "10"), c), training, new JobFold());
+        assertTrue(why.contains("it is training"), why);
+        JobSpec same = withBase("kmeans", Map.of("k", "10", "local_lloyd_num_trials", "3"), c);
+        assertTrue(JobBase.stateFor(same, planner.plan(same), fold, completed).length > 0,
+                "finalize-time hyperparameters may differ");
+    }
+
+    private JobSpec withBase(String algorithm, Map<String, String> hp, Path data) {
+        return new JobSpec(algorithm, hp, DataInput.csv(data.toString()), Optional.empty(), Optional.empty(), 1, 0,
+                SPLIT_BYTES, Optional.of("a"));
+    }
+
+    private static String assertBaseRefused(JobSpec spec, JobState base, JobFold fold) {
+        JobPlan plan = new JobPlanner(SPLIT_BYTES, 1).plan(spec);
+        JobRejectedException e = assertThrows(JobRejectedException.class,
+                () -> JobBase.stateFor(spec, plan, fold, base));
+        assertEquals(Optional.of("base"), e.field());
+        return e.getMessage();
+    }
+
+    @Test
+    void dataOfAnotherDimensionOrFormatOrAlreadyReadIsRefused() throws Exception {
+        Path a = blobs("a.csv", 500, 1);
+        Path wide = dir.resolve("wide.csv");
+        new GaussianBlobs(3, 5, 3L).writeCsv(wide, 100, true);
+        JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
+        JobSpec first = spec("kmeans", Map.of("k", "3"), a.toString());
+        JobPlan plan = planner.plan(first);
+        assertField("data.paths", () -> planner.planAdded(first, plan, DataInput.csv(wide.toString())));
+        assertField("data.format", () -> planner.planAdded(first, plan, DataInput.libsvm(4, a.toString())));
+        assertField("data.format", () -> planner.planAdded(first, plan,
+                new DataInput(List.of(a.toString()), false, -1)));
+        assertField("data.paths", () -> planner.planAdded(first, plan, DataInput.csv(a.toString())));
+        assertTrue(Files.exists(wide));
+    }
+
+    private static void assertField(String field, org.junit.jupiter.api.function.Executable planning) {
+        JobRejectedException e = assertThrows(JobRejectedException.class, planning);
+        assertEquals(Optional.of(field), e.field(), e.getMessage());
+    }
+}
