@@ -21,9 +21,15 @@ public sealed interface JobEvent extends CborSerializable {
      * @param partial    the partial state, encoded with the algorithm's state codec
      * @param records    good records of the split
      * @param badRecords malformed records skipped in the split
+     * @param node       the cluster node whose worker computed it ({@code pekko://statewise@host:port}); empty in
+     *                   events written before nodes were recorded
      */
-    record SplitMerged(int epoch, int splitId, byte[] partial, long records, long badRecords, Instant at)
-            implements JobEvent {}
+    record SplitMerged(int epoch, int splitId, byte[] partial, long records, long badRecords, Instant at,
+                       Optional<String> node) implements JobEvent {
+        public SplitMerged {
+            node = node == null ? Optional.empty() : node;
+        }
+    }
 
     /**
      * One segment (N mini-batches) of a split, in an epoch that syncs every N batches: its partial was applied to the
@@ -32,9 +38,14 @@ public sealed interface JobEvent extends CborSerializable {
      * @param segment  the segment's index within its split, from 0
      * @param partial  the segment's contribution, encoded with the algorithm's state codec
      * @param finished whether this was the split's last segment
+     * @param node     the cluster node whose worker computed it; empty in events written before nodes were recorded
      */
     record SegmentMerged(int epoch, int splitId, int segment, byte[] partial, long records, long badRecords,
-                         boolean finished, Instant at) implements JobEvent {}
+                         boolean finished, Instant at, Optional<String> node) implements JobEvent {
+        public SegmentMerged {
+            node = node == null ? Optional.empty() : node;
+        }
+    }
 
     /**
      * Every split of {@code epoch} was merged (and, for jobs with validation data, the epoch's candidate models were

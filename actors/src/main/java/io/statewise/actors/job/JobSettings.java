@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param askTimeout       timeout of service-layer asks to a job
  * @param progressInterval how often a busy worker reports progress
  * @param retryInterval    how long an idle worker waits before asking for work again
+ * @param replyTimeout     how long a worker waits for its job's answer to a finished split or segment before it
+ *                         asks again (the job may have moved to another node and lost the message)
  */
 public record JobSettings(int snapshotEvery, Duration leaseTimeout, Duration tickInterval, long splitSizeBytes,
-                          Duration askTimeout, Duration progressInterval, Duration retryInterval) {
+                          Duration askTimeout, Duration progressInterval, Duration retryInterval,
+                          Duration replyTimeout) {
 
     /** The dispatcher that runs algorithm work. */
     public static final String COMPUTE_DISPATCHER = "statewise.actors.compute-dispatcher";
@@ -25,6 +28,7 @@ public record JobSettings(int snapshotEvery, Duration leaseTimeout, Duration tic
         Config c = root.getConfig("statewise.actors");
         return new JobSettings(c.getInt("job.snapshot-every"), c.getDuration("job.lease-timeout"),
                 c.getDuration("job.tick-interval"), c.getBytes("job.split-size"), c.getDuration("job.ask-timeout"),
-                c.getDuration("worker.progress-interval"), c.getDuration("worker.retry-interval"));
+                c.getDuration("worker.progress-interval"), c.getDuration("worker.retry-interval"),
+                c.getDuration("worker.reply-timeout"));
     }
 }

@@ -33,16 +33,20 @@ public sealed interface JobState extends CborSerializable {
      * @param finished   in epochs that sync every N batches: splits whose last segment was merged
      * @param finalizing every epoch is merged; the model is being computed
      * @param epochReports what each completed epoch reported, in epoch order
+     * @param splitsByNode splits merged so far (all epochs) by the cluster node whose worker computed them; absent
+     *                     from snapshots taken before nodes were recorded
      */
     record Running(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, int epoch, int folded,
                    SortedMap<Integer, StateCell> pending, StateCell base, StateCell current,
                    SortedMap<Integer, Integer> segments, SortedSet<Integer> finished, long records,
-                   long badRecords, boolean finalizing, List<EpochReport> epochReports) implements JobState {
+                   long badRecords, boolean finalizing, List<EpochReport> epochReports,
+                   SortedMap<String, Long> splitsByNode) implements JobState {
         public Running {
             pending = new TreeMap<>(pending);
             segments = new TreeMap<>(segments);
             finished = new TreeSet<>(finished);
             epochReports = List.copyOf(epochReports);
+            splitsByNode = splitsByNode == null ? new TreeMap<>() : new TreeMap<>(splitsByNode);
         }
 
         /** Whether split {@code splitId} of {@code epoch} was already merged (or is waiting to be). */
@@ -74,14 +78,16 @@ public sealed interface JobState extends CborSerializable {
      * @param metrics validation and test metrics of the model
      * @param error   why it failed
      * @param epochReports what each completed epoch reported
+     * @param splitsByNode splits merged (all epochs) by the cluster node whose worker computed them
      */
     record Finished(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, JobPhase phase, int epoch,
                     long records, long badRecords, Optional<byte[]> model, Map<String, Double> metrics,
-                    Optional<String> error, Instant finishedAt, List<EpochReport> epochReports)
-            implements JobState {
+                    Optional<String> error, Instant finishedAt, List<EpochReport> epochReports,
+                    SortedMap<String, Long> splitsByNode) implements JobState {
         public Finished {
             metrics = Map.copyOf(metrics);
             epochReports = List.copyOf(epochReports);
+            splitsByNode = splitsByNode == null ? new TreeMap<>() : new TreeMap<>(splitsByNode);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -34,7 +35,7 @@ final class JobTransitions {
         Trainer t = trainer;
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
         return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, empty,
-                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of());
+                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of(), new TreeMap<>());
     }
 
     /** A split's partial: folded into the epoch's state in split order (early arrivals wait in pending). */
@@ -52,7 +53,7 @@ final class JobTransitions {
         StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
                 s.base(), currentCell, s.segments(), s.finished(), s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false, s.epochReports());
+                s.badRecords() + e.badRecords(), false, s.epochReports(), counted(s.splitsByNode(), e.node()));
     }
 
     /** The parameter-server step: the segment's partial is applied to the live global state at once. */
@@ -69,7 +70,8 @@ final class JobTransitions {
         }
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), s.folded(),
                 s.pending(), StateCell.of(applied, t), s.current(), segments, finished, s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false, s.epochReports());
+                s.badRecords() + e.badRecords(), false, s.epochReports(),
+                e.finished() ? counted(s.splitsByNode(), e.node()) : s.splitsByNode());
     }
 
     /**
@@ -96,14 +98,22 @@ final class JobTransitions {
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
                 0, new TreeMap<>(), StateCell.of(ended, t), empty, new TreeMap<>(), new TreeSet<>(), s.records(),
-                s.badRecords(), last, reports);
+                s.badRecords(), last, reports, s.splitsByNode());
     }
 
     /** A job that will do no more work. */
     static JobState.Finished finished(JobState.Running s, JobPhase phase, Optional<byte[]> model,
                                       Map<String, Double> metrics, Optional<String> error, Instant at) {
         return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, s.epoch(), s.records(),
-                s.badRecords(), model, metrics, error, at, s.epochReports());
+                s.badRecords(), model, metrics, error, at, s.epochReports(), s.splitsByNode());
+    }
+
+    /** {@code byNode} with one more split for {@code node} (events of older journals name no node). */
+    private static SortedMap<String, Long> counted(SortedMap<String, Long> byNode, Optional<String> node) {
+        if (node.isEmpty()) return byNode;
+        TreeMap<String, Long> out = new TreeMap<>(byNode);
+        out.merge(node.get(), 1L, Long::sum);
+        return out;
     }
 
     /**

@@ -10,16 +10,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -101,21 +105,26 @@ public final class TrainingJob
 
     private record EpochScored(int epoch, Optional<byte[]> scores) implements Command {}
 
+    /** The cluster's worker nodes changed (membership or reachability). */
+    private record WorkerNodesChanged(WorkerNodes nodes) implements Command {}
+
     /** Registers the entity type with Cluster Sharding; its jobs parse validation data every epoch. */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock) {
-        init(system, settings, workers, clock, Optional.empty());
+        init(system, settings, workers, clock, Optional.empty(), Optional.empty());
     }
 
     /**
      * Registers the entity type with Cluster Sharding.
      *
      * @param splitCache the node's cache of parsed splits, read through when scoring validation data every epoch
+     * @param role       the role a node needs to host job entities (empty: any node); others reach them by proxy
      */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock,
-                            Optional<SplitCache> splitCache) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
+                            Optional<SplitCache> splitCache, Optional<String> role) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
                 PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, ctx.getShard(), clock,
-                splitCache)));
+                splitCache));
+        ClusterSharding.get(system).init(role.map(entity::withRole).orElse(entity));
     }
 
     /** The behavior of job {@code jobId}, without a split cache. */
@@ -150,6 +159,14 @@ public final class TrainingJob
     private long recordsAtStart;
     private boolean finalizeRunning;
     private boolean scoringRunning;
+    /** Worker slots in use: the plan's, or for {@code parallelism: auto} the cluster's worker slots now. */
+    private int slots;
+    /** The most slots used since the entity started (all of them are told when the job is over). */
+    private int highestSlots;
+    /** Worker nodes the failure detector could not reach at the last report. */
+    private Set<String> unreachable = Set.of();
+    /** The child that reports the cluster's worker nodes, once the job runs. */
+    private ActorRef<?> watcher;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
                         WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock,
@@ -197,7 +214,8 @@ public final class TrainingJob
                 .onCommand(ComputeFailed.class, (s, c) -> fail(s, c.reason()))
                 .onCommand(EpochScored.class, this::onEpochScored)
                 .onCommand(Cancel.class, this::onCancel)
-                .onCommand(Tick.class, this::onTick);
+                .onCommand(Tick.class, this::onTick)
+                .onCommand(WorkerNodesChanged.class, this::onWorkerNodesChanged);
         b.forStateType(JobState.Finished.class)
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
@@ -214,7 +232,8 @@ public final class TrainingJob
                 .onCommand(Tick.class, (s, c) -> Effect().noReply())
                 .onCommand(FinalizeSucceeded.class, (s, c) -> Effect().noReply())
                 .onCommand(ComputeFailed.class, (s, c) -> Effect().noReply())
-                .onCommand(EpochScored.class, (s, c) -> Effect().noReply());
+                .onCommand(EpochScored.class, (s, c) -> Effect().noReply())
+                .onCommand(WorkerNodesChanged.class, (s, c) -> Effect().noReply());
         return b.build();
     }
 
@@ -236,7 +255,7 @@ public final class TrainingJob
     }
 
     private ReplyEffect<JobEvent, JobState> onRequestWork(JobState.Running state, RequestWork cmd) {
-        return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
+        return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
     }
 
     private ReplyEffect<JobEvent, JobState> onSplitProgress(JobState.Running state, SplitProgress cmd) {
@@ -247,10 +266,11 @@ public final class TrainingJob
     private ReplyEffect<JobEvent, JobState> onSplitCompleted(JobState.Running state, SplitCompleted cmd) {
         if (state.hasMerged(cmd.epoch(), cmd.splitId())) {
             // A duplicate or a late message of an older epoch: merged once already.
-            return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
+            return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
         }
         return merge(state, new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
-                cmd.badRecords(), clock.instant()), cmd.splitId(), cmd.badRecords(), true, cmd.slot(), cmd.replyTo());
+                        cmd.badRecords(), clock.instant(), Optional.of(nodeOf(cmd.replyTo()))), cmd.splitId(),
+                cmd.badRecords(), true, cmd.slot(), cmd.replyTo());
     }
 
     private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {
@@ -260,8 +280,9 @@ public final class TrainingJob
             return Effect().reply(cmd.replyTo(), Worker.NoWorkYet.INSTANCE);
         }
         return merge(state, new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(), cmd.partial(),
-                cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant()), cmd.splitId(), cmd.badRecords(),
-                cmd.finished(), cmd.slot(), cmd.replyTo());
+                cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant(),
+                Optional.of(nodeOf(cmd.replyTo()))), cmd.splitId(), cmd.badRecords(), cmd.finished(), cmd.slot(),
+                cmd.replyTo());
     }
 
     /**
@@ -289,7 +310,7 @@ public final class TrainingJob
         }
         return Effect().persist(events)
                 .thenRun(s -> afterMerge(splitId, (JobState.Running) s))
-                .thenReply(replyTo, s -> nextWork(s, slot));
+                .thenReply(replyTo, s -> nextWork(s, slot, replyTo));
     }
 
     private void afterMerge(int splitId, JobState.Running state) {
@@ -303,7 +324,7 @@ public final class TrainingJob
             scheduler.startEpoch(state);
             // Workers that found no split while the epoch's last ones were still out wait for a retry timer; wake
             // them, or each epoch of a many-epoch job leaves a worker idle for up to the retry interval.
-            workers.wakeAll(jobId, state.plan().parallelism());
+            workers.wakeAll(jobId, slots);
         }
     }
 
@@ -318,7 +339,7 @@ public final class TrainingJob
                     } else {
                         ctx.getLog().info("job {}: epoch {} started", jobId, next.epoch());
                         scheduler.startEpoch(next);
-                        workers.wakeAll(jobId, next.plan().parallelism());
+                        workers.wakeAll(jobId, slots);
                     }
                 })
                 .thenNoReply();
@@ -329,37 +350,86 @@ public final class TrainingJob
         return Effect().persist(new JobEvent.ModelFinalized(cmd.model(), cmd.metrics(), clock.instant()))
                 .thenRun(s -> {
                     ctx.getLog().info("job {} completed: {} records", jobId, state.records());
-                    workers.stopAll(jobId, state.plan().parallelism());
+                    stopWorkers();
                 })
                 .thenNoReply();
     }
 
     private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {
         return Effect().persist(new JobEvent.JobCancelled(clock.instant()))
-                .thenRun(s -> workers.stopAll(jobId, state.plan().parallelism()))
+                .thenRun(s -> stopWorkers())
                 .thenReply(cmd.replyTo(), this::view);
     }
 
     private ReplyEffect<JobEvent, JobState> fail(JobState.Running state, String reason) {
         ctx.getLog().warn("job {} failed: {}", jobId, reason);
         return Effect().persist(new JobEvent.JobFailed(reason, clock.instant()))
-                .thenRun(s -> workers.stopAll(jobId, state.plan().parallelism()))
+                .thenRun(s -> stopWorkers())
                 .thenNoReply();
     }
 
     private ReplyEffect<JobEvent, JobState> onTick(JobState.Running state, Tick cmd) {
         if (!state.finalizing() && scheduler.expireLeases(System.nanoTime()) > 0) {
             ctx.getLog().info("job {}: leases expired, splits re-queued", jobId);
-            workers.wakeAll(jobId, state.plan().parallelism());
+            workers.wakeAll(jobId, slots);
         }
         return Effect().noReply();
     }
 
-    private Worker.Command nextWork(JobState state, int slot) {
+    /**
+     * Membership or reachability changed. Splits leased to workers on nodes that became unreachable are re-queued at
+     * once (their leases would expire later; a worker that comes back merely duplicates work, which is merged once).
+     * A job with {@code parallelism: auto} follows the cluster's worker slots: it wakes new slots, and stops the
+     * slots beyond a smaller count after re-queueing their splits.
+     */
+    private ReplyEffect<JobEvent, JobState> onWorkerNodesChanged(JobState.Running state, WorkerNodesChanged cmd) {
+        WorkerNodes nodes = cmd.nodes();
+        Set<String> lost = new HashSet<>(nodes.unreachable());
+        lost.removeAll(unreachable);
+        unreachable = nodes.unreachable();
+        boolean wake = false;
+        if (!lost.isEmpty() && scheduler.releaseNodes(lost) > 0) {
+            ctx.getLog().info("job {}: splits of unreachable nodes {} re-queued", jobId, lost);
+            wake = true;
+        }
+        if (followsCluster(state) && nodes.slots() != slots) {
+            ctx.getLog().info("job {}: worker slots {} -> {}", jobId, slots, nodes.slots());
+            if (nodes.slots() < slots) {
+                scheduler.releaseSlotsFrom(nodes.slots());
+                workers.stop(jobId, nodes.slots(), slots);
+            }
+            slots = nodes.slots();
+            highestSlots = Math.max(highestSlots, slots);
+            wake = true;
+        }
+        if (wake && !state.finalizing()) workers.wakeAll(jobId, slots);
+        return Effect().noReply();
+    }
+
+    /** Whether the job's slot count follows the cluster ({@code parallelism: auto}) rather than a fixed number. */
+    private static boolean followsCluster(JobState.Running state) {
+        return state.spec().parallelism() == 0;
+    }
+
+    private void stopWorkers() {
+        workers.stopAll(jobId, highestSlots);
+        if (watcher != null) ctx.stop(watcher);
+        watcher = null;
+    }
+
+    /** The cluster node of a worker: its reference's address, or this node's for a local worker. */
+    private String nodeOf(ActorRef<?> worker) {
+        Address address = worker.path().address();
+        return (address.hasGlobalScope() ? address : ctx.getSystem().address()).toString();
+    }
+
+    private Worker.Command nextWork(JobState state, int slot, ActorRef<Worker.Command> worker) {
         if (!(state instanceof JobState.Running running)) return Worker.JobOver.INSTANCE;
         if (running.finalizing()) return Worker.JobOver.INSTANCE;
+        // A slot beyond the cluster's current count (it shrank) stops; its split was re-queued.
+        if (followsCluster(running) && slot >= slots) return Worker.JobOver.INSTANCE;
         if (running.epoch() != scheduler.epoch()) scheduler.startEpoch(running);
-        OptionalInt splitId = scheduler.lease(slot, System.nanoTime());
+        OptionalInt splitId = scheduler.lease(slot, nodeOf(worker), System.nanoTime());
         if (splitId.isEmpty()) return Worker.NoWorkYet.INSTANCE;
         return new Worker.Assign(assignment(running, splitId.getAsInt()));
     }
@@ -379,13 +449,20 @@ public final class TrainingJob
     private void resumeWork(JobState.Running state) {
         startedNanos = System.nanoTime();
         recordsAtStart = state.records();
+        if (watcher == null) {
+            // Until the cluster's first report, an auto job runs on the slots planned at submission.
+            slots = state.plan().parallelism();
+            highestSlots = slots;
+            watcher = ctx.spawnAnonymous(workers.watchWorkerNodes(
+                    ctx.messageAdapter(WorkerNodes.class, WorkerNodesChanged::new)));
+        }
         if (state.finalizing()) {
             startFinalize(state);
         } else if (state.awaitingEpochEnd()) {
             startEpochScoring(state);
         } else {
             scheduler.startEpoch(state);
-            workers.wakeAll(jobId, state.plan().parallelism());
+            workers.wakeAll(jobId, slots);
         }
     }
 
@@ -487,7 +564,7 @@ public final class TrainingJob
             return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
                     r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
                     r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
-                    r.submittedAt(), Optional.empty(), r.epochReports());
+                    r.submittedAt(), Optional.empty(), r.epochReports(), r.splitsByNode());
         }
         JobState.Finished f = (JobState.Finished) state;
         int epochs = trainer(f.spec()).schedule(f.plan().schema()).epochs();
@@ -495,6 +572,6 @@ public final class TrainingJob
         return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
                 f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
                 f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
-                Optional.of(f.finishedAt()), f.epochReports());
+                Optional.of(f.finishedAt()), f.epochReports(), f.splitsByNode());
     }
 }

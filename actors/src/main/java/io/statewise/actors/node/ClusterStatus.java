@@ -2,6 +2,7 @@ package io.statewise.actors.node;
 
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.worker.Worker;
+import io.statewise.actors.worker.WorkerCapacity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.Address;
@@ -44,10 +44,12 @@ public final class ClusterStatus {
                     List<ClusterView.Member> members = new ArrayList<>();
                     for (Member m : StreamSupport.stream(state.getMembers().spliterator(), false)
                             .sorted((a, b) -> a.address().toString().compareTo(b.address().toString())).toList()) {
+                        List<String> roles = m.getRoles().stream()
+                                .filter(r -> !WorkerCapacity.isSlotsRole(r)).sorted().toList();
                         members.add(new ClusterView.Member(m.address().toString(),
-                                m.status().toString().toLowerCase(Locale.ROOT), List.copyOf(new TreeSet<>(m.getRoles())),
-                                !unreachable.contains(m), jobs.getOrDefault(m.address(), 0),
-                                workers.getOrDefault(m.address(), 0)));
+                                m.status().toString().toLowerCase(Locale.ROOT), roles, !unreachable.contains(m),
+                                jobs.getOrDefault(m.address(), 0), workers.getOrDefault(m.address(), 0),
+                                WorkerCapacity.slotsOf(m.getRoles())));
                     }
                     Optional<String> leader = Optional.ofNullable(state.getLeader()).map(Address::toString);
                     return new ClusterView(Cluster.get(system).selfMember().address().toString(), leader, members);

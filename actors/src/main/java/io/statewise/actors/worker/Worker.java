@@ -59,6 +59,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private enum Retry implements Command { INSTANCE }
 
+    /** The job did not answer a finished split or segment in time. */
+    private enum ReplyOverdue implements Command { INSTANCE }
+
     /** Continue the current split from this global state (the job's answer to a segment). */
     public record Continue(byte[] base) implements Command {}
 
@@ -84,8 +87,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
      *                   {@link SplitCacheSettings})
      */
     public static void init(ActorSystem<?> system, JobSettings settings, Optional<SplitCache> splitCache) {
+        // Only nodes with the worker role host workers; the others (API-only, job-only nodes) reach them by proxy.
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
-                ctx -> create(ctx.getEntityId(), settings, splitCache)));
+                ctx -> create(ctx.getEntityId(), settings, splitCache)).withRole(WorkerCapacity.WORKER_ROLE));
     }
 
     /** The behavior of the worker entity {@code entityId}, without a split cache. */
@@ -143,6 +147,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessageEquals(NoWorkYet.INSTANCE, this::onNoWorkYet)
                 .onMessageEquals(JobOver.INSTANCE, this::onJobOver)
                 .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
+                .onMessageEquals(ReplyOverdue.INSTANCE, this::onReplyOverdue)
                 .onMessage(Processed.class, this::onProcessed)
                 .onMessage(ProcessingFailed.class, this::onProcessingFailed)
                 .build();
@@ -154,6 +159,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onNoWorkYet() {
+        timers.cancel(ReplyOverdue.INSTANCE);
         // Also the job's answer to a segment it did not apply (a duplicate, or a split re-leased meanwhile).
         if (current != null && !computing) idle();
         if (current == null) timers.startSingleTimer(Retry.INSTANCE, Retry.INSTANCE, settings.retryInterval());
@@ -167,6 +173,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onAssign(Assign assign) {
+        timers.cancel(ReplyOverdue.INSTANCE);
         if (current != null) return this; // already busy: the job re-leases the split if we never finish it
         WorkAssignment work = assign.work();
         current = work;
@@ -183,6 +190,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onContinue(Continue next) {
+        timers.cancel(ReplyOverdue.INSTANCE);
         if (current == null || computing || session == null) return this;
         SplitSession open = session;
         runSegment(current, lastSegment + 1, next.base(), () -> open);
@@ -235,6 +243,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             job.tell(new TrainingJob.SegmentCompleted(slot, w.epoch(), w.split().id(), done.segment(),
                     done.partial(), done.records(), done.badRecords(), done.finished(), getContext().getSelf()));
         }
+        timers.startSingleTimer(ReplyOverdue.INSTANCE, ReplyOverdue.INSTANCE, settings.replyTimeout());
+        return this;
+    }
+
+    /**
+     * No answer to a finished split or segment: the job may have restarted on another node meanwhile. Drop any open
+     * split and ask again; the job hands this slot its leased split again (from the segments it merged) or the next.
+     */
+    private Behavior<Command> onReplyOverdue() {
+        if (computing) return this;
+        if (current != null) idle();
+        job.tell(new TrainingJob.RequestWork(slot, getContext().getSelf()));
         return this;
     }
 
