@@ -73,6 +73,11 @@ public record NodeRoles(Set<String> roles, int workerSlots, Optional<String> job
         return roles.contains(API);
     }
 
+    /** Whether job entities may run on this node (no job role is required, or the node has it). */
+    public boolean hostsJobs() {
+        return jobRole.map(roles::contains).orElse(true);
+    }
+
     /** The node's cluster roles ({@code pekko.cluster.roles}): its roles, and a worker node's slot announcement. */
     public List<String> clusterRoles() {
         List<String> out = new ArrayList<>(new TreeSet<>(roles));

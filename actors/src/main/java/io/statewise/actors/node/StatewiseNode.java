@@ -99,7 +99,7 @@ public final class StatewiseNode implements AutoCloseable {
             Worker.init(system, jobSettings, splitCache);
             ShardedJobService service = new ShardedJobService(system, jobSettings);
             service.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            NodeReadiness.check(system, service, UP_TIMEOUT);
+            NodeReadiness.check(system, service, roles.hostsJobs(), UP_TIMEOUT);
             return new StatewiseNode(system, service, journal, server, roles);
         } catch (Exception e) {
             system.terminate();

@@ -20,8 +20,8 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import org.apache.pekko.cluster.typed.Unsubscribe;
 
 /**
- * Follows cluster membership and reachability for one job (its child) and sends it {@link WorkerNodes} whenever they
- * change: the current members arrive as events first, so the job hears the cluster at once.
+ * Follows cluster membership and reachability for one job (its child) and sends it {@link WorkerNodes} at once and
+ * whenever they change.
  */
 final class WorkerNodesWatch extends AbstractBehavior<Object> {
 
@@ -38,6 +38,9 @@ final class WorkerNodesWatch extends AbstractBehavior<Object> {
         super(ctx);
         this.subscriber = subscriber;
         Cluster cluster = Cluster.get(ctx.getSystem());
+        // Start from the current state: the subscription replays it as one event per member, and reporting each
+        // would make the job shrink and grow its slots while the replay runs.
+        onState(cluster.state());
         cluster.subscriptions().tell(Subscribe.create(ctx.getSelf().narrow(), ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(ctx.getSelf().narrow(), ClusterEvent.ReachabilityEvent.class));
     }

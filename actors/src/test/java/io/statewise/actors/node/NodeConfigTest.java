@@ -85,6 +85,9 @@ class NodeConfigTest {
         NodeRoles roles = NodeRoles.from(apiOnly);
         assertEquals(Set.of("api", "jobs"), roles.roles());
         assertEquals(Optional.of("jobs"), roles.jobRole());
+        assertTrue(roles.hostsJobs());
+        assertTrue(!NodeRoles.from(NodeConfig.load(STANDALONE, ConfigFactory.parseString(
+                "statewise.node { roles = [api], job-role = jobs }"))).hostsJobs(), "an api node without the job role");
         assertEquals(List.of("api", "jobs"), apiOnly.getStringList("pekko.cluster.roles"), "no slots without worker");
         Config worker = NodeConfig.load(STANDALONE, ConfigFactory.parseString(
                 "statewise.node { roles = [worker], worker-slots = 3 }"));
