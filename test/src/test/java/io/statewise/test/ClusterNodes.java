@@ -1,9 +1,15 @@
 package io.statewise.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +19,9 @@ import java.util.Map;
  * worker nodes. With H2 the owner is the journal: tests never kill it (PostgreSQL is the production answer).
  */
 final class ClusterNodes {
+
+    private static final String LOG_TIME = "2026-01-01 00:00:00,000";
+    private static final DateTimeFormatter LOG_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final Nodes nodes;
     private final Path dir;
@@ -52,9 +61,31 @@ final class ClusterNodes {
         return new Three(first, join("b", memberRoles), join("c", memberRoles));
     }
 
+    /**
+     * How long after {@code since} the node {@code name} first logged a line containing {@code text} (its log's ISO
+     * timestamps are in this machine's zone); fails if it never did.
+     */
+    Duration loggedAfter(String name, String text, Instant since) throws IOException {
+        Path log = dir.resolve(name).resolve("logs").resolve("statewise.log");
+        for (String line : Files.readAllLines(log)) {
+            if (line.contains(text) && line.length() > LOG_TIME.length()) {
+                Instant at = LocalDateTime.parse(line.substring(0, LOG_TIME.length()), LOG_TIME_FORMAT)
+                        .atZone(ZoneId.systemDefault()).toInstant();
+                if (!at.isBefore(since.minusSeconds(1))) return Duration.between(since, at);
+            }
+        }
+        throw new AssertionError(name + " never logged '" + text + "' after " + since);
+    }
+
     /** Splits of the job merged from work done on {@code node}, as its status counts them. */
     static long splitsOn(JsonNode status, NodeProcess node) {
         return status.path("splits_by_node").path(node.address()).asLong();
+    }
+
+    /** A job status without its per-epoch reports (for assertion messages). */
+    static String brief(JsonNode status) {
+        return status.isObject() ? ((ObjectNode) status.deepCopy()).without("epochs_completed").toString()
+                : status.toString();
     }
 
     /** Splits of the job merged in all, over every node. */
@@ -74,7 +105,7 @@ final class ClusterNodes {
             if (splitsOn(status, node) >= splits) return status;
             Thread.sleep(10);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(node.address() + " never merged " + splits + " splits: " + status);
+        throw new AssertionError(node.address() + " never merged " + splits + " splits: " + brief(status));
     }
 
     /** The member of {@code candidates} that hosts job entities, as {@code /v1/cluster} on {@code api} shows. */

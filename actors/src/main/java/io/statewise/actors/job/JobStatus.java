@@ -28,12 +28,17 @@ import java.util.TreeMap;
  * @param epochReports     what each completed epoch reported (e.g. training and validation losses), in order
  * @param splitsByNode     splits merged so far (all epochs) by the cluster node ({@code pekko://statewise@host:port})
  *                         whose worker computed them: where the work ran
+ * @param bytesRead        bytes of training splits handed to workers since the job started on its current node (a
+ *                         split handed out again counts again); not persisted
+ * @param bytesReread      of those, bytes of splits handed out again because a lease was lost (a worker died, left
+ *                         or stalled): work done twice
  */
 public record JobStatus(String jobId, String algorithm, JobPhase phase, int epoch, int epochs, int splitsDone,
                         int splitsTotal, long records, double recordsPerSecond, long badRecords,
                         Map<String, Double> metrics, Optional<String> error, Instant submittedAt,
                         Optional<Instant> finishedAt, List<EpochReport> epochReports,
-                        Map<String, Long> splitsByNode) implements CborSerializable {
+                        Map<String, Long> splitsByNode, long bytesRead, long bytesReread)
+        implements CborSerializable {
     public JobStatus {
         metrics = Map.copyOf(metrics);
         epochReports = List.copyOf(epochReports);

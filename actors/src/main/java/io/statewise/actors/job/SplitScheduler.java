@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * Which splits of the current epoch are waiting, and which worker slot holds a lease on which split. Not persisted: a
- * restarted job rebuilds it from the merged splits, and work in flight at a crash is simply done again. Mutable,
+ * restarted job rebuilds it from the merged splits, and work in flight at a crash is simply done again. It also counts
+ * the bytes it hands out, and of those the bytes handed out again after a lease was lost (work done twice). Mutable,
  * confined to the job actor.
  */
 final class SplitScheduler {
@@ -28,6 +29,10 @@ final class SplitScheduler {
     private final Deque<Integer> queue = new ArrayDeque<>();
     private final Map<Integer, Lease> leases = new HashMap<>();
     private int epoch;
+    /** Byte length of each split of the current epoch. */
+    private long[] splitBytes = new long[0];
+    private long bytesLeased;
+    private long bytesRequeued;
 
     SplitScheduler(Duration leaseTimeout) {
         this.leaseTimeout = leaseTimeout;
@@ -35,15 +40,17 @@ final class SplitScheduler {
 
     /** Starts an epoch: every split not yet merged is queued in id order; leases are dropped. */
     void startEpoch(JobState.Running job) {
-        startEpoch(job.epoch(), job.plan().splitsPerEpoch(), id -> job.hasMerged(job.epoch(), id));
+        long[] bytes = job.plan().train().splits().stream().mapToLong(s -> s.end() - s.start()).toArray();
+        startEpoch(job.epoch(), bytes, id -> job.hasMerged(job.epoch(), id));
     }
 
-    /** Starts epoch {@code epoch} of {@code splits} splits, queueing those not {@code merged}. */
-    void startEpoch(int epoch, int splits, IntPredicate merged) {
+    /** Starts epoch {@code epoch} of splits with these byte lengths, queueing those not {@code merged}. */
+    void startEpoch(int epoch, long[] splitBytes, IntPredicate merged) {
         queue.clear();
         leases.clear();
         this.epoch = epoch;
-        for (int id = 0; id < splits; id++) {
+        this.splitBytes = splitBytes.clone();
+        for (int id = 0; id < splitBytes.length; id++) {
             if (!merged.test(id)) queue.add(id);
         }
     }
@@ -65,6 +72,7 @@ final class SplitScheduler {
         Integer id = queue.poll();
         if (id == null) return OptionalInt.empty();
         leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0));
+        bytesLeased += splitBytes[id];
         return OptionalInt.of(id);
     }
 
@@ -80,6 +88,12 @@ final class SplitScheduler {
     void done(int splitId) {
         leases.remove(splitId);
         queue.remove(splitId);
+    }
+
+    /** Re-queues {@code splitId} if {@code slot} holds its lease (its worker gave it up); returns how many. */
+    int release(int splitId, int slot) {
+        Lease l = leases.get(splitId);
+        return l != null && l.slot() == slot ? requeue(lease -> lease == l) : 0;
     }
 
     /** Puts splits whose lease expired back at the head of the queue; returns how many. */
@@ -107,6 +121,7 @@ final class SplitScheduler {
         for (int id : ids) {
             leases.remove(id);
             queue.addFirst(id);
+            bytesRequeued += splitBytes[id];
         }
         return ids.size();
     }
@@ -122,6 +137,16 @@ final class SplitScheduler {
     Optional<Integer> holder(int splitId) {
         Lease l = leases.get(splitId);
         return l == null ? Optional.empty() : Optional.of(l.slot());
+    }
+
+    /** Bytes of the splits leased since this scheduler started (a split leased again counts again). */
+    long bytesLeased() {
+        return bytesLeased;
+    }
+
+    /** Bytes of the splits whose lease was lost (expired, or its slot or node gone): read again by another worker. */
+    long bytesRequeued() {
+        return bytesRequeued;
     }
 
     boolean hasWaiting() {

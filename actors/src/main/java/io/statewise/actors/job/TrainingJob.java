@@ -23,6 +23,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.ShardCoordinator;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -93,6 +94,9 @@ public final class TrainingJob
                                    long badRecords, boolean finished, ActorRef<Worker.Command> replyTo)
             implements Command {}
 
+    /** A worker stopped before finishing a split (its node is leaving, or its shard moved): re-queue it now. */
+    public record SplitAbandoned(int slot, int epoch, int splitId) implements Command {}
+
     /** A worker could not process a split (malformed data beyond the tolerance, unreadable file). */
     public record SplitFailed(int slot, int epoch, int splitId, String reason) implements Command {}
 
@@ -124,7 +128,10 @@ public final class TrainingJob
         Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
                 PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, ctx.getShard(), clock,
                 splitCache));
-        ClusterSharding.get(system).init(role.map(entity::withRole).orElse(entity));
+        // Shards are placed on the least loaded node and never rebalanced: moving a job costs a recovery.
+        Entity<Command, ShardingEnvelope<Command>> placed = entity.withAllocationStrategy(
+                new ShardCoordinator.LeastShardAllocationStrategy(Integer.MAX_VALUE, 1));
+        ClusterSharding.get(system).init(role.map(placed::withRole).orElse(placed));
     }
 
     /** The behavior of job {@code jobId}, without a split cache. */
@@ -215,7 +222,8 @@ public final class TrainingJob
                 .onCommand(EpochScored.class, this::onEpochScored)
                 .onCommand(Cancel.class, this::onCancel)
                 .onCommand(Tick.class, this::onTick)
-                .onCommand(WorkerNodesChanged.class, this::onWorkerNodesChanged);
+                .onCommand(WorkerNodesChanged.class, this::onWorkerNodesChanged)
+                .onCommand(SplitAbandoned.class, this::onSplitAbandoned);
         b.forStateType(JobState.Finished.class)
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
@@ -233,7 +241,8 @@ public final class TrainingJob
                 .onCommand(FinalizeSucceeded.class, (s, c) -> Effect().noReply())
                 .onCommand(ComputeFailed.class, (s, c) -> Effect().noReply())
                 .onCommand(EpochScored.class, (s, c) -> Effect().noReply())
-                .onCommand(WorkerNodesChanged.class, (s, c) -> Effect().noReply());
+                .onCommand(WorkerNodesChanged.class, (s, c) -> Effect().noReply())
+                .onCommand(SplitAbandoned.class, (s, c) -> Effect().noReply());
         return b.build();
     }
 
@@ -406,6 +415,13 @@ public final class TrainingJob
         return Effect().noReply();
     }
 
+    private ReplyEffect<JobEvent, JobState> onSplitAbandoned(JobState.Running state, SplitAbandoned cmd) {
+        if (cmd.epoch() == scheduler.epoch() && scheduler.release(cmd.splitId(), cmd.slot()) > 0) {
+            workers.wakeAll(jobId, slots);
+        }
+        return Effect().noReply();
+    }
+
     /** Whether the job's slot count follows the cluster ({@code parallelism: auto}) rather than a fixed number. */
     private static boolean followsCluster(JobState.Running state) {
         return state.spec().parallelism() == 0;
@@ -564,7 +580,8 @@ public final class TrainingJob
             return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
                     r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
                     r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
-                    r.submittedAt(), Optional.empty(), r.epochReports(), r.splitsByNode());
+                    r.submittedAt(), Optional.empty(), r.epochReports(), r.splitsByNode(), scheduler.bytesLeased(),
+                    scheduler.bytesRequeued());
         }
         JobState.Finished f = (JobState.Finished) state;
         int epochs = trainer(f.spec()).schedule(f.plan().schema()).epochs();
@@ -572,6 +589,7 @@ public final class TrainingJob
         return new JobStatus(jobId, f.spec().algorithm(), f.phase(), f.epoch(), epochs,
                 f.phase() == JobPhase.COMPLETED ? f.plan().splitsPerEpoch() : 0, f.plan().splitsPerEpoch(), f.records(),
                 f.records() / seconds, f.badRecords(), f.metrics(), f.error(), f.submittedAt(),
-                Optional.of(f.finishedAt()), f.epochReports(), f.splitsByNode());
+                Optional.of(f.finishedAt()), f.epochReports(), f.splitsByNode(), scheduler.bytesLeased(),
+                scheduler.bytesRequeued());
     }
 }

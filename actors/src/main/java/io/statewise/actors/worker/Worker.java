@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -150,6 +151,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessageEquals(ReplyOverdue.INSTANCE, this::onReplyOverdue)
                 .onMessage(Processed.class, this::onProcessed)
                 .onMessage(ProcessingFailed.class, this::onProcessingFailed)
+                .onSignal(PostStop.class, s -> onPostStop())
                 .build();
     }
 
@@ -163,6 +165,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         // Also the job's answer to a segment it did not apply (a duplicate, or a split re-leased meanwhile).
         if (current != null && !computing) idle();
         if (current == null) timers.startSingleTimer(Retry.INSTANCE, Retry.INSTANCE, settings.retryInterval());
+        return this;
+    }
+
+    /**
+     * Stopped with a split in hand (its node leaves, or the job stopped the slot): the job re-queues the split now
+     * rather than when its lease expires, and the running task stops at its next batch.
+     */
+    private Behavior<Command> onPostStop() {
+        cancelled.set(true);
+        if (current != null) {
+            job.tell(new TrainingJob.SplitAbandoned(slot, current.epoch(), current.split().id()));
+        }
         return this;
     }
 
@@ -248,13 +262,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     /**
-     * No answer to a finished split or segment: the job may have restarted on another node meanwhile. Drop any open
-     * split and ask again; the job hands this slot its leased split again (from the segments it merged) or the next.
+     * No answer to a finished split or segment: the job may be moving to another node. Drop any open split and ask
+     * again, repeatedly; the job hands this slot its leased split again (from the segments it merged) or the next.
      */
     private Behavior<Command> onReplyOverdue() {
         if (computing) return this;
         if (current != null) idle();
         job.tell(new TrainingJob.RequestWork(slot, getContext().getSelf()));
+        // Until answered: a request sent while the job's shard still points at a dead node is lost, and a moved job
+        // starts only when a message reaches it.
+        timers.startSingleTimer(ReplyOverdue.INSTANCE, ReplyOverdue.INSTANCE, settings.replyTimeout());
         return this;
     }
 

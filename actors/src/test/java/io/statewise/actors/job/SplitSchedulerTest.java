@@ -14,11 +14,14 @@ class SplitSchedulerTest {
     private static final String NODE_A = "pekko://statewise@127.0.0.1:1";
     private static final String NODE_B = "pekko://statewise@127.0.0.1:2";
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final long SPLIT_BYTES = 1_000;
 
     /** A scheduler of one epoch of splits 0..splits-1, its queue in order. */
     private static SplitScheduler scheduler(int splits) {
         SplitScheduler s = new SplitScheduler(LEASE);
-        s.startEpoch(1, splits, id -> false);
+        long[] bytes = new long[splits];
+        java.util.Arrays.fill(bytes, SPLIT_BYTES);
+        s.startEpoch(1, bytes, id -> false);
         return s;
     }
 
@@ -31,6 +34,8 @@ class SplitSchedulerTest {
         assertEquals(OptionalInt.of(1), s.lease(2, NODE_A, 0), "the lost node's split first");
         assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0), "the surviving lease stays");
         assertEquals(0, s.releaseNodes(Set.of(NODE_B)));
+        assertEquals(3 * SPLIT_BYTES, s.bytesLeased(), "a slot asking again for its split is not a new read");
+        assertEquals(SPLIT_BYTES, s.bytesRequeued());
     }
 
     @Test

@@ -248,6 +248,22 @@ class TrainingJobTest {
         assertEquals(plan.parallelism(), pool.lastWake, "a fixed parallelism does not follow the cluster's slots");
     }
 
+    @Test
+    void aSplitAbandonedByItsStoppingWorkerGoesToTheNextSlotAtOnce() throws Exception {
+        plan();
+        var job = newJob("abandoned", new RecordingPool());
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("abandoned", spec, plan, r));
+        var held = (Worker.Assign) requestWork(job, 0);
+        int splitId = held.work().split().id();
+        job.runCommand(new TrainingJob.SplitAbandoned(1, 1, splitId));
+        assertTrue(((Worker.Assign) requestWork(job, 1)).work().split().id() != splitId, "only its holder gives it up");
+        job.runCommand(new TrainingJob.SplitAbandoned(0, 1, splitId));
+        assertEquals(splitId, ((Worker.Assign) requestWork(job, 2)).work().split().id());
+        JobStatus status = job.<JobView>runCommand(TrainingJob.GetStatus::new).reply().status().orElseThrow();
+        long splitBytes = held.work().split().end() - held.work().split().start();
+        assertEquals(splitBytes, status.bytesReread(), "the abandoned split is read again");
+    }
+
     private Worker.Command requestWork(EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> job,
                                        int slot) {
         return job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(slot, r)).reply();

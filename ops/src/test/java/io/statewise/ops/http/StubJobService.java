@@ -151,6 +151,6 @@ public final class StubJobService implements JobService {
                 done ? Map.of("validation_msd", 0.25) : Map.of(), Optional.empty(), SUBMITTED_AT,
                 done ? Optional.of(SUBMITTED_AT.plusSeconds(60)) : Optional.empty(),
                 List.of(new EpochReport(1, Map.of("train_loss", 0.5))),
-                Map.of("pekko://statewise@127.0.0.1:2551", done ? 12L : 2L));
+                Map.of("pekko://statewise@127.0.0.1:2551", done ? 12L : 2L), 4096, 0);
     }
 }
