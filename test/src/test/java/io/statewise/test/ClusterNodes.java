@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,8 +50,17 @@ final class ClusterNodes {
 
     /** Starts a node named {@code name} that joins the owner's cluster and journal. */
     NodeProcess join(String name, String roles) throws IOException {
-        return nodes.start(dir.resolve(name), env, "--seed", "127.0.0.1:" + owner.clusterPort(),
-                "--journal-url", owner.servedJournalUrl(), "--roles", roles, "--worker-slots", "1");
+        return join(name, roles, Map.of());
+    }
+
+    /** Starts a node named {@code name} with {@code args} (further {@code statewise node} options) too. */
+    NodeProcess join(String name, String roles, Map<String, String> extraEnv, String... args) throws IOException {
+        Map<String, String> nodeEnv = new HashMap<>(env);
+        nodeEnv.putAll(extraEnv);
+        List<String> all = new ArrayList<>(List.of("--seed", "127.0.0.1:" + owner.clusterPort(), "--journal-url",
+                owner.servedJournalUrl(), "--roles", roles, "--worker-slots", "1"));
+        all.addAll(List.of(args));
+        return nodes.start(dir.resolve(name), nodeEnv, all.toArray(String[]::new));
     }
 
     /** The owner and two members of a three-node cluster. */

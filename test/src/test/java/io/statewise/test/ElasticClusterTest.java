@@ -36,6 +36,8 @@ class ElasticClusterTest {
     private static final int EPOCHS = 6;
     private static final long KMEANS_SPLIT_BYTES = 60_000;
     private static final long PCA_SPLIT_BYTES = 8_000;
+    /** Epochs of a job that must outlast a partition's resolution. */
+    private static final int LONG_EPOCHS = 30;
     /** Epochs of a job that must outlast a node's start by far. */
     private static final int ENDLESS_EPOCHS = 10_000;
     /** Job entities only on nodes with the role "jobs" (the same setting on every node). */
@@ -170,6 +172,32 @@ class ElasticClusterTest {
                 "read " + readAfter + " bytes after the restart; " + unmergedAtKill + " were not merged at the kill");
         JsonNode again = api.http().awaitCompleted(api.http().submit(kmeansSpec(blobs)), JOB_TIMEOUT);
         assertEquals(model(api, again), model(api, done), "the resumed job's model is the undisturbed one");
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void partitionedWorkerNodeDownsItselfAndTheJobLosesNoSplit() throws Exception {
+        Path blobs = blobs();
+        ClusterNodes cluster = new ClusterNodes(nodes, dir, JOB_ROLE);
+        NodeProcess api = cluster.startOwner("api,jobs");
+        cluster.join("b", "worker");
+        // The third node advertises a proxy's port as its cluster address and binds another: cutting the proxy cuts
+        // every connection into it, a partition of one node against two.
+        int bindPort = NodeProcess.freePort();
+        try (TcpProxy proxy = TcpProxy.start(bindPort)) {
+            NodeProcess isolated = cluster.join("c", "worker", Map.of("JAVA_TOOL_OPTIONS", "-Dstatewise.node.port="
+                    + proxy.port() + " -Dpekko.remote.artery.bind.port=" + bindPort));
+            String job = api.http().submit(kmeansSpec(blobs, LONG_EPOCHS));
+            awaitSplitsOn(api, job, isolated, 3, JOB_TIMEOUT);
+            proxy.cut();
+
+            assertTrue(isolated.process().waitFor(60, TimeUnit.SECONDS), "the minority side downed itself");
+            assertTrue(isolated.process().exitValue() != 0, "and says it was removed");
+            JsonNode done = api.http().awaitCompleted(job, JOB_TIMEOUT);
+            assertEachSplitMergedOnce(done, LONG_EPOCHS);
+            JsonNode members = api.http().get("/v1/cluster").body().path("members");
+            assertEquals(2, members.size(), "the majority stays up without the isolated node: " + members);
+        }
     }
 
     /** Every split of every epoch merged exactly once: the records and the per-node split counts add up. */
