@@ -67,8 +67,8 @@ final class NodeProcess {
         // The node binds free ports itself (port 0, no race with other processes) and says which in its up line.
         Matcher ports = UP_LINE.matcher(line);
         if (!ports.find()) throw new AssertionError("no ports in the node's up line: " + line);
-        return new NodeProcess(launch.process(), new Http("http://127.0.0.1:" + ports.group(2)),
-                Integer.parseInt(ports.group(1)), line);
+        Http http = ports.group(2) == null ? null : new Http("http://127.0.0.1:" + ports.group(2));
+        return new NodeProcess(launch.process(), http, Integer.parseInt(ports.group(1)), line);
     }
 
     /** Runs a node that is expected to fail at start; returns its exit code and everything it printed. */
@@ -87,8 +87,10 @@ final class NodeProcess {
 
     private record Launch(Process process, BufferedReader output) {}
 
-    /** "Statewise node up: cluster HOST:PORT, HTTP http://HOST:PORT...". */
-    private static final Pattern UP_LINE = Pattern.compile("cluster [^,]*:(\\d+), HTTP http://[^:]+:(\\d+)");
+    /** "Statewise node up: cluster HOST:PORT, HTTP http://HOST:PORT, ..." or "..., no HTTP, ..." (not an api node). */
+    private static final Pattern UP_LINE = Pattern.compile(
+            "cluster [^,]*:(\\d+), (?:HTTP http://[^:]+:(\\d+)|no HTTP)");
+    private static final Pattern SERVED_JOURNAL = Pattern.compile("journal served at (\\S+)");
 
     private static Launch launch(Path dataDir, Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -109,8 +111,22 @@ final class NodeProcess {
         return process;
     }
 
+    /** The node's HTTP API; fails for a node without the api role. */
     Http http() {
+        if (http == null) throw new AssertionError("not an api node: " + upLine);
         return http;
+    }
+
+    /** The node's cluster address, as job statuses ({@code splits_by_node}) and {@code /v1/cluster} name it. */
+    String address() {
+        return "pekko://statewise@127.0.0.1:" + clusterPort;
+    }
+
+    /** The JDBC URL of the H2 journal this node serves ({@code --serve-journal}). */
+    String servedJournalUrl() {
+        Matcher m = SERVED_JOURNAL.matcher(upLine);
+        if (!m.find()) throw new AssertionError("the node serves no journal: " + upLine);
+        return m.group(1);
     }
 
     /** The node's cluster port (for {@code --seed 127.0.0.1:PORT}). */

@@ -39,9 +39,15 @@ public sealed interface JobEvent extends CborSerializable {
      * @param partial    the partial state, encoded with the algorithm's state codec
      * @param records    good records of the split
      * @param badRecords malformed records skipped in the split
+     * @param node       the cluster node whose worker computed it ({@code pekko://statewise@host:port}); empty in
+     *                   events written before nodes were recorded
      */
-    record SplitMerged(int epoch, int splitId, byte[] partial, long records, long badRecords, Instant at)
-            implements JobEvent {}
+    record SplitMerged(int epoch, int splitId, byte[] partial, long records, long badRecords, Instant at,
+                       Optional<String> node) implements JobEvent {
+        public SplitMerged {
+            node = node == null ? Optional.empty() : node;
+        }
+    }
 
     /**
      * One segment (N mini-batches) of a split, in an epoch that syncs every N batches: its partial was applied to the
@@ -57,9 +63,13 @@ public sealed interface JobEvent extends CborSerializable {
      * @param partial  the segment's contribution, encoded with the algorithm's state codec; empty when applied
      *                 without being recorded
      * @param finished whether this was the split's last segment
+     * @param node     the cluster node whose worker computed it; empty in events written before nodes were recorded
      */
     record SegmentMerged(int epoch, int splitId, int segment, byte[] partial, long records, long badRecords,
-                         boolean finished, Instant at) implements JobEvent {
+                         boolean finished, Instant at, Optional<String> node) implements JobEvent {
+        public SegmentMerged {
+            node = node == null ? Optional.empty() : node;
+        }
 
         /** Whether the partial is not recorded: the segment's effect is in the next checkpoint only. */
         public boolean applied() {
@@ -68,7 +78,7 @@ public sealed interface JobEvent extends CborSerializable {
 
         /** This segment recorded without its partial. */
         public SegmentMerged withoutPartial() {
-            return new SegmentMerged(epoch, splitId, segment, new byte[0], records, badRecords, finished, at);
+            return new SegmentMerged(epoch, splitId, segment, new byte[0], records, badRecords, finished, at, node);
         }
     }
 

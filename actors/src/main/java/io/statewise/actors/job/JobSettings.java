@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param askTimeout       timeout of service-layer asks to a job
  * @param progressInterval how often a busy worker reports progress
  * @param retryInterval    how long an idle worker waits before asking for work again
+ * @param replyTimeout     how long a worker waits for its job's answer to a finished split or segment before it
+ *                         asks again (the job may have moved to another node and lost the message)
  * @param checkpointInterval in epochs that sync every N batches: the longest a job goes without recording its state
  *                           (the work a restart can lose)
  */
 public record JobSettings(int snapshotEvery, Duration leaseTimeout, Duration tickInterval, long splitSizeBytes,
                           Duration askTimeout, Duration progressInterval, Duration retryInterval,
-                          Duration checkpointInterval) {
+                          Duration replyTimeout, Duration checkpointInterval) {
 
     /** The dispatcher that runs algorithm work. */
     public static final String COMPUTE_DISPATCHER = "statewise.actors.compute-dispatcher";
@@ -29,6 +31,6 @@ public record JobSettings(int snapshotEvery, Duration leaseTimeout, Duration tic
         return new JobSettings(c.getInt("job.snapshot-every"), c.getDuration("job.lease-timeout"),
                 c.getDuration("job.tick-interval"), c.getBytes("job.split-size"), c.getDuration("job.ask-timeout"),
                 c.getDuration("worker.progress-interval"), c.getDuration("worker.retry-interval"),
-                c.getDuration("job.checkpoint-interval"));
+                c.getDuration("worker.reply-timeout"), c.getDuration("job.checkpoint-interval"));
     }
 }

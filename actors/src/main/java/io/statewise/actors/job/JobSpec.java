@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param train           training data
  * @param validation      optional validation data (evaluated on the final model)
  * @param test            optional test data (evaluated on the final model)
- * @param parallelism     worker slots; 0 means one per available core
+ * @param parallelism     worker slots; 0 means auto: the worker slots every worker node offers (by default one
+ *                        per core), re-evaluated whenever the cluster's membership changes
  * @param maxBadRecords   malformed rows the job may skip before it fails
  * @param splitSizeBytes  target size of a plain-file split; 0 means the configured default
  * @param base            the id of a completed job whose trained state this job starts from (its data is not read

@@ -35,18 +35,21 @@ public sealed interface JobState extends CborSerializable {
      * @param epochReports what each completed epoch reported, in epoch order
      * @param modelVersions model versions the job stored before this run (earlier runs, before data was added);
      *                      empty in snapshots written before versions existed, which means none
+     * @param splitsByNode splits merged so far (all epochs) by the cluster node whose worker computed them; absent
+     *                     from snapshots taken before nodes were recorded
      */
     record Running(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, int epoch, int folded,
                    SortedMap<Integer, StateCell> pending, StateCell base, StateCell current,
                    SortedMap<Integer, Integer> segments, SortedSet<Integer> finished, long records,
                    long badRecords, boolean finalizing, List<EpochReport> epochReports,
-                   Optional<Integer> modelVersions) implements JobState {
+                   Optional<Integer> modelVersions, SortedMap<String, Long> splitsByNode) implements JobState {
         public Running {
             pending = new TreeMap<>(pending);
             segments = new TreeMap<>(segments);
             finished = new TreeSet<>(finished);
             epochReports = List.copyOf(epochReports);
             modelVersions = modelVersions == null ? Optional.empty() : modelVersions;
+            splitsByNode = splitsByNode == null ? new TreeMap<>() : new TreeMap<>(splitsByNode);
         }
 
         /** The version the model this run finalizes will have. */
@@ -87,17 +90,19 @@ public sealed interface JobState extends CborSerializable {
      *                     before versions existed (then 1 if there is a model)
      * @param state   the trained state the model was finalized from (what tuning finalizes again); empty in
      *                snapshots written before it was kept (replaying the events rebuilds it)
+     * @param splitsByNode splits merged (all epochs) by the cluster node whose worker computed them
      */
     record Finished(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, JobPhase phase, int epoch,
                     long records, long badRecords, Optional<byte[]> model, Map<String, Double> metrics,
                     Optional<String> error, Instant finishedAt, List<EpochReport> epochReports,
-                    Optional<Integer> modelVersion, Optional<StateCell> state)
+                    Optional<Integer> modelVersion, Optional<StateCell> state, SortedMap<String, Long> splitsByNode)
             implements JobState {
         public Finished {
             metrics = Map.copyOf(metrics);
             epochReports = List.copyOf(epochReports);
             modelVersion = modelVersion == null ? Optional.empty() : modelVersion;
             state = state == null ? Optional.empty() : state;
+            splitsByNode = splitsByNode == null ? new TreeMap<>() : new TreeMap<>(splitsByNode);
         }
 
         /** The current model's version: 0 without a model. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -39,7 +40,8 @@ final class JobTransitions {
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
         StateCell current = e.baseState().map(StateCell::ofBytes).orElse(empty);
         return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, current,
-                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of(), Optional.empty());
+                new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of(), Optional.empty(),
+                new TreeMap<>());
     }
 
     /** A split's partial: folded into the epoch's state in split order (early arrivals wait in pending). */
@@ -57,7 +59,8 @@ final class JobTransitions {
         StateCell currentCell = changed ? StateCell.of(current, t) : s.current();
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), folded, pending,
                 s.base(), currentCell, s.segments(), s.finished(), s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false, s.epochReports(), s.modelVersions());
+                s.badRecords() + e.badRecords(), false, s.epochReports(), s.modelVersions(),
+                counted(s.splitsByNode(), e.node()));
     }
 
     /** The parameter-server step: the segment's partial is applied to the live global state at once. */
@@ -74,7 +77,8 @@ final class JobTransitions {
         }
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), s.epoch(), s.folded(),
                 s.pending(), StateCell.of(applied, t), s.current(), segments, finished, s.records() + e.records(),
-                s.badRecords() + e.badRecords(), false, s.epochReports(), s.modelVersions());
+                s.badRecords() + e.badRecords(), false, s.epochReports(), s.modelVersions(),
+                e.finished() ? counted(s.splitsByNode(), e.node()) : s.splitsByNode());
     }
 
     /**
@@ -113,7 +117,7 @@ final class JobTransitions {
         StateCell empty = StateCell.of(t.emptyState(s.plan().schema()), t);
         return new JobState.Running(s.jobId(), s.spec(), s.plan(), s.submittedAt(), last ? s.epoch() : s.epoch() + 1,
                 0, new TreeMap<>(), StateCell.of(ended, t), empty, new TreeMap<>(), new TreeSet<>(), s.records(),
-                s.badRecords(), last, reports, s.modelVersions());
+                s.badRecords(), last, reports, s.modelVersions(), s.splitsByNode());
     }
 
     /**
@@ -124,7 +128,7 @@ final class JobTransitions {
                                       Map<String, Double> metrics, Optional<String> error, Instant at) {
         return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, s.epoch(), s.records(),
                 s.badRecords(), model, metrics, error, at, s.epochReports(),
-                model.isPresent() ? Optional.of(1) : Optional.empty(), Optional.of(s.base()));
+                model.isPresent() ? Optional.of(1) : Optional.empty(), Optional.of(s.base()), s.splitsByNode());
     }
 
     /** The first model version of a job whose every epoch is merged. */
@@ -143,7 +147,7 @@ final class JobTransitions {
                                                int version) {
         return new JobState.Finished(f.jobId(), f.spec(), f.plan(), f.submittedAt(), f.phase(), f.epoch(),
                 f.records(), f.badRecords(), Optional.of(model), metrics, f.error(), f.finishedAt(),
-                f.epochReports(), Optional.of(version), f.state());
+                f.epochReports(), Optional.of(version), f.state(), f.splitsByNode());
     }
 
     /**
@@ -165,7 +169,7 @@ final class JobTransitions {
         StateCell empty = StateCell.of(t.emptyState(p.schema()), t);
         return new JobState.Running(f.jobId(), f.spec(), plan, f.submittedAt(), 1, p.splitsPerEpoch(),
                 new TreeMap<>(), empty, stored, new TreeMap<>(), new TreeSet<>(), f.records(), f.badRecords(), false,
-                f.epochReports(), Optional.of(f.currentVersion()));
+                f.epochReports(), Optional.of(f.currentVersion()), f.splitsByNode());
     }
 
     /**
@@ -197,6 +201,14 @@ final class JobTransitions {
                     + "needs one that merges a partial per split");
         }
         return Optional.empty();
+    }
+
+    /** {@code byNode} with one more split for {@code node} (events of older journals name no node). */
+    private static SortedMap<String, Long> counted(SortedMap<String, Long> byNode, Optional<String> node) {
+        if (node.isEmpty()) return byNode;
+        TreeMap<String, Long> out = new TreeMap<>(byNode);
+        out.merge(node.get(), 1L, Long::sum);
+        return out;
     }
 
     /**

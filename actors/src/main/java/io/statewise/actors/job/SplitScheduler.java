@@ -2,25 +2,37 @@ package io.statewise.actors.job;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Which splits of the current epoch are waiting, and which worker slot holds a lease on which split. Not persisted: a
- * restarted job rebuilds it from the merged splits, and work in flight at a crash is simply done again. Mutable,
+ * restarted job rebuilds it from the merged splits, and work in flight at a crash is simply done again. It also counts
+ * the bytes it hands out, and of those the bytes handed out again after a lease was lost (work done twice). Mutable,
  * confined to the job actor.
  */
 final class SplitScheduler {
 
-    private record Lease(int slot, long expiresAtNanos, long records) {}
+    /** A split leased to {@code slot}, whose worker runs on cluster node {@code node}. */
+    private record Lease(int slot, String node, long expiresAtNanos, long records) {}
 
     private final Duration leaseTimeout;
     private final Deque<Integer> queue = new ArrayDeque<>();
     private final Map<Integer, Lease> leases = new HashMap<>();
     private int epoch;
+    /** Byte length of each split of the current epoch. */
+    private long[] splitBytes = new long[0];
+    private long bytesLeased;
+    private long bytesRequeued;
 
     SplitScheduler(Duration leaseTimeout) {
         this.leaseTimeout = leaseTimeout;
@@ -28,11 +40,18 @@ final class SplitScheduler {
 
     /** Starts an epoch: every split not yet merged is queued in id order; leases are dropped. */
     void startEpoch(JobState.Running job) {
+        long[] bytes = job.plan().train().splits().stream().mapToLong(s -> s.end() - s.start()).toArray();
+        startEpoch(job.epoch(), bytes, id -> job.hasMerged(job.epoch(), id));
+    }
+
+    /** Starts epoch {@code epoch} of splits with these byte lengths, queueing those not {@code merged}. */
+    void startEpoch(int epoch, long[] splitBytes, IntPredicate merged) {
         queue.clear();
         leases.clear();
-        epoch = job.epoch();
-        for (int id = 0; id < job.plan().splitsPerEpoch(); id++) {
-            if (!job.hasMerged(job.epoch(), id)) queue.add(id);
+        this.epoch = epoch;
+        this.splitBytes = splitBytes.clone();
+        for (int id = 0; id < splitBytes.length; id++) {
+            if (!merged.test(id)) queue.add(id);
         }
     }
 
@@ -46,13 +65,14 @@ final class SplitScheduler {
      * from a restarted worker that lost it. Leasing it a second split would leave one of the two unprocessed until its
      * lease expired.
      */
-    OptionalInt lease(int slot, long nowNanos) {
+    OptionalInt lease(int slot, String node, long nowNanos) {
         for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
             if (e.getValue().slot() == slot) return OptionalInt.of(e.getKey());
         }
         Integer id = queue.poll();
         if (id == null) return OptionalInt.empty();
-        leases.put(id, new Lease(slot, nowNanos + leaseTimeout.toNanos(), 0));
+        leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0));
+        bytesLeased += splitBytes[id];
         return OptionalInt.of(id);
     }
 
@@ -60,7 +80,7 @@ final class SplitScheduler {
     void progress(int splitId, int slot, long records, long nowNanos) {
         Lease l = leases.get(splitId);
         if (l != null && l.slot() == slot) {
-            leases.put(splitId, new Lease(slot, nowNanos + leaseTimeout.toNanos(), records));
+            leases.put(splitId, new Lease(slot, l.node(), nowNanos + leaseTimeout.toNanos(), records));
         }
     }
 
@@ -70,19 +90,40 @@ final class SplitScheduler {
         queue.remove(splitId);
     }
 
+    /** Re-queues {@code splitId} if {@code slot} holds its lease (its worker gave it up); returns how many. */
+    int release(int splitId, int slot) {
+        Lease l = leases.get(splitId);
+        return l != null && l.slot() == slot ? requeue(lease -> lease == l) : 0;
+    }
+
     /** Puts splits whose lease expired back at the head of the queue; returns how many. */
     int expireLeases(long nowNanos) {
-        int expired = 0;
-        var it = leases.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (e.getValue().expiresAtNanos() - nowNanos < 0) {
-                queue.addFirst(e.getKey());
-                it.remove();
-                expired++;
-            }
+        return requeue(l -> l.expiresAtNanos() - nowNanos < 0);
+    }
+
+    /** Re-queues the splits leased to slots {@code fromSlot} and above (slots the job no longer runs); returns how many. */
+    int releaseSlotsFrom(int fromSlot) {
+        return requeue(l -> l.slot() >= fromSlot);
+    }
+
+    /** Re-queues the splits leased to workers on {@code nodes} (nodes the cluster lost); returns how many. */
+    int releaseNodes(Set<String> nodes) {
+        return requeue(l -> nodes.contains(l.node()));
+    }
+
+    /** Moves the splits whose lease is {@code lost} to the head of the queue, lowest split id first. */
+    private int requeue(Predicate<Lease> lost) {
+        List<Integer> ids = new ArrayList<>();
+        for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
+            if (lost.test(e.getValue())) ids.add(e.getKey());
         }
-        return expired;
+        ids.sort(Comparator.reverseOrder());
+        for (int id : ids) {
+            leases.remove(id);
+            queue.addFirst(id);
+            bytesRequeued += splitBytes[id];
+        }
+        return ids.size();
     }
 
     /** Records processed so far in leased, unmerged splits. */
@@ -96,6 +137,16 @@ final class SplitScheduler {
     Optional<Integer> holder(int splitId) {
         Lease l = leases.get(splitId);
         return l == null ? Optional.empty() : Optional.of(l.slot());
+    }
+
+    /** Bytes of the splits leased since this scheduler started (a split leased again counts again). */
+    long bytesLeased() {
+        return bytesLeased;
+    }
+
+    /** Bytes of the splits whose lease was lost (expired, or its slot or node gone): read again by another worker. */
+    long bytesRequeued() {
+        return bytesRequeued;
     }
 
     boolean hasWaiting() {

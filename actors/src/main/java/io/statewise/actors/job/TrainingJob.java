@@ -6,18 +6,23 @@ import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.ShardCoordinator;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -114,6 +119,9 @@ public final class TrainingJob
                                    long badRecords, boolean finished, ActorRef<Worker.Command> replyTo)
             implements Command {}
 
+    /** A worker stopped before finishing a split (its node is leaving, or its shard moved): re-queue it now. */
+    public record SplitAbandoned(int slot, int epoch, int splitId) implements Command {}
+
     /** A worker could not process a split (malformed data beyond the tolerance, unreadable file). */
     public record SplitFailed(int slot, int epoch, int splitId, String reason) implements Command {}
 
@@ -126,21 +134,29 @@ public final class TrainingJob
 
     private record EpochScored(int epoch, Optional<byte[]> scores) implements Command {}
 
+    /** The cluster's worker nodes changed (membership or reachability). */
+    private record WorkerNodesChanged(WorkerNodes nodes) implements Command {}
+
     /** Registers the entity type with Cluster Sharding; its jobs parse validation data every epoch. */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock) {
-        init(system, settings, workers, clock, Optional.empty());
+        init(system, settings, workers, clock, Optional.empty(), Optional.empty());
     }
 
     /**
      * Registers the entity type with Cluster Sharding.
      *
      * @param splitCache the node's cache of parsed splits, read through when scoring validation data every epoch
+     * @param role       the role a node needs to host job entities (empty: any node); others reach them by proxy
      */
     public static void init(ActorSystem<?> system, JobSettings settings, WorkerPool workers, Clock clock,
-                            Optional<SplitCache> splitCache) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
+                            Optional<SplitCache> splitCache, Optional<String> role) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
                 PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), settings, workers, ctx.getShard(), clock,
-                splitCache)));
+                splitCache));
+        // Shards are placed on the least loaded node and never rebalanced: moving a job costs a recovery.
+        Entity<Command, ShardingEnvelope<Command>> placed = entity.withAllocationStrategy(
+                new ShardCoordinator.LeastShardAllocationStrategy(Integer.MAX_VALUE, 1));
+        ClusterSharding.get(system).init(role.map(placed::withRole).orElse(placed));
     }
 
     /** The behavior of job {@code jobId}, without a split cache. */
@@ -180,6 +196,14 @@ public final class TrainingJob
     private AppliedSegment appliedSegment;
     /** When the job last recorded a {@link JobEvent.SyncCheckpointed} (or started), by {@link System#nanoTime}. */
     private long lastCheckpointNanos = System.nanoTime();
+    /** Worker slots in use: the plan's, or for {@code parallelism: auto} the cluster's worker slots now. */
+    private int slots;
+    /** The most slots used since the entity started (all of them are told when the job is over). */
+    private int highestSlots;
+    /** Worker nodes the failure detector could not reach at the last report. */
+    private Set<String> unreachable = Set.of();
+    /** The child that reports the cluster's worker nodes, once the job runs. */
+    private ActorRef<?> watcher;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
                         WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock,
@@ -229,7 +253,9 @@ public final class TrainingJob
                 .onCommand(ComputeFailed.class, (s, c) -> fail(s, c.reason()))
                 .onCommand(EpochScored.class, this::onEpochScored)
                 .onCommand(Cancel.class, this::onCancel)
-                .onCommand(Tick.class, this::onTick);
+                .onCommand(Tick.class, this::onTick)
+                .onCommand(WorkerNodesChanged.class, this::onWorkerNodesChanged)
+                .onCommand(SplitAbandoned.class, this::onSplitAbandoned);
         b.forStateType(JobState.Finished.class)
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
@@ -253,7 +279,9 @@ public final class TrainingJob
                 .onCommand(Tick.class, (s, c) -> Effect().noReply())
                 .onCommand(FinalizeSucceeded.class, (s, c) -> Effect().noReply())
                 .onCommand(ComputeFailed.class, (s, c) -> Effect().noReply())
-                .onCommand(EpochScored.class, (s, c) -> Effect().noReply());
+                .onCommand(EpochScored.class, (s, c) -> Effect().noReply())
+                .onCommand(WorkerNodesChanged.class, (s, c) -> Effect().noReply())
+                .onCommand(SplitAbandoned.class, (s, c) -> Effect().noReply());
         return b.build();
     }
 
@@ -280,7 +308,7 @@ public final class TrainingJob
     }
 
     private ReplyEffect<JobEvent, JobState> onRequestWork(JobState.Running state, RequestWork cmd) {
-        return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
+        return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
     }
 
     private ReplyEffect<JobEvent, JobState> onSplitProgress(JobState.Running state, SplitProgress cmd) {
@@ -291,10 +319,10 @@ public final class TrainingJob
     private ReplyEffect<JobEvent, JobState> onSplitCompleted(JobState.Running state, SplitCompleted cmd) {
         if (state.hasMerged(cmd.epoch(), cmd.splitId())) {
             // A duplicate or a late message of an older epoch: merged once already.
-            return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot()));
+            return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
         }
         return merge(state, new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
-                cmd.badRecords(), clock.instant()), cmd.slot(), cmd.replyTo());
+                cmd.badRecords(), clock.instant(), Optional.of(nodeOf(cmd.replyTo()))), cmd.slot(), cmd.replyTo());
     }
 
     private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {
@@ -306,7 +334,8 @@ public final class TrainingJob
         long bad = state.badRecords() + cmd.badRecords();
         if (bad > state.spec().maxBadRecords()) return tooManyBadRecords(state, bad);
         JobEvent.SegmentMerged segment = new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(),
-                cmd.partial(), cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant());
+                cmd.partial(), cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant(),
+                Optional.of(nodeOf(cmd.replyTo())));
         // The merge is computed here, once: the worker gets the new global state before the journal write, and the
         // event handler takes this result for the recorded (partial-less) event.
         JobState.Running applied = (JobState.Running) fold.apply(state, segment);
@@ -332,7 +361,7 @@ public final class TrainingJob
         }
         return Effect().persist(events)
                 .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
-                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot()));
+                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot(), cmd.replyTo()));
     }
 
     /**
@@ -352,7 +381,7 @@ public final class TrainingJob
         }
         return Effect().persist(events)
                 .thenRun(s -> afterMerge(merged.splitId(), (JobState.Running) s))
-                .thenReply(replyTo, s -> nextWork(s, slot));
+                .thenReply(replyTo, s -> nextWork(s, slot, replyTo));
     }
 
     private ReplyEffect<JobEvent, JobState> tooManyBadRecords(JobState.Running state, long bad) {
@@ -370,7 +399,7 @@ public final class TrainingJob
             scheduler.startEpoch(state);
             // Workers that found no split while the epoch's last ones were still out wait for a retry timer; wake
             // them, or each epoch of a many-epoch job leaves a worker idle for up to the retry interval.
-            workers.wakeAll(jobId, state.plan().parallelism());
+            workers.wakeAll(jobId, slots);
         }
     }
 
@@ -385,7 +414,7 @@ public final class TrainingJob
                     } else {
                         ctx.getLog().info("job {}: epoch {} started", jobId, next.epoch());
                         scheduler.startEpoch(next);
-                        workers.wakeAll(jobId, next.plan().parallelism());
+                        workers.wakeAll(jobId, slots);
                     }
                 })
                 .thenNoReply();
@@ -397,7 +426,7 @@ public final class TrainingJob
                         Optional.of(state.nextVersion())))
                 .thenRun(s -> {
                     ctx.getLog().info("job {} completed: {} records", jobId, state.records());
-                    workers.stopAll(jobId, state.plan().parallelism());
+                    stopWorkers();
                 })
                 .thenNoReply();
     }
@@ -426,30 +455,86 @@ public final class TrainingJob
 
     private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {
         return Effect().persist(new JobEvent.JobCancelled(clock.instant()))
-                .thenRun(s -> workers.stopAll(jobId, state.plan().parallelism()))
+                .thenRun(s -> stopWorkers())
                 .thenReply(cmd.replyTo(), this::view);
     }
 
     private ReplyEffect<JobEvent, JobState> fail(JobState.Running state, String reason) {
         ctx.getLog().warn("job {} failed: {}", jobId, reason);
         return Effect().persist(new JobEvent.JobFailed(reason, clock.instant()))
-                .thenRun(s -> workers.stopAll(jobId, state.plan().parallelism()))
+                .thenRun(s -> stopWorkers())
                 .thenNoReply();
     }
 
     private ReplyEffect<JobEvent, JobState> onTick(JobState.Running state, Tick cmd) {
         if (!state.finalizing() && scheduler.expireLeases(System.nanoTime()) > 0) {
             ctx.getLog().info("job {}: leases expired, splits re-queued", jobId);
-            workers.wakeAll(jobId, state.plan().parallelism());
+            workers.wakeAll(jobId, slots);
         }
         return Effect().noReply();
     }
 
-    private Worker.Command nextWork(JobState state, int slot) {
+    /**
+     * Membership or reachability changed. Splits leased to workers on nodes that became unreachable are re-queued at
+     * once (their leases would expire later; a worker that comes back merely duplicates work, which is merged once).
+     * A job with {@code parallelism: auto} follows the cluster's worker slots: it wakes new slots, and stops the
+     * slots beyond a smaller count after re-queueing their splits.
+     */
+    private ReplyEffect<JobEvent, JobState> onWorkerNodesChanged(JobState.Running state, WorkerNodesChanged cmd) {
+        WorkerNodes nodes = cmd.nodes();
+        Set<String> lost = new HashSet<>(nodes.unreachable());
+        lost.removeAll(unreachable);
+        unreachable = nodes.unreachable();
+        boolean wake = false;
+        if (!lost.isEmpty() && scheduler.releaseNodes(lost) > 0) {
+            ctx.getLog().info("job {}: splits of unreachable nodes {} re-queued", jobId, lost);
+            wake = true;
+        }
+        if (followsCluster(state) && nodes.slots() != slots) {
+            ctx.getLog().info("job {}: worker slots {} -> {}", jobId, slots, nodes.slots());
+            if (nodes.slots() < slots) {
+                scheduler.releaseSlotsFrom(nodes.slots());
+                workers.stop(jobId, nodes.slots(), slots);
+            }
+            slots = nodes.slots();
+            highestSlots = Math.max(highestSlots, slots);
+            wake = true;
+        }
+        if (wake && !state.finalizing()) workers.wakeAll(jobId, slots);
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<JobEvent, JobState> onSplitAbandoned(JobState.Running state, SplitAbandoned cmd) {
+        if (cmd.epoch() == scheduler.epoch() && scheduler.release(cmd.splitId(), cmd.slot()) > 0) {
+            workers.wakeAll(jobId, slots);
+        }
+        return Effect().noReply();
+    }
+
+    /** Whether the job's slot count follows the cluster ({@code parallelism: auto}) rather than a fixed number. */
+    private static boolean followsCluster(JobState.Running state) {
+        return state.spec().parallelism() == 0;
+    }
+
+    private void stopWorkers() {
+        workers.stopAll(jobId, highestSlots);
+        if (watcher != null) ctx.stop(watcher);
+        watcher = null;
+    }
+
+    /** The cluster node of a worker: its reference's address, or this node's for a local worker. */
+    private String nodeOf(ActorRef<?> worker) {
+        Address address = worker.path().address();
+        return (address.hasGlobalScope() ? address : ctx.getSystem().address()).toString();
+    }
+
+    private Worker.Command nextWork(JobState state, int slot, ActorRef<Worker.Command> worker) {
         if (!(state instanceof JobState.Running running)) return Worker.JobOver.INSTANCE;
         if (running.finalizing()) return Worker.JobOver.INSTANCE;
+        // A slot beyond the cluster's current count (it shrank) stops; its split was re-queued.
+        if (followsCluster(running) && slot >= slots) return Worker.JobOver.INSTANCE;
         if (running.epoch() != scheduler.epoch()) scheduler.startEpoch(running);
-        OptionalInt splitId = scheduler.lease(slot, System.nanoTime());
+        OptionalInt splitId = scheduler.lease(slot, nodeOf(worker), System.nanoTime());
         if (splitId.isEmpty()) return Worker.NoWorkYet.INSTANCE;
         return new Worker.Assign(assignment(running, splitId.getAsInt()));
     }
@@ -469,13 +554,20 @@ public final class TrainingJob
     private void resumeWork(JobState.Running state) {
         startedNanos = System.nanoTime();
         recordsAtStart = state.records();
+        if (watcher == null) {
+            // Until the cluster's first report, an auto job runs on the slots planned at submission.
+            slots = state.plan().parallelism();
+            highestSlots = slots;
+            watcher = ctx.spawnAnonymous(workers.watchWorkerNodes(
+                    ctx.messageAdapter(WorkerNodes.class, WorkerNodesChanged::new)));
+        }
         if (state.finalizing()) {
             startFinalize(state);
         } else if (state.awaitingEpochEnd()) {
             startEpochScoring(state);
         } else {
             scheduler.startEpoch(state);
-            workers.wakeAll(jobId, state.plan().parallelism());
+            workers.wakeAll(jobId, slots);
         }
     }
 
@@ -576,9 +668,10 @@ public final class TrainingJob
             long inFlight = r.finalizing() ? 0 : scheduler.recordsInFlight();
             double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
             return JobStatuses.running(jobId, r, trainer(r.spec()), inFlight,
-                    (r.records() - recordsAtStart + inFlight) / seconds);
+                    (r.records() - recordsAtStart + inFlight) / seconds, scheduler.bytesLeased(),
+                    scheduler.bytesRequeued());
         }
         JobState.Finished f = (JobState.Finished) state;
-        return JobStatuses.finished(jobId, f, trainer(f.spec()));
+        return JobStatuses.finished(jobId, f, trainer(f.spec()), scheduler.bytesLeased(), scheduler.bytesRequeued());
     }
 }

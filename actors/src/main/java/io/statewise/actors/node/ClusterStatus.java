@@ -2,6 +2,7 @@ package io.statewise.actors.node;
 
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.worker.Worker;
+import io.statewise.actors.worker.WorkerCapacity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,19 +11,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.sharding.ShardRegion;
-import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.pattern.Patterns;
+import scala.concurrent.duration.FiniteDuration;
 
 /** Builds {@link ClusterView}s of a node's cluster from its membership state and Cluster Sharding's statistics. */
 public final class ClusterStatus {
@@ -44,26 +47,31 @@ public final class ClusterStatus {
                     List<ClusterView.Member> members = new ArrayList<>();
                     for (Member m : StreamSupport.stream(state.getMembers().spliterator(), false)
                             .sorted((a, b) -> a.address().toString().compareTo(b.address().toString())).toList()) {
+                        List<String> roles = m.getRoles().stream()
+                                .filter(r -> !WorkerCapacity.isSlotsRole(r)).sorted().toList();
                         members.add(new ClusterView.Member(m.address().toString(),
-                                m.status().toString().toLowerCase(Locale.ROOT), List.copyOf(new TreeSet<>(m.getRoles())),
-                                !unreachable.contains(m), jobs.getOrDefault(m.address(), 0),
-                                workers.getOrDefault(m.address(), 0)));
+                                m.status().toString().toLowerCase(Locale.ROOT), roles, !unreachable.contains(m),
+                                jobs.getOrDefault(m.address(), 0), workers.getOrDefault(m.address(), 0),
+                                WorkerCapacity.slotsOf(m.getRoles())));
                     }
                     Optional<String> leader = Optional.ofNullable(state.getLeader()).map(Address::toString);
                     return new ClusterView(Cluster.get(system).selfMember().address().toString(), leader, members);
                 });
     }
 
-    /** Entities of {@code type} running on each member, from the shard regions that answered in time. */
+    /**
+     * Entities of {@code type} running on each member, from the shard regions that answered in time. Asked of the
+     * classic region (or proxy): typed sharding's query answers nothing on a node that only proxies the type (an API
+     * node without the worker role).
+     */
     private CompletionStage<Map<Address, Integer>> entitiesPerMember(EntityTypeKey<?> type) {
-        return AskPattern.<GetClusterShardingStats, ShardRegion.ClusterShardingStats>ask(
-                        ClusterSharding.get(system).shardState().narrow(),
-                        replyTo -> new GetClusterShardingStats(type, STATS_TIMEOUT, replyTo),
-                        STATS_TIMEOUT.plusSeconds(1), system.scheduler())
-                .thenApply(stats -> {
+        ActorRef region = ClusterSharding.get(Adapter.toClassic(system)).shardRegion(type.name());
+        FiniteDuration wait = FiniteDuration.create(STATS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return Patterns.ask(region, new ShardRegion.GetClusterShardingStats(wait), STATS_TIMEOUT.plusSeconds(1))
+                .thenApply(reply -> {
                     Map<Address, Integer> out = new HashMap<>();
-                    stats.getRegions().forEach((address, region) -> out.put(address,
-                            region.getStats().values().stream().mapToInt(v -> ((Number) v).intValue()).sum()));
+                    ((ShardRegion.ClusterShardingStats) reply).getRegions().forEach((address, stats) -> out.put(
+                            address, stats.getStats().values().stream().mapToInt(v -> ((Number) v).intValue()).sum()));
                     return out;
                 });
     }

@@ -26,9 +26,10 @@ public record ClusterView(String self, Optional<String> leader, List<Member> mem
      * @param reachable      whether this node's failure detector reaches it
      * @param jobs           job entities running on it
      * @param workerSlots    worker entities (one per job and slot) running on it
+     * @param capacity       worker slots it offers to {@code parallelism: auto} jobs (0: not a worker node)
      */
     public record Member(String address, String status, List<String> roles, boolean reachable, int jobs,
-                         int workerSlots) {
+                         int workerSlots, int capacity) {
         public Member {
             roles = List.copyOf(roles);
         }

@@ -48,7 +48,7 @@ public final class NodeConfig {
     /**
      * The resolved configuration of a node with {@code settings}, with {@code extra} taking precedence.
      *
-     * @throws IllegalArgumentException if the journal settings are inconsistent (say which key)
+     * @throws IllegalArgumentException if the journal or role settings are inconsistent (say which key)
      */
     public static Config load(NodeSettings settings, Config extra) {
         Map<String, Object> overrides = new HashMap<>();
@@ -68,7 +68,10 @@ public final class NodeConfig {
         slick.put("slick.db.url", journal.url());
         slick.put("slick.db.user", journal.user());
         slick.put("slick.db.password", journal.password());
-        return ConfigFactory.load(extra.withFallback(ConfigFactory.parseMap(slick)).withFallback(layered));
+        NodeRoles roles = NodeRoles.from(ConfigFactory.load(layered));
+        return ConfigFactory.load(extra.withFallback(ConfigFactory.parseMap(slick))
+                .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(roles.clusterRoles()))
+                .withFallback(layered));
     }
 
     /**

@@ -25,8 +25,9 @@ import org.apache.pekko.serialization.Serializers;
  * job, and the first request is served at full speed:
  * <ul>
  *   <li>events serialize with Jackson CBOR and read back (never Java serialization);</li>
- *   <li>one round trip through the job shard region and the journal's recovery path (the status of an id no job
- *       uses: the entity recovers from an empty history, answers, and is passivated).</li>
+ *   <li>on a node that may host jobs, one round trip through the job shard region and the journal's recovery path
+ *       (the status of an id no job uses: the entity recovers from an empty history, answers, and is
+ *       passivated).</li>
  * </ul>
  */
 final class NodeReadiness {
@@ -36,9 +37,14 @@ final class NodeReadiness {
 
     private NodeReadiness() {}
 
-    static void check(ActorSystem<?> system, ShardedJobService jobs, Duration timeout) throws Exception {
+    /**
+     * @param hostsJobs whether this node may host job entities; a node that may not (its cluster restricts them to
+     *                  a role it lacks) skips the round trip, which would wait for a node that has the role
+     */
+    static void check(ActorSystem<?> system, ShardedJobService jobs, boolean hostsJobs, Duration timeout)
+            throws Exception {
         checkSerialization(system);
-        jobs.find(PROBE_ID).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (hostsJobs) jobs.find(PROBE_ID).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void checkSerialization(ActorSystem<?> system) {

@@ -41,9 +41,11 @@ public final class StatewiseNode implements AutoCloseable {
     private final ShardedJobService jobService;
     private final JournalConnection journal;
     private final Optional<JournalServer> journalServer;
+    private final NodeRoles roles;
 
     private StatewiseNode(ActorSystem<Void> system, ShardedJobService jobService, JournalConnection journal,
-                          Optional<JournalServer> journalServer) {
+                          Optional<JournalServer> journalServer, NodeRoles roles) {
+        this.roles = roles;
         this.system = system;
         this.jobService = jobService;
         this.journal = journal;
@@ -90,12 +92,15 @@ public final class StatewiseNode implements AutoCloseable {
             JobSettings jobSettings = JobSettings.from(config);
             // One cache per node, shared by its workers and by the validation scoring of the jobs it hosts.
             Optional<SplitCache> splitCache = SplitCacheSettings.from(config, settings.dataDirectory()).cache();
-            TrainingJob.init(system, jobSettings, new ShardedWorkerPool(system), Clock.systemUTC(), splitCache);
+            NodeRoles roles = NodeRoles.from(config);
+            // Sharding allocates each entity type only to nodes with its role; the others reach them by proxy.
+            TrainingJob.init(system, jobSettings, new ShardedWorkerPool(system), Clock.systemUTC(), splitCache,
+                    roles.jobRole());
             Worker.init(system, jobSettings, splitCache);
             ShardedJobService service = new ShardedJobService(system, jobSettings);
             service.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            NodeReadiness.check(system, service, UP_TIMEOUT);
-            return new StatewiseNode(system, service, journal, server);
+            NodeReadiness.check(system, service, roles.hostsJobs(), UP_TIMEOUT);
+            return new StatewiseNode(system, service, journal, server, roles);
         } catch (Exception e) {
             system.terminate();
             awaitTermination(system);
@@ -112,6 +117,11 @@ public final class StatewiseNode implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** What this node does in its cluster (whether it hosts workers, serves the API). */
+    public NodeRoles roles() {
+        return roles;
     }
 
     /** The runtime API. */

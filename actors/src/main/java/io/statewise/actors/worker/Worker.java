@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -59,6 +60,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private enum Retry implements Command { INSTANCE }
 
+    /** The job did not answer a finished split or segment in time. */
+    private enum ReplyOverdue implements Command { INSTANCE }
+
     /** Continue the current split from this global state (the job's answer to a segment). */
     public record Continue(byte[] base) implements Command {}
 
@@ -84,8 +88,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
      *                   {@link SplitCacheSettings})
      */
     public static void init(ActorSystem<?> system, JobSettings settings, Optional<SplitCache> splitCache) {
+        // Only nodes with the worker role host workers; the others (API-only, job-only nodes) reach them by proxy.
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
-                ctx -> create(ctx.getEntityId(), settings, splitCache)));
+                ctx -> create(ctx.getEntityId(), settings, splitCache)).withRole(WorkerCapacity.WORKER_ROLE));
     }
 
     /** The behavior of the worker entity {@code entityId}, without a split cache. */
@@ -143,8 +148,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessageEquals(NoWorkYet.INSTANCE, this::onNoWorkYet)
                 .onMessageEquals(JobOver.INSTANCE, this::onJobOver)
                 .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
+                .onMessageEquals(ReplyOverdue.INSTANCE, this::onReplyOverdue)
                 .onMessage(Processed.class, this::onProcessed)
                 .onMessage(ProcessingFailed.class, this::onProcessingFailed)
+                .onSignal(PostStop.class, s -> onPostStop())
                 .build();
     }
 
@@ -154,9 +161,22 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onNoWorkYet() {
+        timers.cancel(ReplyOverdue.INSTANCE);
         // Also the job's answer to a segment it did not apply (a duplicate, or a split re-leased meanwhile).
         if (current != null && !computing) idle();
         if (current == null) timers.startSingleTimer(Retry.INSTANCE, Retry.INSTANCE, settings.retryInterval());
+        return this;
+    }
+
+    /**
+     * Stopped with a split in hand (its node leaves, or the job stopped the slot): the job re-queues the split now
+     * rather than when its lease expires, and the running task stops at its next batch.
+     */
+    private Behavior<Command> onPostStop() {
+        cancelled.set(true);
+        if (current != null) {
+            job.tell(new TrainingJob.SplitAbandoned(slot, current.epoch(), current.split().id()));
+        }
         return this;
     }
 
@@ -167,6 +187,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onAssign(Assign assign) {
+        timers.cancel(ReplyOverdue.INSTANCE);
         if (current != null) return this; // already busy: the job re-leases the split if we never finish it
         WorkAssignment work = assign.work();
         current = work;
@@ -183,6 +204,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onContinue(Continue next) {
+        timers.cancel(ReplyOverdue.INSTANCE);
         if (current == null || computing || session == null) return this;
         SplitSession open = session;
         runSegment(current, lastSegment + 1, next.base(), () -> open);
@@ -235,6 +257,21 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             job.tell(new TrainingJob.SegmentCompleted(slot, w.epoch(), w.split().id(), done.segment(),
                     done.partial(), done.records(), done.badRecords(), done.finished(), getContext().getSelf()));
         }
+        timers.startSingleTimer(ReplyOverdue.INSTANCE, ReplyOverdue.INSTANCE, settings.replyTimeout());
+        return this;
+    }
+
+    /**
+     * No answer to a finished split or segment: the job may be moving to another node. Drop any open split and ask
+     * again, repeatedly; the job hands this slot its leased split again (from the segments it merged) or the next.
+     */
+    private Behavior<Command> onReplyOverdue() {
+        if (computing) return this;
+        if (current != null) idle();
+        job.tell(new TrainingJob.RequestWork(slot, getContext().getSelf()));
+        // Until answered: a request sent while the job's shard still points at a dead node is lost, and a moved job
+        // starts only when a message reaches it.
+        timers.startSingleTimer(ReplyOverdue.INSTANCE, ReplyOverdue.INSTANCE, settings.replyTimeout());
         return this;
     }
 

@@ -53,7 +53,7 @@ class IncrementalFoldTest {
             SplitOutcome out = trainer.trainSplit(trainer.emptyState(plan.schema()), split, plan.train().dataFormat(),
                     plan.schema(), plan.seedFor(1, split.id()), 0, new AtomicLong(), () -> false);
             events.add(new JobEvent.SplitMerged(1, split.id(), trainer.encodeState(out.partial()), out.records(), 0,
-                    T0));
+                    T0, java.util.Optional.empty()));
         }
         events.add(new JobEvent.EpochCompleted(1, Optional.empty(), T0));
         return events;

@@ -3,18 +3,15 @@ package io.statewise.actors.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
+import io.statewise.actors.testing.SystemCbor;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.Split;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The data-input records through the actor system's own CBOR mapper: LibSVM fields round-trip, and events written
@@ -25,19 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InputFormatSerializationTest {
 
-    private ActorTestKit testKit;
-    private ObjectMapper cbor;
-
-    @BeforeAll
-    void start() {
-        testKit = ActorTestKit.create(ConfigFactory.load());
-        cbor = JacksonObjectMapperProvider.get(testKit.system()).getOrCreate("jackson-cbor", Optional.empty());
-    }
-
-    @AfterAll
-    void stop() {
-        testKit.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final SystemCbor SYSTEM = new SystemCbor();
+    private final ObjectMapper cbor = SYSTEM.mapper();
 
     private <T> T roundTrip(T value, Class<T> type) throws Exception {
         return cbor.readValue(cbor.writeValueAsBytes(value), type);

@@ -49,7 +49,8 @@ class JobFoldTest {
     private JobEvent.SplitMerged merged(int splitId) {
         SplitOutcome out = trainer.trainSplit(trainer.emptyState(plan.schema()), plan.train().splits().get(splitId),
                 plan.train().dataFormat(), plan.schema(), plan.seedFor(1, splitId), 0, new AtomicLong(), () -> false);
-        return new JobEvent.SplitMerged(1, splitId, trainer.encodeState(out.partial()), out.records(), 0, T0);
+        return new JobEvent.SplitMerged(1, splitId, trainer.encodeState(out.partial()), out.records(), 0, T0,
+                java.util.Optional.empty());
     }
 
     private List<JobEvent> trainingEvents(List<Integer> order) {

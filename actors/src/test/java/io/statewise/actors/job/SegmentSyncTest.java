@@ -115,7 +115,7 @@ class SegmentSyncTest {
         JobPlan plan = new JobPlanner(settings.splitSizeBytes(), 2).plan(spec);
         JobSettings checkpointing = new JobSettings(settings.snapshotEvery(), settings.leaseTimeout(),
                 settings.tickInterval(), settings.splitSizeBytes(), settings.askTimeout(), settings.progressInterval(),
-                settings.retryInterval(), checkpointInterval);
+                settings.retryInterval(), settings.replyTimeout(), checkpointInterval);
         var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
                 TrainingJob.create(id, PersistenceId.of("job", id), checkpointing, new NoWorkers(),
                         testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));

@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -108,7 +111,10 @@ class TrainingJobTest {
         TestProbe<Worker.Command> worker = testKit.createTestProbe();
         for (int splitId : order) job.runCommand(completed(splitId, worker));
         awaitFinished(job);
-        assertEquals(JobPhase.COMPLETED, ((JobState.Finished) job.getState()).phase());
+        JobState.Finished done = (JobState.Finished) job.getState();
+        assertEquals(JobPhase.COMPLETED, done.phase());
+        assertEquals(Map.of(localNode(), (long) order.size()), done.splitsByNode(),
+                "every split counted for the node of the worker that computed it");
         return job;
     }
 
@@ -190,7 +196,7 @@ class TrainingJobTest {
         plan();
         JobSettings snapshotOften = new JobSettings(2, settings.leaseTimeout(), settings.tickInterval(),
                 settings.splitSizeBytes(), settings.askTimeout(), settings.progressInterval(),
-                settings.retryInterval(), settings.checkpointInterval());
+                settings.retryInterval(), settings.replyTimeout(), settings.checkpointInterval());
         var job = EventSourcedBehaviorTestKit.<TrainingJob.Command, JobEvent, JobState>create(testKit.system(),
                 TrainingJob.create("snap", PersistenceId.of("job", "snap"), snapshotOften, new RecordingPool(),
                         testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
@@ -274,6 +280,74 @@ class TrainingJobTest {
     }
 
     @Test
+        void anAutoJobFollowsTheClustersWorkerSlots() throws Exception {
+        plan();
+        JobSpec auto = new JobSpec(spec.algorithm(), spec.hyperParameters(), spec.train(), Optional.empty(),
+                Optional.empty(), 0, 0, spec.splitSizeBytes());
+        RecordingPool pool = new RecordingPool();
+        var job = newJob("auto", pool);
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("auto", auto, plan, r));
+        assertEquals(plan.parallelism(), pool.lastWake, "the planned slots until the cluster reports");
+        ActorRef<WorkerNodes> cluster = pool.subscribers.receiveMessage();
+
+        cluster.tell(new WorkerNodes(4, Set.of()));
+        var onFourth = (Worker.Assign) requestWork(job, 3);
+        assertEquals(4, pool.lastWake, "a joining worker node's slots are woken");
+
+        cluster.tell(new WorkerNodes(1, Set.of()));
+        assertInstanceOf(Worker.JobOver.class, requestWork(job, 2), "a slot beyond the count stops");
+        assertEquals(List.of("auto:1-4"), pool.stoppedRanges);
+        var onFirst = (Worker.Assign) requestWork(job, 0);
+        assertEquals(onFourth.work().split().id(), onFirst.work().split().id(),
+                "the split of a removed slot is re-queued at once, ahead of the others");
+    }
+
+    @Test
+    void splitsOfAnUnreachableNodeAreRequeuedAtOnce() throws Exception {
+        plan();
+        RecordingPool pool = new RecordingPool();
+        var job = newJob("unreachable", pool);
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("unreachable", spec, plan, r));
+        ActorRef<WorkerNodes> cluster = pool.subscribers.receiveMessage();
+        var held = (Worker.Assign) requestWork(job, 0);
+
+        cluster.tell(new WorkerNodes(2, Set.of("pekko://statewise@10.0.0.9:2551")));
+        assertEquals(held.work().split().id(), ((Worker.Assign) requestWork(job, 0)).work().split().id(),
+                "another node's loss frees nothing here: the slot keeps its split");
+        cluster.tell(new WorkerNodes(2, Set.of(localNode())));
+        var again = (Worker.Assign) requestWork(job, 2);
+        assertEquals(held.work().split().id(), again.work().split().id(),
+                "the split leased on the lost node goes to the next slot that asks, without waiting for its lease");
+        assertEquals(plan.parallelism(), pool.lastWake, "a fixed parallelism does not follow the cluster's slots");
+    }
+
+    @Test
+    void aSplitAbandonedByItsStoppingWorkerGoesToTheNextSlotAtOnce() throws Exception {
+        plan();
+        var job = newJob("abandoned", new RecordingPool());
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("abandoned", spec, plan, r));
+        var held = (Worker.Assign) requestWork(job, 0);
+        int splitId = held.work().split().id();
+        job.runCommand(new TrainingJob.SplitAbandoned(1, 1, splitId));
+        assertTrue(((Worker.Assign) requestWork(job, 1)).work().split().id() != splitId, "only its holder gives it up");
+        job.runCommand(new TrainingJob.SplitAbandoned(0, 1, splitId));
+        assertEquals(splitId, ((Worker.Assign) requestWork(job, 2)).work().split().id());
+        JobStatus status = job.<JobView>runCommand(TrainingJob.GetStatus::new).reply().status().orElseThrow();
+        long splitBytes = held.work().split().end() - held.work().split().start();
+        assertEquals(splitBytes, status.bytesReread(), "the abandoned split is read again");
+    }
+
+    private Worker.Command requestWork(EventSourcedBehaviorTestKit<TrainingJob.Command, JobEvent, JobState> job,
+                                       int slot) {
+        return job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(slot, r)).reply();
+    }
+
+    /** The node of the test's (local) workers, as the job records it. */
+    private String localNode() {
+        return testKit.system().address().toString();
+    }
+
+    @Test
     void unknownJobAnswersEmptyAndAsksToBePassivated() {
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         var job = testKit.spawn(TrainingJob.create("nobody", PersistenceId.of("job", "nobody"), settings,
@@ -289,14 +363,31 @@ class TrainingJobTest {
         assertEquals(job, ((ClusterSharding.Passivate<?>) shard.receiveMessage()).entity());
     }
 
-    /** Records which jobs woke their workers. */
-    private static final class RecordingPool implements WorkerPool {
+    /** Records which jobs woke and stopped which slots; hands each job's worker-node subscriber to the test. */
+    private final class RecordingPool implements WorkerPool {
         final Set<String> woken = java.util.Collections.synchronizedSet(new HashSet<>());
         final List<String> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> stoppedRanges = java.util.Collections.synchronizedList(new ArrayList<>());
+        final TestProbe<ActorRef<WorkerNodes>> subscribers = testKit.createTestProbe();
+        volatile int lastWake;
 
         @Override
         public void wakeAll(String jobId, int slots) {
             woken.add(jobId);
+            lastWake = slots;
+        }
+
+        @Override
+        public void stop(String jobId, int fromSlot, int toSlot) {
+            stoppedRanges.add(jobId + ":" + fromSlot + "-" + toSlot);
+        }
+
+        @Override
+        public Behavior<?> watchWorkerNodes(ActorRef<WorkerNodes> subscriber) {
+            return Behaviors.setup(ctx -> {
+                subscribers.getRef().tell(subscriber);
+                return Behaviors.empty();
+            });
         }
 
         @Override

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.statewise.actors.worker.WorkerCapacity;
 import io.statewise.persistence.JournalDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The journal settings reach every plugin's slick block; no node is started. */
@@ -64,5 +66,37 @@ class NodeConfigTest {
                 ConfigFactory.parseString("statewise.journal.profile = oracle")));
         assertTrue(e.getMessage().startsWith("statewise.journal.profile: unknown journal profile 'oracle'"),
                 e.getMessage());
+    }
+
+    @Test
+    void rolesDefaultToWorkerAndApiAndAWorkerAnnouncesItsSlots() {
+        Config c = NodeConfig.load(STANDALONE, ConfigFactory.empty());
+        NodeRoles roles = NodeRoles.from(c);
+        assertTrue(roles.worker() && roles.api() && roles.jobRole().isEmpty(), roles.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors(), roles.workerSlots());
+        assertEquals(List.of("api", "worker", WorkerCapacity.slotsRole(roles.workerSlots())),
+                c.getStringList("pekko.cluster.roles"));
+    }
+
+    @Test
+    void rolesComeAsAListOrACommaSeparatedStringAndReservedOnesAreRefused() {
+        Config apiOnly = NodeConfig.load(STANDALONE, ConfigFactory.parseString("""
+                statewise.node { roles = "api, jobs", worker-slots = 3, job-role = jobs }"""));
+        NodeRoles roles = NodeRoles.from(apiOnly);
+        assertEquals(Set.of("api", "jobs"), roles.roles());
+        assertEquals(Optional.of("jobs"), roles.jobRole());
+        assertTrue(roles.hostsJobs());
+        assertTrue(!NodeRoles.from(NodeConfig.load(STANDALONE, ConfigFactory.parseString(
+                "statewise.node { roles = [api], job-role = jobs }"))).hostsJobs(), "an api node without the job role");
+        assertEquals(List.of("api", "jobs"), apiOnly.getStringList("pekko.cluster.roles"), "no slots without worker");
+        Config worker = NodeConfig.load(STANDALONE, ConfigFactory.parseString(
+                "statewise.node { roles = [worker], worker-slots = 3 }"));
+        assertEquals(List.of("worker", WorkerCapacity.slotsRole(3)), worker.getStringList("pekko.cluster.roles"));
+        IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class, () -> NodeConfig.load(
+                STANDALONE, ConfigFactory.parseString("statewise.node.roles = [worker-slots-9]")));
+        assertTrue(reserved.getMessage().contains("statewise.node.roles"), reserved.getMessage());
+        IllegalArgumentException slots = assertThrows(IllegalArgumentException.class, () -> NodeConfig.load(
+                STANDALONE, ConfigFactory.parseString("statewise.node.worker-slots = many")));
+        assertTrue(slots.getMessage().contains("worker-slots"), slots.getMessage());
     }
 }

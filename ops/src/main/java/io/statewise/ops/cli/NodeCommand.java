@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,12 +52,21 @@ final class NodeCommand implements Callable<Integer> {
                     + "server (HOST default 127.0.0.1; PORT 0 picks a free one). They start with "
                     + "--journal-url jdbc:h2:tcp://HOST:PORT/journal.")
     String serveJournal;
+    @Option(names = "--roles", paramLabel = "ROLE[,ROLE]", split = ",",
+            description = {"What the node does: worker (hosts worker slots), api (serves HTTP), and any role named "
+                    + "by statewise.node.job-role (default: statewise.node.roles, env STATEWISE_NODE_ROLES, else "
+                    + "worker,api)."})
+    List<String> roles;
+    @Option(names = "--worker-slots", paramLabel = "N|auto",
+            description = "Worker slots this node offers to jobs with parallelism auto (default: "
+                    + "statewise.node.worker-slots, env STATEWISE_WORKER_SLOTS, else auto = its cores).")
+    String workerSlots;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         seeds.forEach(NodeCommand::checkSeed);
-        Config journalConfig = journalConfig();
+        Config journalConfig = journalConfig().withFallback(rolesConfig());
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         LogFile.configure(dataDir);
@@ -67,9 +77,14 @@ final class NodeCommand implements Callable<Integer> {
             signalled.set(true);
             node.close();
         }, "statewise-shutdown"));
-        InetSocketAddress http = bindHttp(node);
-        spec.commandLine().getOut().println("Statewise node up: cluster " + clusterAddress(node) + ", HTTP http://"
-                + http.getHostString() + ":" + http.getPort()
+        // Only api nodes serve HTTP; the others work for the cluster without a port of their own.
+        String httpPart = "no HTTP";
+        if (node.roles().api()) {
+            InetSocketAddress http = bindHttp(node);
+            httpPart = "HTTP http://" + http.getHostString() + ":" + http.getPort();
+        }
+        spec.commandLine().getOut().println("Statewise node up: cluster " + clusterAddress(node) + ", " + httpPart
+                + ", roles " + String.join(",", node.roles().roles())
                 + node.journalServerUrl().map(url -> ", journal served at " + url).orElse(""));
         spec.commandLine().getOut().flush();
         node.system().getWhenTerminated().toCompletableFuture().join();
@@ -90,6 +105,19 @@ final class NodeCommand implements Callable<Integer> {
             keys.put("statewise.journal.serve.enabled", true);
             keys.put("statewise.journal.serve.host", serveHost);
             keys.put("statewise.journal.serve.port", Integer.parseInt(servePort));
+        }
+        return ConfigFactory.parseMap(keys);
+    }
+
+    /** The role options as configuration keys ({@code statewise.node.*}), over the file and environment. */
+    Config rolesConfig() {
+        Map<String, Object> keys = new HashMap<>();
+        if (roles != null) keys.put("statewise.node.roles", roles);
+        if (workerSlots != null) {
+            if (!workerSlots.equals("auto") && !workerSlots.matches("[1-9]\\d{0,4}")) {
+                throw CliException.usage("bad --worker-slots '" + workerSlots + "': expected a number >= 1 or auto");
+            }
+            keys.put("statewise.node.worker-slots", workerSlots);
         }
         return ConfigFactory.parseMap(keys);
     }

@@ -18,13 +18,14 @@ import java.util.Optional;
  * @param train           training data; required
  * @param validation      validation data; optional
  * @param test            test data; optional
- * @param parallelism     worker slots, 0 (default) means one per core
+ * @param parallelism     worker slots: a number, or {@code "auto"} (the default, also {@code 0}): one slot per
+ *                        offered slot of every worker node (by default its cores), following the cluster's membership
  * @param maxBadRecords   malformed rows the job may skip; default 0
  * @param splitSizeBytes  target split size, 0 (default) means the node's default
  * @param base            id of a completed job whose trained state the new job starts from; optional
  */
 public record SubmitJobRequest(String algorithm, Map<String, JsonNode> hyperparameters, DataInputRequest train,
-                               DataInputRequest validation, DataInputRequest test, int parallelism,
+                               DataInputRequest validation, DataInputRequest test, JsonNode parallelism,
                                long maxBadRecords, long splitSizeBytes, String base) {
 
     /** The runtime's job spec, or an {@link InvalidRequestException} naming the first bad field. */
@@ -33,14 +34,25 @@ public record SubmitJobRequest(String algorithm, Map<String, JsonNode> hyperpara
             throw new InvalidRequestException("algorithm", "missing required field 'algorithm'");
         }
         if (train == null) throw new InvalidRequestException("train", "missing required field 'train'");
-        requireNonNegative("parallelism", parallelism);
+        int slots = slots();
         requireNonNegative("max_bad_records", maxBadRecords);
         requireNonNegative("split_size_bytes", splitSizeBytes);
         return new JobSpec(algorithm.trim(), hyperParameterTexts(), train.toDataInput("train"),
                 Optional.ofNullable(validation).map(v -> v.toDataInput("validation")),
                 Optional.ofNullable(test).map(t -> t.toDataInput("test")),
-                parallelism, maxBadRecords, splitSizeBytes, Optional.ofNullable(base).map(String::trim)
+                slots, maxBadRecords, splitSizeBytes, Optional.ofNullable(base).map(String::trim)
                         .filter(b -> !b.isEmpty()));
+    }
+
+    /** The requested slots; 0 stands for {@code auto}. */
+    private int slots() {
+        if (parallelism == null || parallelism.isNull()) return 0;
+        if (parallelism.isTextual() && parallelism.asText().equals("auto")) return 0;
+        if (!parallelism.canConvertToInt() || !parallelism.isIntegralNumber() || parallelism.asInt() < 0) {
+            throw new InvalidRequestException("parallelism",
+                    "'parallelism' must be \"auto\" or a whole number >= 0, got " + parallelism);
+        }
+        return parallelism.asInt();
     }
 
     private Map<String, String> hyperParameterTexts() {

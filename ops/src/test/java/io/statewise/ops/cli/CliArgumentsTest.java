@@ -148,6 +148,19 @@ class CliArgumentsTest {
     }
 
     @Test
+    void roleOptionsBecomeConfigKeys() {
+        var roles = node("--roles", "worker", "--worker-slots", "3").rolesConfig();
+        assertEquals(List.of("worker"), roles.getStringList("statewise.node.roles"));
+        assertEquals("3", roles.getString("statewise.node.worker-slots"));
+        assertEquals(List.of("api", "jobs"), node("--roles", "api,jobs").rolesConfig()
+                .getStringList("statewise.node.roles"));
+        assertTrue(node().rolesConfig().isEmpty());
+        CliRun bad = CliRun.of("node", "--worker-slots", "0");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--worker-slots"), bad.err());
+    }
+
+    @Test
     void badJournalOptionsExit2() {
         CliRun profile = CliRun.of("node", "--journal", "mysql");
         assertEquals(ExitCodes.USAGE, profile.exitCode());

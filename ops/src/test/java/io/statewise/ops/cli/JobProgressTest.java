@@ -38,7 +38,7 @@ class JobProgressTest {
         JobStatusDto withLosses = new JobStatusDto(s.jobId(), s.algorithm(), s.phase(), s.epoch(), s.epochs(),
                 s.splitsDone(), s.splitsTotal(), s.records(), s.recordsPerSecond(), s.badRecords(), s.metrics(),
                 s.error(), s.submittedAt(), s.finishedAt(), List.of(new EpochReport(1, Map.of()),
-                        new EpochReport(2, Map.of("train_loss", 0.41234, "validation_loss", 0.45))));
+                        new EpochReport(2, Map.of("train_loss", 0.41234, "validation_loss", 0.45))), Map.of(), 0, 0);
         assertTrue(JobProgress.render(withLosses, 10).endsWith(" rec/s loss 0.4123/0.4500"),
                 JobProgress.render(withLosses, 10));
         assertTrue(JobProgress.render(s, 10).endsWith(" rec/s"), "no loss before an epoch reports one");
@@ -93,6 +93,6 @@ class JobProgressTest {
 
     private static JobStatusDto status(String phase, int epoch, int epochs, int splitsDone, int splitsTotal) {
         return new JobStatusDto("j", "kmeans", phase, epoch, epochs, splitsDone, splitsTotal, 1_500_000, 250_000, 0,
-                Map.of(), null, Instant.EPOCH, null, List.of());
+                Map.of(), null, Instant.EPOCH, null, List.of(), Map.of(), 0, 0);
     }
 }

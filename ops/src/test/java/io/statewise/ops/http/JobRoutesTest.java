@@ -311,6 +311,7 @@ class JobRoutesTest {
         assertEquals("up", member.get("status").asText());
         assertEquals("worker", member.get("roles").get(1).asText());
         assertEquals(2, member.get("worker_slots").asInt());
+        assertEquals(4, member.get("capacity").asInt());
         assertEquals(json(response).get("self").asText(), json(response).get("leader").asText());
     }
 

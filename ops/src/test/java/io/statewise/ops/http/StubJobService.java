@@ -268,6 +268,7 @@ public final class StubJobService implements JobService {
         return new JobStatus(jobId, "kmeans", phase, done ? 3 : 2, 3, done ? 4 : 1, 4, done ? 1000 : 500, 1234.5, 0,
                 done ? Map.of("validation_msd", 0.25) : Map.of(), Optional.empty(), SUBMITTED_AT,
                 done ? Optional.of(SUBMITTED_AT.plusSeconds(60)) : Optional.empty(),
-                List.of(new EpochReport(1, Map.of("train_loss", 0.5))));
+                List.of(new EpochReport(1, Map.of("train_loss", 0.5))),
+                Map.of("pekko://statewise@127.0.0.1:2551", done ? 12L : 2L), 4096, 0);
     }
 }

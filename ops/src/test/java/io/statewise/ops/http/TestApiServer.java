@@ -28,10 +28,10 @@ public final class TestApiServer implements AutoCloseable {
             pekko.http.server.parsing.max-content-length = 64k
             """).withFallback(ConfigFactory.load());
 
-    /** What {@code GET /v1/cluster} answers: one node, up, hosting one job and two worker slots. */
+    /** What {@code GET /v1/cluster} answers: one node, up, hosting one job and two worker slots, offering four. */
     static final ClusterView CLUSTER = new ClusterView("pekko://statewise@127.0.0.1:2551",
             Optional.of("pekko://statewise@127.0.0.1:2551"), List.of(new ClusterView.Member(
-                    "pekko://statewise@127.0.0.1:2551", "up", List.of("api", "worker"), true, 1, 2)));
+                    "pekko://statewise@127.0.0.1:2551", "up", List.of("api", "worker"), true, 1, 2, 4)));
 
     private final ActorSystem<Void> system;
     private final StubJobService jobs = new StubJobService();

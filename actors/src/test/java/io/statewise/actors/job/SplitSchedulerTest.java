@@ -1,0 +1,53 @@
+package io.statewise.actors.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Leases given back when slots or nodes go away, and when leases expire. */
+class SplitSchedulerTest {
+
+    private static final String NODE_A = "pekko://statewise@127.0.0.1:1";
+    private static final String NODE_B = "pekko://statewise@127.0.0.1:2";
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final long SPLIT_BYTES = 1_000;
+
+    /** A scheduler of one epoch of splits 0..splits-1, its queue in order. */
+    private static SplitScheduler scheduler(int splits) {
+        SplitScheduler s = new SplitScheduler(LEASE);
+        long[] bytes = new long[splits];
+        java.util.Arrays.fill(bytes, SPLIT_BYTES);
+        s.startEpoch(1, bytes, id -> false);
+        return s;
+    }
+
+    @Test
+    void splitsOfALostNodeGoBackToTheHeadOfTheQueue() {
+        SplitScheduler s = scheduler(4);
+        assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0));
+        assertEquals(OptionalInt.of(1), s.lease(1, NODE_B, 0));
+        assertEquals(1, s.releaseNodes(Set.of(NODE_B)));
+        assertEquals(OptionalInt.of(1), s.lease(2, NODE_A, 0), "the lost node's split first");
+        assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0), "the surviving lease stays");
+        assertEquals(0, s.releaseNodes(Set.of(NODE_B)));
+        assertEquals(3 * SPLIT_BYTES, s.bytesLeased(), "a slot asking again for its split is not a new read");
+        assertEquals(SPLIT_BYTES, s.bytesRequeued());
+    }
+
+    @Test
+    void splitsOfRemovedSlotsAndExpiredLeasesAreRequeued() {
+        SplitScheduler s = scheduler(3);
+        s.lease(0, NODE_A, 0);
+        s.lease(1, NODE_A, 0);
+        s.lease(2, NODE_A, 0);
+        assertEquals(2, s.releaseSlotsFrom(1));
+        assertTrue(s.hasWaiting());
+        s.progress(0, 0, 10, LEASE.toNanos() - 1);
+        assertEquals(0, s.expireLeases(LEASE.toNanos() + 1), "progress renewed the lease");
+        assertEquals(1, s.expireLeases(2 * LEASE.toNanos()));
+    }
+}
