@@ -9,7 +9,10 @@ import io.statewise.algorithms.data.SparseBatch;
  * into reused arrays: rows feed the scores {@code X A} (each record's non-zeros), columns the gradient {@code X^T G}
  * (each feature's non-zeros), so that both products keep one output row in the innermost loop and read four inputs
  * per stored value ({@link PackedKernel}). Dense batches are read through the same layout, skipping zeros, so dense
- * and sparse forms of the same records go through the same arithmetic in the same order and agree bit for bit.
+ * and sparse forms of the same records go through the same arithmetic in the same order and agree bit for bit;
+ * except nearly dense batches (at most {@value #ZEROS_KEPT_PER_MILLE} per mille zeros, the usual real-valued data),
+ * which keep their few zeros as stored values in the full pattern: they are exact, but group their sums differently
+ * from their sparse form, so the two agree only up to rounding.
  *
  * <p>Copies the batch's values (O(non-zeros), small against the O(non-zeros x models) products) and keeps no
  * reference to the batch. Mutable, single-threaded.
@@ -18,6 +21,12 @@ final class BatchLayout {
 
     /** Records per block of the dense transpose: a block's rows stay in L1 cache while its columns are written. */
     private static final int TRANSPOSE_BLOCK = 64;
+    /**
+     * Zeros, per mille of a dense batch's values, that the full pattern still stores: a real-valued feature rounded to
+     * a few decimals is sometimes exactly 0, and one such zero would otherwise send the batch through the scatter
+     * transpose of sparse data.
+     */
+    private static final int ZEROS_KEPT_PER_MILLE = 10;
 
     private final int dimension;
     int records;
@@ -46,19 +55,24 @@ final class BatchLayout {
         if (batch instanceof DenseBatch dense) {
             float[] x = dense.features();
             int d = dense.dimension();
-            int nnz = countNonZeros(x, n * d);
-            ensure(nnz);
-            if (nnz == n * d) loadFull(x, n, d);
-            else loadDense(x, n, d);
+            int values = n * d;
+            int nnz = countNonZeros(x, values);
+            if ((long) (values - nnz) * 1000 <= (long) values * ZEROS_KEPT_PER_MILLE) {
+                ensure(values);
+                loadFull(x, n, d);
+            } else {
+                ensure(nnz);
+                loadDense(x, n, d);
+            }
         } else {
             loadSparse((SparseBatch) batch, n);
         }
     }
 
     /**
-     * A dense batch without zeros (the common case for real-valued features): every record has all {@code d} features
-     * and every feature all {@code n} records, so both index patterns are fixed by {@code (n, d)} and only the values
-     * are copied, the columns by a plain blocked transpose. Same arrays, hence the same arithmetic, as the general path.
+     * A nearly dense batch, zeros stored: every record has all {@code d} features and every feature all {@code n}
+     * records, so both index patterns are fixed by {@code (n, d)} and only the values are copied, the columns by a
+     * plain blocked transpose. Without zeros these are the general path's arrays, hence its arithmetic.
      */
     private void loadFull(float[] x, int n, int d) {
         if (patternRecords != n) {
