@@ -10,6 +10,11 @@
 #   3. scaling (M3): the same job with 1 and 2 workers: last validation loss within 2%, 2 workers in <= 0.6x the time.
 #
 # Usage: bench/run-deepar-bench.sh --m3 M3_MONTHLY.csv --tourism TOURISM_MONTHLY.csv [--data-dir DIR] [--skip-build]
+#        bench/run-deepar-bench.sh --m3-raw m3.csv.gz --tourism-raw tourism.csv.gz [--data-dir DIR] [--skip-build]
+#   --m3-raw/--tourism-raw take the competition files as published in long format (M3 of the Mcomp R package:
+#   series,type,period,h,split,t,time,value; tourism of the Tcomp R package: series,period,split,t,start_year,
+#   start_period,value; plain or gzip'd): forecast_long_csv.py keeps their monthly series and writes them to DIR as
+#   the long CSVs above, train values then the official test values, so the held-out horizon is the official test.
 # Environment: PYTHON, MVN_FLAGS, EPOCHS (default 100; early stopping after 10 epochs without a lower validation
 # loss) and the idle checks of bench-lib.sh.
 # Writes bench/target/deepar-bench.md; raw JSON and logs of every run under bench/target/deepar-bench/.
@@ -21,17 +26,27 @@ OUT="$BENCH/target/deepar-bench"
 WORK="$BENCH/target/work"
 source "$BENCH/bench-lib.sh"
 bench_args "$@"
-M3="" TOURISM=""
+M3="" TOURISM="" M3_RAW="" TOURISM_RAW=""
 set -- "${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --m3) M3="$2"; shift 2 ;;
     --tourism) TOURISM="$2"; shift 2 ;;
+    --m3-raw) M3_RAW="$2"; shift 2 ;;
+    --tourism-raw) TOURISM_RAW="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-[[ -s "$M3" && -s "$TOURISM" ]] || { echo "give --m3 and --tourism: long CSVs series,timestamp,value" >&2; exit 2; }
 mkdir -p "$OUT" "$DATA_DIR" "$WORK"
+if [[ -n "$M3_RAW" ]]; then
+  M3="$DATA_DIR/m3-monthly-long.csv"; "$PYTHON" "$BENCH/forecast_long_csv.py" "$M3_RAW" "$M3"
+fi
+if [[ -n "$TOURISM_RAW" ]]; then
+  TOURISM="$DATA_DIR/tourism-monthly-long.csv"
+  "$PYTHON" "$BENCH/forecast_long_csv.py" "$TOURISM_RAW" "$TOURISM"
+fi
+[[ -s "$M3" && -s "$TOURISM" ]] || {
+  echo "give --m3 and --tourism (long CSVs series,timestamp,value) or --m3-raw and --tourism-raw" >&2; exit 2; }
 if [[ $SKIP_BUILD -eq 0 ]]; then build_bench; else build_bench --skip-build; fi
 rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/*.txt
 EPOCHS=${EPOCHS:-100}
