@@ -343,15 +343,14 @@ public final class TrainingJob
         appliedSegment = new AppliedSegment(recorded, applied);
         List<JobEvent> events = new ArrayList<>(3);
         events.add(recorded);
-        boolean lastSplit = cmd.finished() && state.splitsDone() + 1 == state.plan().splitsPerEpoch();
+        boolean lastSplit = lastSplit(state, cmd.finished());
         long now = System.nanoTime();
         if (lastSplit || now - lastCheckpointNanos >= settings.checkpointInterval().toNanos()) {
+            // An epoch's end must follow a checkpoint: replay skips the partial-less segments before it.
             events.add(new JobEvent.SyncCheckpointed(applied, clock.instant()));
             lastCheckpointNanos = now;
         }
-        if (lastSplit && state.plan().validation().isEmpty()) {
-            events.add(new JobEvent.EpochCompleted(state.epoch(), Optional.empty(), clock.instant()));
-        }
+        if (lastSplit) epochEnd(state).ifPresent(events::add);
         if (!cmd.finished()) {
             scheduler.progress(cmd.splitId(), cmd.slot(), 0, now);
             // If the write fails the job restarts from its last checkpoint and rejects the worker's next segment (its
@@ -359,9 +358,7 @@ public final class TrainingJob
             cmd.replyTo().tell(new Worker.Continue(applied.base().bytes()));
             return Effect().persist(events).thenNoReply();
         }
-        return Effect().persist(events)
-                .thenRun(s -> afterMerge(cmd.splitId(), (JobState.Running) s))
-                .thenReply(cmd.replyTo(), s -> nextWork(s, cmd.slot(), cmd.replyTo()));
+        return persistFinishedSplit(events, cmd.splitId(), cmd.slot(), cmd.replyTo());
     }
 
     /**
@@ -374,13 +371,29 @@ public final class TrainingJob
         if (bad > state.spec().maxBadRecords()) return tooManyBadRecords(state, bad);
         List<JobEvent> events = new ArrayList<>(2);
         events.add(merged);
-        boolean lastSplit = state.splitsDone() + 1 == state.plan().splitsPerEpoch();
-        if (lastSplit && state.plan().validation().isEmpty()) {
-            // With validation data the epoch ends once its candidates are scored on it (afterMerge).
-            events.add(new JobEvent.EpochCompleted(state.epoch(), Optional.empty(), clock.instant()));
-        }
+        if (lastSplit(state, true)) epochEnd(state).ifPresent(events::add);
+        return persistFinishedSplit(events, merged.splitId(), slot, replyTo);
+    }
+
+    /** Whether the split that just merged (if it finished) was the last of the epoch. */
+    private static boolean lastSplit(JobState.Running state, boolean splitFinished) {
+        return splitFinished && state.splitsDone() + 1 == state.plan().splitsPerEpoch();
+    }
+
+    /**
+     * The end of the epoch whose last split just merged; none with validation data, where the epoch ends once its
+     * candidates are scored on it ({@link #afterMerge}).
+     */
+    private Optional<JobEvent> epochEnd(JobState.Running state) {
+        return state.plan().validation().isPresent() ? Optional.empty()
+                : Optional.of(new JobEvent.EpochCompleted(state.epoch(), Optional.empty(), clock.instant()));
+    }
+
+    /** Persists the events of a finished split, then goes on with the schedule and answers with the next work. */
+    private ReplyEffect<JobEvent, JobState> persistFinishedSplit(List<JobEvent> events, int splitId, int slot,
+                                                                ActorRef<Worker.Command> replyTo) {
         return Effect().persist(events)
-                .thenRun(s -> afterMerge(merged.splitId(), (JobState.Running) s))
+                .thenRun(s -> afterMerge(splitId, (JobState.Running) s))
                 .thenReply(replyTo, s -> nextWork(s, slot, replyTo));
     }
 
