@@ -77,7 +77,7 @@ final class BatchLayout {
     private void loadFull(float[] x, int n, int d) {
         if (patternRecords != n) {
             for (int i = 0; i <= n; i++) rowStart[i] = i * d;
-            for (int j = 0; j <= dimension; j++) columnStart[j] = j * n;
+            for (int j = 0; j <= d; j++) columnStart[j] = j * n;
             for (int i = 0, p = 0; i < n; i++) {
                 for (int j = 0; j < d; j++, p++) rowIndex[p] = j;
             }
