@@ -169,6 +169,19 @@ class SegmentSyncTest {
             for (int j = 0; j < 3; j++) {
                 assertEquals(center[0][j], model.mean()[j], 0.5, "SGD estimate of the mean, feature " + j);
             }
+
+            // Replay skips the segments recorded without their partial; the checkpoint at each epoch's end makes the
+            // replayed state before the model exactly the trained one.
+            var events = running.jobService().events(submitted.jobId(), 1, 1000).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS).events();
+            assertTrue(events.stream().anyMatch(e -> e.type().equals("segment_merged")), "segments recorded");
+            assertTrue(events.stream().anyMatch(e -> e.type().equals("sync_checkpointed")), "checkpoints recorded");
+            long finalized = events.stream().filter(e -> e.type().equals("model_finalized")).findFirst()
+                    .orElseThrow().sequenceNr();
+            var replayed = (SgdMean.MeanModel) running.jobService().modelAsOf(submitted.jobId(), finalized - 1)
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS).model();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(model.mean(), replayed.mean(),
+                    "the model rebuilt from the journal equals the trained one");
         }
     }
 
