@@ -63,6 +63,13 @@ class Marks:
     def __call__(self, *runs):
         return " (†)" if any(r in self.affected for r in runs) else ""
 
+    def end_figures(self, w):
+        """Closes the figures table: a blank line, then the note explaining the marks if any figure has one."""
+        w("")
+        if self.affected:
+            w(Marks.NOTE)
+            w("")
+
 
 def idle_at_start(results):
     """What the run script recorded of the machine's load before its first run."""

@@ -33,10 +33,7 @@ def main():
     ratio = m2["job_s"] / m1["job_s"]
     w(f"| 3 | M3, 2 workers' time / 1 worker's ({m2['job_s']:.1f} s / {m1['job_s']:.1f} s)"
       f"{mark('deepar-m3-1', 'deepar-m3-2')} | {ratio:.2f} | <= 0.6 | {met(ratio <= 0.6)} |")
-    w("")
-    if mark.affected:
-        w(Marks.NOTE)
-        w("")
+    mark.end_figures(w)
     w("## Runs")
     w("")
     for name, d in (("M3 monthly", m3), ("tourism monthly", tourism)):

@@ -52,10 +52,7 @@ def main():
     w(f"| 3 | ... at equal or better test accuracy: Statewise median of the three jobs {median:.5f} ({jobs}), "
       f"Spark {spark['test_accuracy']:.5f} | {(median - spark['test_accuracy']) * 100:+.3f} points "
       f"| >= 0 | {met(better)} |")
-    w("")
-    if mark.affected:
-        w(Marks.NOTE)
-        w("")
+    mark.end_figures(w)
 
     w("## Runs")
     w("")

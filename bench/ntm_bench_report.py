@@ -35,10 +35,7 @@ def main():
     w(f"| 3 | training throughput, documents per second per core: NTM one worker (job time, load included) against "
       f"LDA online VB (fit only, n_jobs=1) {lda['documents_per_s_per_core']:.0f}{mark('ntm-statewise-1', 'lda-sklearn')} "
       f"| {n1['documents_per_s_per_worker']:.0f} | reported | - |")
-    w("")
-    if mark.affected:
-        w(Marks.NOTE)
-        w("")
+    mark.end_figures(w)
     w("## Runs")
     w("")
     w(f"Corpus: {corpus['train_documents']} training and {corpus['test_documents']} held-out documents, vocabulary "

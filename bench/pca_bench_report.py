@@ -58,10 +58,7 @@ def main():
       f"| {met(size < 100 * MB)} |")
     w(f"| 3 | same: the whole job (submit -> COMPLETED, cold JVM; warm: {wj['warm_job_median_s']:.2f} s)"
       f"{mark('wide-statewise')} | {wj['job_s']:.2f} s | (reported) | - |")
-    w("")
-    if mark.affected:
-        w(Marks.NOTE)
-        w("")
+    mark.end_figures(w)
 
     w("## 1. Fashion-MNIST train images (60,000 x 784, pixels 0..255), 10 components")
     w("")

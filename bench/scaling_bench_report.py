@@ -29,10 +29,7 @@ def main():
           f"{two['warm_job_median_s']:.2f} s (w=2){marks} | {warm:.2f} | >= 0.9 | {met(warm >= 0.9)} |")
         w(f"| {name} | ... first job, cold JVM, parses the CSV: {one['job_s']:.2f} s / {two['job_s']:.2f} s{marks} "
           f"| {cold:.2f} | >= 0.9 | {met(cold >= 0.9)} |")
-    w("")
-    if mark.affected:
-        w(Marks.NOTE)
-        w("")
+    mark.end_figures(w)
     w("## Runs")
     w("")
     w("| Run | Records | Splits | Cold job (s) | Warm jobs (s) |")

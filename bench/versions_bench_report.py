@@ -39,9 +39,7 @@ def main():
         same = i[name + "_same_model"]
         w(f"| 3 | {label}: model after adding vs full retrain | {'identical' if same else 'different'} | {match} "
           f"| {met(same)} |")
-    w("")
-    w(mark.NOTE)
-    w("")
+    mark.end_figures(w)
     cpu_table(results, w)
     write_report(report, out)
 

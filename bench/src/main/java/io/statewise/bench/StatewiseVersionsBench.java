@@ -52,7 +52,7 @@ public final class StatewiseVersionsBench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: StatewiseVersionsBench replay|tune --work-dir DIR ...");
+            System.err.println("usage: StatewiseVersionsBench replay|tune|incremental --work-dir DIR ...");
             System.exit(2);
         }
         Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));

@@ -69,11 +69,8 @@ class ForecastEndToEndTest {
                      "test":{"paths":["%s"],"format":"jsonlines"},
                      "parallelism":2,"split_size_bytes":8000}
                     """.formatted(path(train), path(validation), path(test));
-            Http.Response submitted = http.post("/v1/jobs", spec);
-            assertEquals(202, submitted.status(), submitted.body().toString());
-            String jobId = submitted.body().path("job_id").asText();
-            JsonNode done = http.awaitFinal(jobId, Duration.ofSeconds(180));
-            assertEquals("completed", done.path("phase").asText(), done.toString());
+            String jobId = http.submit(spec);
+            JsonNode done = http.awaitCompleted(jobId, Duration.ofSeconds(180));
             assertTrue(done.path("splits_total").asInt() > 2, "several splits for two workers: " + done);
             JsonNode epochs = done.path("epochs_completed");
             assertTrue(epochs.get(epochs.size() - 1).path("metrics").has("validation_loss"),

@@ -42,11 +42,8 @@ class TopicModelEndToEndTest {
                      "train":{"paths":["%s"],"format":"text"},"validation":{"paths":["%s"],"format":"text"},
                      "parallelism":2,"split_size_bytes":20000}
                     """.formatted(train.toString().replace("\\", "/"), validation.toString().replace("\\", "/"));
-            Http.Response submitted = http.post("/v1/jobs", spec);
-            assertEquals(202, submitted.status(), submitted.body().toString());
-            String jobId = submitted.body().path("job_id").asText();
-            JsonNode done = http.awaitFinal(jobId, Duration.ofSeconds(120));
-            assertEquals("completed", done.path("phase").asText(), done.toString());
+            String jobId = http.submit(spec);
+            JsonNode done = http.awaitCompleted(jobId, Duration.ofSeconds(120));
             assertTrue(done.path("splits_total").asInt() > 2, "several splits for two workers: " + done);
             JsonNode epochs = done.path("epochs_completed");
             assertTrue(epochs.get(0).path("metrics").has("vocabulary_size"),

@@ -2,6 +2,7 @@ package io.statewise.algorithms.linear;
 
 import static io.statewise.algorithms.linear.LinearTesting.learner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.data.Batch;
@@ -39,6 +40,8 @@ class SparseDenseTest {
         for (Batch batch : data.batches(250, true)) eb.add(batch);
         Metrics ma = ea.result();
         Metrics mb = eb.result();
+        assertFalse(ma.values().isEmpty(), "the evaluator reports metrics");
+        assertEquals(ma.values().keySet(), mb.values().keySet());
         for (String name : ma.values().keySet()) assertEquals(ma.get(name), mb.get(name), 1e-4, name);
     }
 
