@@ -83,7 +83,7 @@ final class SeriesCsvReader extends SeriesSplitReader {
         }
         float v = Float.NaN;
         int from = second + 1;
-        if (from < lines.to && !isNan(b, from, lines.to)) {
+        if (from < lines.to && !FloatParser.isNan(b, from, lines.to)) {
             int next = numbers.parse(b, from, lines.to);
             if (next != lines.to) {
                 badRecords.spend(new DataFormatException(split.path(), lines.lineNumber(), 3, "value '"
@@ -107,10 +107,6 @@ final class SeriesCsvReader extends SeriesSplitReader {
                     + "' has no observed value (all missing)"));
         }
         currentLength = -1;
-    }
-
-    private static boolean isNan(byte[] b, int from, int to) {
-        return to - from == 3 && (b[from] | 0x20) == 'n' && (b[from + 1] | 0x20) == 'a' && (b[from + 2] | 0x20) == 'n';
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {
