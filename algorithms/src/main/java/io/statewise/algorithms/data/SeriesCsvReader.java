@@ -27,7 +27,7 @@ final class SeriesCsvReader extends SeriesSplitReader {
     boolean fill(SeriesBatch series) {
         if (held) {
             held = false;
-            row(series);
+            row(series, indexOf(lines.buf, lines.from, lines.to, (byte) ','));
         }
         while (lines.next()) {
             if (lines.from == lines.to) continue;
@@ -46,16 +46,15 @@ final class SeriesCsvReader extends SeriesSplitReader {
                     return true;
                 }
             }
-            row(series);
+            row(series, comma);
         }
         if (currentLength >= 0) finish(series);
         return series.size() > 0;
     }
 
-    /** Adds the current line to its series, starting the series if it is new. */
-    private void row(SeriesBatch series) {
+    /** Adds the current line, whose first comma is at {@code comma}, to its series, starting it if it is new. */
+    private void row(SeriesBatch series, int comma) {
         byte[] b = lines.buf;
-        int comma = indexOf(b, lines.from, lines.to, (byte) ',');
         int second = indexOf(b, comma + 1, lines.to, (byte) ',');
         if (second < 0) {
             badRecords.spend(new DataFormatException(split.path(), lines.lineNumber(), 0,
