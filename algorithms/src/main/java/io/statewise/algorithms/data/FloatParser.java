@@ -219,6 +219,12 @@ final class FloatParser {
         return Math.abs(slow);
     }
 
+    /** Whether {@code bytes[from, to)} is exactly {@code nan}, in any case: the usual spelling of a missing value. */
+    static boolean isNan(byte[] bytes, int from, int to) {
+        return to - from == 3 && (bytes[from] | 0x20) == 'n' && (bytes[from + 1] | 0x20) == 'a'
+                && (bytes[from + 2] | 0x20) == 'n';
+    }
+
     /** Classifies a token without digits: a NaN or infinity spelling, or not a number. */
     private static int special(byte[] bytes, int p, int to) {
         if (matches(bytes, p, to, "nan")) return NAN;

@@ -145,9 +145,14 @@ public final class JsonSeriesParser {
                 if (literal("null")) {
                     v = Float.NaN;
                 } else if (peek('"')) {
-                    String s = string();
-                    if (!s.equalsIgnoreCase("nan")) throw new Malformed(at, "expected a number, null or \"NaN\", got \""
-                            + s + "\"");
+                    if (p + 4 < end && b[p + 4] == '"' && FloatParser.isNan(b, p + 1, p + 4)) {
+                        p += 5; // "NaN" without allocating: it may stand for every missing value
+                    } else {
+                        String s = string();
+                        if (!s.equalsIgnoreCase("nan")) {
+                            throw new Malformed(at, "expected a number, null or \"NaN\", got \"" + s + "\"");
+                        }
+                    }
                     v = Float.NaN;
                 } else if (literal("NaN")) {
                     v = Float.NaN;

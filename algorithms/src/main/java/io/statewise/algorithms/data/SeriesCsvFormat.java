@@ -65,7 +65,8 @@ public record SeriesCsvFormat() implements SeriesFormat {
             int c;
             while ((c = in.read()) >= 0 && c != '\n') offset++; // finish the line the cut falls in
             offset++;
-            byte[] previous = null;
+            byte[] previous = new byte[64];
+            int previousLength = -1;
             byte[] key = new byte[64];
             while (offset < size) {
                 int length = 0;
@@ -80,9 +81,13 @@ public record SeriesCsvFormat() implements SeriesFormat {
                         key[length++] = (byte) c;
                     }
                 }
-                byte[] current = Arrays.copyOf(key, length);
-                if (previous != null && !Arrays.equals(previous, current)) return lineStart;
-                previous = current;
+                if (previousLength >= 0 && !Arrays.equals(previous, 0, previousLength, key, 0, length)) {
+                    return lineStart;
+                }
+                byte[] swap = previous; // the two id buffers alternate: no copy per line
+                previous = key;
+                key = swap;
+                previousLength = length;
                 if (c < 0) break;
             }
             return size;

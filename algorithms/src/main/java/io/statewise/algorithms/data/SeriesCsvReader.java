@@ -27,7 +27,7 @@ final class SeriesCsvReader extends SeriesSplitReader {
     boolean fill(SeriesBatch series) {
         if (held) {
             held = false;
-            row(series);
+            row(series, indexOf(lines.buf, lines.from, lines.to, (byte) ','));
         }
         while (lines.next()) {
             if (lines.from == lines.to) continue;
@@ -46,16 +46,15 @@ final class SeriesCsvReader extends SeriesSplitReader {
                     return true;
                 }
             }
-            row(series);
+            row(series, comma);
         }
         if (currentLength >= 0) finish(series);
         return series.size() > 0;
     }
 
-    /** Adds the current line to its series, starting the series if it is new. */
-    private void row(SeriesBatch series) {
+    /** Adds the current line, whose first comma is at {@code comma}, to its series, starting it if it is new. */
+    private void row(SeriesBatch series, int comma) {
         byte[] b = lines.buf;
-        int comma = indexOf(b, lines.from, lines.to, (byte) ',');
         int second = indexOf(b, comma + 1, lines.to, (byte) ',');
         if (second < 0) {
             badRecords.spend(new DataFormatException(split.path(), lines.lineNumber(), 0,
@@ -83,7 +82,7 @@ final class SeriesCsvReader extends SeriesSplitReader {
         }
         float v = Float.NaN;
         int from = second + 1;
-        if (from < lines.to && !isNan(b, from, lines.to)) {
+        if (from < lines.to && !FloatParser.isNan(b, from, lines.to)) {
             int next = numbers.parse(b, from, lines.to);
             if (next != lines.to) {
                 badRecords.spend(new DataFormatException(split.path(), lines.lineNumber(), 3, "value '"
@@ -107,10 +106,6 @@ final class SeriesCsvReader extends SeriesSplitReader {
                     + "' has no observed value (all missing)"));
         }
         currentLength = -1;
-    }
-
-    private static boolean isNan(byte[] b, int from, int to) {
-        return to - from == 3 && (b[from] | 0x20) == 'n' && (b[from + 1] | 0x20) == 'a' && (b[from + 2] | 0x20) == 'n';
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {

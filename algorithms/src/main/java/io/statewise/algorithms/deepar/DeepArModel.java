@@ -100,16 +100,18 @@ public record DeepArModel(String timeFreq, int contextLength, int predictionLeng
         float[] draws = new float[numEvalSamples * predictionLength];
         double[] column = new double[numEvalSamples];
         TimeFrequency freq = shape.timeFreq();
+        double[] levels = quantileLevels();
+        String[] keys = new String[levels.length];
+        for (int j = 0; j < levels.length; j++) keys[j] = Double.toString(levels[j]);
         List<Forecast> out = new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
             int length = series.length(i);
             forecaster.sample(series, i, length, draws);
             double[] mean = new double[predictionLength];
-            double[] levels = quantileLevels();
             double[][] values = new double[levels.length][predictionLength];
             SampleSummary.summarize(draws, numEvalSamples, predictionLength, levels, mean, values, column);
             Map<String, double[]> quantiles = new LinkedHashMap<>();
-            for (int j = 0; j < levels.length; j++) quantiles.put(Double.toString(levels[j]), values[j]);
+            for (int j = 0; j < levels.length; j++) quantiles.put(keys[j], values[j]);
             String start = Timestamps.dateTime(freq.timestamp(series.start(i), length)).format(START);
             out.add(new Forecast(series.id(i), start, mean, quantiles));
         }

@@ -166,8 +166,10 @@ public record Lstm(ParameterSlice input, ParameterSlice recurrent, ParameterSlic
                 }
             }
             // grad W += x_t^T dA, grad U += h_{t-1}^T dA, grad b += column sums of dA
-            accumulateTransposeA(x, row * in, n, in, dGates, g4, grad, input.offset());
-            if (t > 0) accumulateTransposeA(trace.h, (row - n) * hid, n, hid, dGates, g4, grad, recurrent.offset());
+            MatMul.addTransposeAMultiply(x, row * in, n, in, dGates, g4, grad, input.offset());
+            if (t > 0) {
+                MatMul.addTransposeAMultiply(trace.h, (row - n) * hid, n, hid, dGates, g4, grad, recurrent.offset());
+            }
             MatMul.addColumnSums(dGates, n, g4, grad, bias.offset());
             // dx_t = dA W^T, dh_{t-1} = dA U^T
             if (dx != null) multiplyTransposeB(dGates, n, g4, params, input.offset(), in, dx, row * in);
@@ -203,20 +205,6 @@ public record Lstm(ParameterSlice input, ParameterSlice recurrent, ParameterSlic
         for (int j = 0; j < 2 * hid; j++) gates[a + j] = (float) Activation.sigmoid(gates[a + j]);
         for (int j = 2 * hid; j < 3 * hid; j++) gates[a + j] = (float) Math.tanh(gates[a + j]);
         for (int j = 3 * hid; j < 4 * hid; j++) gates[a + j] = (float) Activation.sigmoid(gates[a + j]);
-    }
-
-    /** {@code c[cOffset..] += A^T B}: {@code A} is {@code n x k} from {@code a[aOffset]}, {@code B} is {@code n x m}. */
-    private static void accumulateTransposeA(float[] a, int aOffset, int n, int k, float[] b, int m, float[] c,
-                                             int cOffset) {
-        for (int s = 0; s < n; s++) {
-            int bs = s * m;
-            for (int t = 0; t < k; t++) {
-                float at = a[aOffset + s * k + t];
-                if (at == 0) continue;
-                int ct = cOffset + t * m;
-                for (int j = 0; j < m; j++) c[ct + j] += at * b[bs + j];
-            }
-        }
     }
 
     /** {@code c[cOffset..] = A B^T}: {@code A} is {@code n x m}, {@code B} is {@code k x m} from {@code bOffset}. */

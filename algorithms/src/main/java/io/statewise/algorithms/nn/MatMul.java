@@ -37,10 +37,16 @@ public final class MatMul {
      * {@code c[cOffset..]} (a gradient slice), accumulated.
      */
     public static void addTransposeAMultiply(float[] a, int n, int k, float[] b, int m, float[] c, int cOffset) {
+        addTransposeAMultiply(a, 0, n, k, b, m, c, cOffset);
+    }
+
+    /** {@code C += A^T B} as above, with {@code A} at {@code a[aOffset..]} (a time step of a sequence block). */
+    public static void addTransposeAMultiply(float[] a, int aOffset, int n, int k, float[] b, int m, float[] c,
+                                             int cOffset) {
         for (int i = 0; i < n; i++) {
             int bi = i * m;
             for (int t = 0; t < k; t++) {
-                float at = a[i * k + t];
+                float at = a[aOffset + i * k + t];
                 if (at == 0) continue;
                 int ct = cOffset + t * m;
                 for (int j = 0; j < m; j++) c[ct + j] += at * b[bi + j];

@@ -22,12 +22,7 @@ public final class WeightedAverage {
         return out;
     }
 
-    /** {@code previous + (params - base)} over the prefix {@code [0, count)}, in a new array of previous' length. */
-    public static float[] addChange(float[] previous, float[] params, float[] base, int count) {
-        return addChange(previous, params, base, count, 1);
-    }
-
-    /** {@code previous + weight (params - base)} over the prefix {@code [0, count)}, in a new array. */
+    /** {@code previous + weight (params - base)} over the prefix {@code [0, count)}, in a copy of {@code previous}. */
     public static float[] addChange(float[] previous, float[] params, float[] base, int count, double weight) {
         float[] out = previous.clone();
         for (int i = 0; i < count; i++) {

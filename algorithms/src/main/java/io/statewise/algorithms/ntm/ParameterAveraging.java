@@ -1,6 +1,7 @@
 package io.statewise.algorithms.ntm;
 
 import io.statewise.algorithms.nn.EpochProgress;
+import io.statewise.algorithms.nn.WeightedAverage;
 import java.util.Arrays;
 
 /**
@@ -27,15 +28,11 @@ final class ParameterAveraging {
     static NtmState merge(NtmState a, NtmState b) {
         double na = a.documents;
         double nb = b.documents;
-        if (na + nb == 0) {
-            na = 1;
-            nb = 1;
-        }
         float[][] moments = new float[a.moments.length][];
-        for (int s = 0; s < moments.length; s++) moments[s] = average(a.moments[s], na, b.moments[s], nb);
-        float[] base = Arrays.equals(a.base, b.base) ? a.base.clone() : average(a.base, na, b.base, nb);
-        NtmState out = new NtmState(a.shape, NtmState.Kind.PARTIAL, average(a.params, na, b.params, nb), base,
-                moments);
+        for (int s = 0; s < moments.length; s++) moments[s] = WeightedAverage.of(a.moments[s], na, b.moments[s], nb);
+        float[] base = Arrays.equals(a.base, b.base) ? a.base.clone() : WeightedAverage.of(a.base, na, b.base, nb);
+        NtmState out = new NtmState(a.shape, NtmState.Kind.PARTIAL, WeightedAverage.of(a.params, na, b.params, nb),
+                base, moments);
         out.copyCountersFrom(a);
         out.addCountersOf(b);
         out.steps = a.steps + b.steps;
@@ -43,13 +40,6 @@ final class ParameterAveraging {
         out.random = a.random + b.random;
         out.progress = EpochProgress.merge(a.progress, b.progress);
         out.copyVocabularyFrom(a);
-        return out;
-    }
-
-    private static float[] average(float[] a, double na, float[] b, double nb) {
-        double n = na + nb;
-        float[] out = new float[a.length];
-        for (int i = 0; i < out.length; i++) out[i] = (float) ((na * a[i] + nb * b[i]) / n);
         return out;
     }
 
