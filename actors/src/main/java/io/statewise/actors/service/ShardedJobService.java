@@ -174,14 +174,15 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<JobStatus> addData(String jobId, DataInput data) {
-        return job(jobId).ask(TrainingJob.GetDefinition::new, settings.askTimeout())
+        return Relay.on(replies, job(jobId).ask(TrainingJob.GetDefinition::new, settings.askTimeout()))
                 .thenApplyAsync(definition -> {
                     JobSpec spec = definition.spec().orElseThrow(() -> new JobNotFoundException(jobId));
                     JobPlan plan = definition.plan().orElseThrow();
                     return new AddedSplits(planner.planAdded(spec, plan, data), plan.splitsPerEpoch());
                 }, compute)
-                .thenCompose(planned -> job(jobId).<JobStatus>askWithStatus(replyTo -> new TrainingJob.AddData(
-                        planned.splits(), planned.expectedSplits(), replyTo), settings.askTimeout()))
+                .thenCompose(planned -> Relay.on(replies, job(jobId).<JobStatus>askWithStatus(
+                        replyTo -> new TrainingJob.AddData(planned.splits(), planned.expectedSplits(), replyTo),
+                        settings.askTimeout())))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     // The job's refusal (not completed, several epochs) is the client's to fix.
