@@ -9,6 +9,7 @@ import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.Relay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -81,10 +82,25 @@ public final class JobHistory {
 
     /** Every model version of the job, oldest first; empty if it has none yet. */
     public CompletionStage<List<ModelVersion>> versions(String jobId) {
-        return exists(jobId).thenCompose(x -> relay(envelopes(jobId, 1, Long.MAX_VALUE)
-                .map(e -> ModelVersion.of(e.sequenceNr(), event(e)))
-                .filter(Optional::isPresent).map(Optional::get)
-                .runWith(Sink.seq(), system)));
+        // One pass: whether the job has events at all, and the versions among them.
+        return relay(envelopes(jobId, 1, Long.MAX_VALUE)
+                .runFold(new Versions(), (acc, e) -> acc.add(e.sequenceNr(), event(e)), system))
+                .thenApply(acc -> {
+                    if (!acc.any) throw new JobNotFoundException(jobId);
+                    return List.copyOf(acc.all);
+                });
+    }
+
+    /** The fold of {@link #versions}; fed by one stream, in order. */
+    private static final class Versions {
+        private final List<ModelVersion> all = new ArrayList<>();
+        private boolean any;
+
+        Versions add(long sequenceNr, JobEvent event) {
+            any = true;
+            ModelVersion.of(sequenceNr, event).ifPresent(all::add);
+            return this;
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
+import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.TuneOutcome;
@@ -86,6 +87,9 @@ class ReplayCommandTest {
             CompletionException beyond = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                     () -> await(jobs.modelAsOf(jobId, versionAt + 1)));
             assertInstanceOf(JobRejectedException.class, beyond.getCause());
+            CompletionException unknown = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> await(jobs.versions("no-such-job")));
+            assertInstanceOf(JobNotFoundException.class, unknown.getCause());
         }
 
         CliRun replayed = CliRun.of("replay", jobId, "--as-of", Long.toString(versionAt), "--data-dir",
