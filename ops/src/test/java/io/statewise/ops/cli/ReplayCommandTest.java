@@ -132,6 +132,7 @@ class ReplayCommandTest {
         try (EmbeddedNode node = EmbeddedNode.start(data, false)) {
             JobService jobs = node.node().jobService();
             jobId = completedJob(jobs, spec);
+            KMeansModel trained = (KMeansModel) await(jobs.model(jobId)).model();
             TuneOutcome outcome = await(jobs.tune(jobId, new TuneRequest("k", List.of("1", "2", "3", "4", "5", "6"),
                     Optional.empty(), OptionalDouble.empty())));
             assertEquals("3", outcome.result().chosenValue(), "the elbow of validation MSD is the true k");
@@ -146,6 +147,12 @@ class ReplayCommandTest {
                     () -> await(jobs.tune(jobId, new TuneRequest("epochs", List.of("2"), Optional.empty(),
                             OptionalDouble.empty()))));
             assertEquals(Optional.of("parameter"), ((JobRejectedException) bad.getCause()).field());
+            // A later version replaces the model the service decoded and kept for predictions.
+            TuneOutcome two = await(jobs.tune(jobId, new TuneRequest("k", List.of("2"), Optional.empty(),
+                    OptionalDouble.empty())));
+            assertEquals(3, two.version());
+            assertEquals(2, ((KMeansModel) await(jobs.model(jobId)).model()).k());
+            assertEquals(3, trained.k());
         }
         CliRun replayed = CliRun.of("replay", jobId, "--version", "2", "--data-dir", data.toString());
         assertEquals(0, replayed.exitCode(), replayed.err());
