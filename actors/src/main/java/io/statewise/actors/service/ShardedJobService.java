@@ -211,7 +211,7 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<List<Prediction>> predict(String jobId, List<float[]> rows) {
-        return model(jobId).thenApply(trained -> {
+        return model(jobId).thenApplyAsync(trained -> {
             Model model = trained.model();
             List<Prediction> out = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -229,7 +229,7 @@ public final class ShardedJobService implements JobService {
                 }
             }
             return out;
-        });
+        }, compute);
     }
 
     @Override
