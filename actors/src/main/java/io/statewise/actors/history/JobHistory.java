@@ -8,6 +8,8 @@ import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
+import io.statewise.actors.service.Relay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +40,8 @@ public final class JobHistory {
     private final ActorSystem<?> system;
     private final JdbcReadJournal journal;
     private final Executor compute;
+    /** Where dependents of the streams' results run (see {@link Relay}). */
+    private final Executor replies;
 
     /**
      * A reader of the journal {@code system} is configured with ({@code jdbc-read-journal}).
@@ -49,6 +53,7 @@ public final class JobHistory {
         this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
                 JdbcReadJournal.Identifier());
         this.compute = compute;
+        this.replies = system.executionContext();
     }
 
     /**
@@ -63,8 +68,8 @@ public final class JobHistory {
         }
         // One event more than the page tells whether there is a next page.
         long to = from > Long.MAX_VALUE - limit ? Long.MAX_VALUE : from + limit;
-        return envelopes(jobId, from, to).map(e -> EventSummary.of(e.sequenceNr(), event(e)))
-                .runWith(Sink.seq(), system)
+        return relay(envelopes(jobId, from, to).map(e -> EventSummary.of(e.sequenceNr(), event(e)))
+                        .runWith(Sink.seq(), system))
                 .thenCompose(all -> all.isEmpty() && from > 1 ? exists(jobId).thenApply(x -> all)
                         : CompletableFuture.completedFuture(all))
                 .thenApply(all -> {
@@ -77,10 +82,25 @@ public final class JobHistory {
 
     /** Every model version of the job, oldest first; empty if it has none yet. */
     public CompletionStage<List<ModelVersion>> versions(String jobId) {
-        return exists(jobId).thenCompose(x -> envelopes(jobId, 1, Long.MAX_VALUE)
-                .map(e -> ModelVersion.of(e.sequenceNr(), event(e)))
-                .filter(Optional::isPresent).map(Optional::get)
-                .runWith(Sink.seq(), system));
+        // One pass: whether the job has events at all, and the versions among them.
+        return relay(envelopes(jobId, 1, Long.MAX_VALUE)
+                .runFold(new Versions(), (acc, e) -> acc.add(e.sequenceNr(), event(e)), system))
+                .thenApply(acc -> {
+                    if (!acc.any) throw new JobNotFoundException(jobId);
+                    return List.copyOf(acc.all);
+                });
+    }
+
+    /** The fold of {@link #versions}; fed by one stream, in order. */
+    private static final class Versions {
+        private final List<ModelVersion> all = new ArrayList<>();
+        private boolean any;
+
+        Versions add(long sequenceNr, JobEvent event) {
+            any = true;
+            ModelVersion.of(sequenceNr, event).ifPresent(all::add);
+            return this;
+        }
     }
 
     /**
@@ -109,8 +129,7 @@ public final class JobHistory {
     public CompletionStage<HistoricModel> modelAsOf(String jobId, long asOf) {
         if (asOf < 1) return rejected("asOf", "asOf must be a sequence number >= 1, got " + asOf);
         VersionScan scan = new VersionScan();
-        return envelopes(jobId, 1, asOf)
-                .runForeach(e -> scan.add(e.sequenceNr(), event(e)), system)
+        return relay(envelopes(jobId, 1, asOf).runForeach(e -> scan.add(e.sequenceNr(), event(e)), system))
                 .thenCompose(done -> {
                     checkReached(jobId, asOf, scan.last());
                     return CompletableFuture.supplyAsync(() -> scan.storedModel(jobId), compute);
@@ -128,9 +147,9 @@ public final class JobHistory {
         if (asOf < 1) return rejected("asOf", "asOf must be a sequence number >= 1, got " + asOf);
         JobFold fold = new JobFold();
         Folding folding = new Folding(fold);
-        return envelopes(jobId, 1, asOf)
-                .mapAsync(1, e -> CompletableFuture.runAsync(() -> folding.apply(e), compute))
-                .runWith(Sink.ignore(), system)
+        return relay(envelopes(jobId, 1, asOf)
+                        .mapAsync(1, e -> CompletableFuture.runAsync(() -> folding.apply(e), compute))
+                        .runWith(Sink.ignore(), system))
                 .thenApply(done -> {
                     checkReached(jobId, asOf, folding.last);
                     return new Replayed(jobId, folding.last, folding.state, fold);
@@ -153,10 +172,15 @@ public final class JobHistory {
 
     /** Completes if the job has events, fails with {@link JobNotFoundException} otherwise. */
     private CompletionStage<Boolean> exists(String jobId) {
-        return envelopes(jobId, 1, 1).runWith(Sink.headOption(), system).thenApply(first -> {
+        return relay(envelopes(jobId, 1, 1).runWith(Sink.headOption(), system)).thenApply(first -> {
             if (first.isEmpty()) throw new JobNotFoundException(jobId);
             return true;
         });
+    }
+
+    /** {@code stage}, completed on {@link #replies}. */
+    private <T> CompletableFuture<T> relay(CompletionStage<T> stage) {
+        return Relay.on(replies, stage);
     }
 
     private static JobEvent event(EventEnvelope envelope) {

@@ -30,9 +30,8 @@ public final class JobBase {
     public static byte[] stateFor(JobSpec spec, JobPlan plan, JobFold baseFold, JobState baseState) {
         String baseId = spec.base().orElseThrow();
         if (!(baseState instanceof JobState.Finished base) || base.phase() != JobPhase.COMPLETED) {
-            String phase = baseState instanceof JobState.Finished f ? f.phase().name() : "TRAINING";
             throw reject("base job '" + baseId + "' has no trained state to start from: it is "
-                    + phase.toLowerCase(java.util.Locale.ROOT));
+                    + JobPhase.of(baseState).name().toLowerCase(java.util.Locale.ROOT));
         }
         if (!base.spec().algorithm().equals(spec.algorithm())) {
             throw reject("base job '" + baseId + "' trained " + base.spec().algorithm() + ", not " + spec.algorithm()

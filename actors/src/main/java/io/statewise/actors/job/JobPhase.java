@@ -13,6 +13,17 @@ public enum JobPhase {
     /** Stopped by a client. */
     CANCELLED;
 
+    /**
+     * The phase of a job in {@code state}.
+     *
+     * @throws IllegalArgumentException for {@link JobState.Empty} (no job)
+     */
+    public static JobPhase of(JobState state) {
+        if (state instanceof JobState.Finished f) return f.phase();
+        if (state instanceof JobState.Running r) return r.finalizing() ? FINALIZING : TRAINING;
+        throw new IllegalArgumentException("no job, no phase");
+    }
+
     /** Whether the job will do no more work. */
     public boolean isFinal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;

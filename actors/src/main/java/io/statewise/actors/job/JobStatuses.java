@@ -21,7 +21,7 @@ final class JobStatuses {
     static JobStatus running(String jobId, JobState.Running r, Trainer trainer, long inFlight, double rate,
                              long bytesRead, long bytesReread) {
         int epochs = trainer.schedule(r.plan().schema()).epochs();
-        return new JobStatus(jobId, r.spec().algorithm(), r.finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING,
+        return new JobStatus(jobId, r.spec().algorithm(), JobPhase.of(r),
                 r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
                 r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
                 r.submittedAt(), Optional.empty(), r.epochReports(), r.splitsByNode(), bytesRead, bytesReread);

@@ -1,6 +1,7 @@
 package io.statewise.actors.node;
 
 import io.statewise.actors.job.TrainingJob;
+import io.statewise.actors.service.Relay;
 import io.statewise.actors.worker.Worker;
 import io.statewise.actors.worker.WorkerCapacity;
 import java.time.Duration;
@@ -67,7 +68,9 @@ public final class ClusterStatus {
     private CompletionStage<Map<Address, Integer>> entitiesPerMember(EntityTypeKey<?> type) {
         ActorRef region = ClusterSharding.get(Adapter.toClassic(system)).shardRegion(type.name());
         FiniteDuration wait = FiniteDuration.create(STATS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        return Patterns.ask(region, new ShardRegion.GetClusterShardingStats(wait), STATS_TIMEOUT.plusSeconds(1))
+        // Relayed: the ask's own stage would run the dependents below on the default asynchronous executor.
+        return Relay.on(system.executionContext(),
+                        Patterns.ask(region, new ShardRegion.GetClusterShardingStats(wait), STATS_TIMEOUT.plusSeconds(1)))
                 .thenApply(reply -> {
                     Map<Address, Integer> out = new HashMap<>();
                     ((ShardRegion.ClusterShardingStats) reply).getRegions().forEach((address, stats) -> out.put(

@@ -71,9 +71,7 @@ final class JobTuner {
     private static Swept sweep(String jobId, Replayed replayed, TuneRequest request) {
         JobState state = replayed.state();
         if (!(state instanceof JobState.Finished f) || f.phase() != JobPhase.COMPLETED) {
-            JobPhase phase = state instanceof JobState.Finished f ? f.phase()
-                    : ((JobState.Running) state).finalizing() ? JobPhase.FINALIZING : JobPhase.TRAINING;
-            throw new ModelNotReadyException(jobId, phase);
+            throw new ModelNotReadyException(jobId, JobPhase.of(state));
         }
         State trained = replayed.trainedState().orElseThrow();
         Trainer trainer = replayed.fold().trainer(f.spec());

@@ -13,12 +13,12 @@ import java.util.concurrent.Executor;
  * cores that executor is not a pool but a new thread per action, so every status request or sync reply would start a
  * thread. Dependents of the relayed future run on the relay's executor (a dispatcher) instead.
  */
-final class Relay {
+public final class Relay {
 
     private Relay() {}
 
     /** A future completed like {@code stage}, on {@code executor}. */
-    static <T> CompletableFuture<T> on(Executor executor, CompletionStage<T> stage) {
+    public static <T> CompletableFuture<T> on(Executor executor, CompletionStage<T> stage) {
         CompletableFuture<T> out = new CompletableFuture<>();
         stage.whenCompleteAsync((value, error) -> {
             if (error != null) out.completeExceptionally(error);

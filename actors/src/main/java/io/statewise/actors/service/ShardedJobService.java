@@ -27,6 +27,7 @@ import io.statewise.algorithms.training.Trainer;
 import io.statewise.algorithms.tuning.TuneRequest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -67,12 +68,13 @@ public final class ShardedJobService implements JobService {
     private final Executor replies;
     private final SecureRandom random = new SecureRandom();
     /**
-     * Decoded models of recently used completed jobs (immutable once completed), so that a stream of predict
-     * requests does not decode the model each time; bounded, so memory does not grow with the number of jobs.
+     * Decoded models of recently used completed jobs, so that a stream of predict requests does not decode the model
+     * each time; bounded, so memory does not grow with the number of jobs. A job's model changes with each new
+     * version (tuning, added data), so an entry holds the encoded model it was decoded from and serves only that.
      */
-    private final Map<String, Model> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Decoded> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Model> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Decoded> eldest) {
             return size() > DECODED_MODELS;
         }
     });
@@ -146,11 +148,18 @@ public final class ShardedJobService implements JobService {
             if (status.phase() != JobPhase.COMPLETED || v.model().isEmpty()) {
                 throw new ModelNotReadyException(jobId, status.phase());
             }
-            Model model = models.computeIfAbsent(jobId, id ->
-                    Trainer.decodeModel(status.algorithm(), v.model().get()));
-            return new TrainedModel(jobId, status.algorithm(), status.records(), status.metrics(), model);
+            byte[] encoded = v.model().get();
+            Decoded decoded = models.get(jobId);
+            if (decoded == null || !Arrays.equals(decoded.encoded(), encoded)) {
+                decoded = new Decoded(encoded, Trainer.decodeModel(status.algorithm(), encoded));
+                models.put(jobId, decoded);
+            }
+            return new TrainedModel(jobId, status.algorithm(), status.records(), status.metrics(), decoded.model());
         });
     }
+
+    /** A model and the encoded form it was decoded from. */
+    private record Decoded(byte[] encoded, Model model) {}
 
     @Override
     public CompletionStage<EventPage> events(String jobId, long from, int limit) {
@@ -174,14 +183,15 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<JobStatus> addData(String jobId, DataInput data) {
-        return job(jobId).ask(TrainingJob.GetDefinition::new, settings.askTimeout())
+        return Relay.on(replies, job(jobId).ask(TrainingJob.GetDefinition::new, settings.askTimeout()))
                 .thenApplyAsync(definition -> {
                     JobSpec spec = definition.spec().orElseThrow(() -> new JobNotFoundException(jobId));
                     JobPlan plan = definition.plan().orElseThrow();
                     return new AddedSplits(planner.planAdded(spec, plan, data), plan.splitsPerEpoch());
                 }, compute)
-                .thenCompose(planned -> job(jobId).<JobStatus>askWithStatus(replyTo -> new TrainingJob.AddData(
-                        planned.splits(), planned.expectedSplits(), replyTo), settings.askTimeout()))
+                .thenCompose(planned -> Relay.on(replies, job(jobId).<JobStatus>askWithStatus(
+                        replyTo -> new TrainingJob.AddData(planned.splits(), planned.expectedSplits(), replyTo),
+                        settings.askTimeout())))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     // The job's refusal (not completed, several epochs) is the client's to fix.
@@ -201,7 +211,7 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<List<Prediction>> predict(String jobId, List<float[]> rows) {
-        return model(jobId).thenApply(trained -> {
+        return model(jobId).thenApplyAsync(trained -> {
             Model model = trained.model();
             List<Prediction> out = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -219,7 +229,7 @@ public final class ShardedJobService implements JobService {
                 }
             }
             return out;
-        });
+        }, compute);
     }
 
     @Override

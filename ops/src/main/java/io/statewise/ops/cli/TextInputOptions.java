@@ -27,13 +27,8 @@ final class TextInputOptions {
      */
     Optional<TextOptions> toTextOptions() {
         if (!given()) return Optional.empty();
-        Optional<String> name = Optional.empty();
-        Optional<Integer> index = Optional.empty();
-        if (column != null && column.strip().matches("\\d{1,9}")) {
-            index = Optional.of(Integer.parseInt(column.strip()));
-        } else if (column != null) {
-            name = Optional.of(column);
-        }
+        Optional<Integer> index = columnIndex();
+        Optional<String> name = index.isPresent() ? Optional.empty() : Optional.ofNullable(column);
         return Optional.of(new TextOptions(name, index, Optional.ofNullable(minTokenLength),
                 Optional.ofNullable(maxTokenLength),
                 stopWords == null ? Optional.empty() : TextOptions.parseStopWords(stopWords)));
@@ -43,13 +38,17 @@ final class TextInputOptions {
     Optional<Map<String, Object>> toRequest() {
         if (!given()) return Optional.empty();
         Map<String, Object> text = new LinkedHashMap<>();
-        if (column != null) {
-            text.put("column", column.strip().matches("\\d{1,9}") ? Integer.parseInt(column.strip()) : column);
-        }
+        if (column != null) text.put("column", columnIndex().<Object>map(i -> i).orElse(column));
         if (minTokenLength != null) text.put("min_token_length", minTokenLength);
         if (maxTokenLength != null) text.put("max_token_length", maxTokenLength);
         if (stopWords != null) text.put("stop_words", stopWords);
         return Optional.of(text);
+    }
+
+    /** The text column as a 0-based index, when given as digits only (else it is a header name). */
+    private Optional<Integer> columnIndex() {
+        return column != null && column.strip().matches("\\d{1,9}")
+                ? Optional.of(Integer.parseInt(column.strip())) : Optional.empty();
     }
 
     private boolean given() {

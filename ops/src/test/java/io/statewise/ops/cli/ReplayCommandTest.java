@@ -14,6 +14,7 @@ import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
+import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.TuneOutcome;
@@ -86,6 +87,9 @@ class ReplayCommandTest {
             CompletionException beyond = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                     () -> await(jobs.modelAsOf(jobId, versionAt + 1)));
             assertInstanceOf(JobRejectedException.class, beyond.getCause());
+            CompletionException unknown = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> await(jobs.versions("no-such-job")));
+            assertInstanceOf(JobNotFoundException.class, unknown.getCause());
         }
 
         CliRun replayed = CliRun.of("replay", jobId, "--as-of", Long.toString(versionAt), "--data-dir",
@@ -128,6 +132,7 @@ class ReplayCommandTest {
         try (EmbeddedNode node = EmbeddedNode.start(data, false)) {
             JobService jobs = node.node().jobService();
             jobId = completedJob(jobs, spec);
+            KMeansModel trained = (KMeansModel) await(jobs.model(jobId)).model();
             TuneOutcome outcome = await(jobs.tune(jobId, new TuneRequest("k", List.of("1", "2", "3", "4", "5", "6"),
                     Optional.empty(), OptionalDouble.empty())));
             assertEquals("3", outcome.result().chosenValue(), "the elbow of validation MSD is the true k");
@@ -142,6 +147,12 @@ class ReplayCommandTest {
                     () -> await(jobs.tune(jobId, new TuneRequest("epochs", List.of("2"), Optional.empty(),
                             OptionalDouble.empty()))));
             assertEquals(Optional.of("parameter"), ((JobRejectedException) bad.getCause()).field());
+            // A later version replaces the model the service decoded and kept for predictions.
+            TuneOutcome two = await(jobs.tune(jobId, new TuneRequest("k", List.of("2"), Optional.empty(),
+                    OptionalDouble.empty())));
+            assertEquals(3, two.version());
+            assertEquals(2, ((KMeansModel) await(jobs.model(jobId)).model()).k());
+            assertEquals(3, trained.k());
         }
         CliRun replayed = CliRun.of("replay", jobId, "--version", "2", "--data-dir", data.toString());
         assertEquals(0, replayed.exitCode(), replayed.err());
