@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * DeepAR through a real node and the HTTP API: seeded monthly series in SageMaker's JSON Lines, trained on two workers
  * syncing through the job (each worker's segments applied as they arrive, stale ones damped) with validation series
- * for early stopping, scored on test series against the seasonal-naive baseline (the issue's target: MASE at least
- * 10% below its; five runs measured 0.58 to 0.80 of it, the workers' interleaving varies from run to run, and a 10%-90%
- * coverage of 71% to 85%), and forecasting new series posted as JSON Lines objects.
+ * for early stopping, scored on test series against the seasonal-naive baseline, and forecasting new series posted as
+ * JSON Lines objects. The model is the best validation epoch's: eight runs with two busy cores beside them measured
+ * MASE 0.56 to 0.61 times seasonal naive's and a 10%-90% coverage of 77% to 82% (with the last epoch's model, runs
+ * ranged from 0.58 to 1.06 and 49% to 85%, as the two asynchronous workers interleaved).
  */
 @Tag("integration")
 class ForecastEndToEndTest {
@@ -77,14 +78,10 @@ class ForecastEndToEndTest {
                     "epochs are scored on the validation series: " + epochs);
             JsonNode metrics = done.path("metrics");
             assertEquals(80, metrics.path("test_series").asInt(), metrics.toString());
-            // Two workers averaging asynchronously make the result depend on timing (one run of this test gave MASE
-            // ratio 0.91 and coverage 0.59, others 0.58-0.80 and 0.71-0.85): the accuracy and calibration targets are
-            // checked deterministically in process (algorithms' DeepAR tests); here the trained model must beat
-            // seasonal naive and forecast an interval.
-            assertTrue(metrics.path("test_mase_ratio").asDouble() < 1, "MASE vs seasonal naive: " + metrics);
-            assertTrue(metrics.path("test_mean_wql_ratio").asDouble() < 1, "quantile loss vs naive: " + metrics);
+            assertTrue(metrics.path("test_mase_ratio").asDouble() < 0.9, "MASE vs seasonal naive: " + metrics);
+            assertTrue(metrics.path("test_mean_wql_ratio").asDouble() < 0.9, "quantile loss vs naive: " + metrics);
             double coverage = metrics.path("test_coverage").asDouble();
-            assertTrue(coverage > 0.4 && coverage < 0.98, "10%-90% coverage: " + metrics);
+            assertTrue(coverage > 0.6 && coverage < 0.95, "10%-90% coverage: " + metrics);
 
             JsonNode model = http.get("/v1/jobs/" + jobId + "/model").body().path("model");
             assertEquals("M", model.path("time_freq").asText(), model.toString());

@@ -249,7 +249,8 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
     }
 
     /**
-     * The model of the state's current parameters; {@code finalizeParams} may change the sampling settings
+     * The model of the parameters of the state's best epoch so far (its current parameters before the first epoch
+     * end); {@code finalizeParams} may change the sampling settings
      * ({@code num_eval_samples}, {@code test_quantiles}, {@code seed}) and nothing else that matters.
      */
     @Override
@@ -259,7 +260,7 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
         return new DeepArModel(config.timeFreq().toString(), shape.contextLength(), shape.predictionLength(),
                 shape.likelihood().name(), shape.numLayers(), shape.numCells(), shape.embeddingDimension(),
                 shape.cardinality(), config.ignoreCat(), shape.numDynamicFeat(), config.ignoreDynamic(),
-                c.numEvalSamples(), c.testQuantiles(), c.seed(), state.params);
+                c.numEvalSamples(), c.testQuantiles(), c.seed(), state.modelParameters());
     }
 
     @Override

@@ -26,6 +26,12 @@ public final class DeepArState implements State {
     float[] params;
     /** PARTIAL: the parameters it started from (read-only); GLOBAL: null. */
     float[] base;
+    /**
+     * GLOBAL: the parameters at the end of the epoch with the lowest compared loss (validation loss, else training
+     * loss), which finalize forecasts with, as SageMaker's DeepAR returns the model of the lowest loss; null before the
+     * first epoch end. Never written in place. PARTIAL: null.
+     */
+    float[] best;
     /** Adam's moments over all parameters. */
     float[][] moments;
 
@@ -121,6 +127,11 @@ public final class DeepArState implements State {
         return params.clone();
     }
 
+    /** The parameters a model forecasts with: those of the best epoch so far, the current ones before an epoch end. */
+    float[] modelParameters() {
+        return best != null ? best : params;
+    }
+
     DeepArWorkspace workspace(DeepArNetwork network) {
         if (workspace == null) workspace = new DeepArWorkspace(network);
         return workspace;
@@ -135,6 +146,7 @@ public final class DeepArState implements State {
         float[][] m = new float[moments.length][];
         for (int s = 0; s < m.length; s++) m[s] = moments[s].clone();
         DeepArState c = new DeepArState(shape, kind, params.clone(), base == null ? null : base.clone(), m);
+        c.best = best == null ? null : best.clone();
         c.copyCountersFrom(this);
         c.copyBookkeepingFrom(this);
         c.steps = steps;

@@ -8,7 +8,7 @@ import io.statewise.algorithms.codec.CodecHeader;
 import io.statewise.algorithms.nn.EpochProgress;
 
 /**
- * The binary encoding of {@link DeepArState}s, tag {@code DAST}, version 1. With {@code P} parameters and {@code S}
+ * The binary encoding of {@link DeepArState}s, tag {@code DAST}, version 2 (reads 1). With {@code P} parameters and {@code S}
  * optimizer slots:
  * <pre>
  *   header (8 bytes)
@@ -16,14 +16,16 @@ import io.statewise.algorithms.nn.EpochProgress;
  *   long records, long windows, long observations, long skipped batches, long steps, long base steps
  *   double epoch loss, long epoch observations, int epochs done, double last loss, double best loss, int patience,
  *   byte stopped, long generator state
- *   floats parameters (P), floats base (P; a global state writes its parameters again), floats moments (S x P)
+ *   floats parameters (P), floats base (P; a global state writes its best epoch's parameters, or its parameters
+ *   again before its first epoch end), floats moments (S x P)
  * </pre>
+ * Version 1 wrote a global state's parameters again in place of the best epoch's; they decode as no best epoch.
  * The size depends on the hyperparameters only; the codec checks it against its configuration.
  */
 public final class DeepArStateCodec implements Codec<DeepArState> {
 
     /** Tag and current version. */
-    public static final CodecHeader HEADER = new CodecHeader("DAST", 1);
+    public static final CodecHeader HEADER = new CodecHeader("DAST", 2);
 
     private final DeepArShape shape;
     private final int parameters;
@@ -49,7 +51,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         out.putDouble(s.epochLoss).putLong(s.epochObservations);
         s.progress.write(out);
         out.putLong(s.random);
-        out.putFloats(s.params).putFloats(s.base == null ? s.params : s.base);
+        out.putFloats(s.params).putFloats(s.base != null ? s.base : s.best != null ? s.best : s.params);
         for (float[] m : s.moments) out.putFloats(m);
         return out.toByteArray();
     }
@@ -85,7 +87,9 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         for (float[] m : moments) {
             if (m.length != p) throw new CodecException("DAST: expected " + p + " optimizer moments per slot");
         }
-        DeepArState s = new DeepArState(shape, role, params, role == DeepArState.Kind.GLOBAL ? null : base, moments);
+        boolean global = role == DeepArState.Kind.GLOBAL;
+        DeepArState s = new DeepArState(shape, role, params, global ? null : base, moments);
+        if (global && in.version() >= 2 && progress.epochsDone() > 0) s.best = base;
         s.records = counters[0];
         s.windows = counters[1];
         s.observations = counters[2];

@@ -4,7 +4,8 @@ package io.statewise.algorithms.deepar;
  * The end of an epoch: its mean training loss (negative log-likelihood per observed value, each batch measured
  * before its step) becomes the last loss. With {@code early_stopping_patience} p > 0, the validation loss when the job
  * has validation data (else the training loss) is compared with the best so far: p epochs in a row without a lower
- * one stop training (SageMaker DeepAR's rule).
+ * one stop training (SageMaker DeepAR's rule). The parameters of the epoch with the lowest compared loss are kept for
+ * the model: with asynchronous workers the last epoch is not always the best one.
  */
 final class EarlyStopping {
 
@@ -19,8 +20,10 @@ final class EarlyStopping {
         DeepArState out = global.copy();
         if (global.epochObservations == 0) return out;
         double loss = global.epochLoss / global.epochObservations;
+        double bestBefore = out.progress.bestLoss();
         out.progress.endEpoch(loss, Double.isNaN(validationLoss) ? loss : validationLoss, 0,
                 config.earlyStoppingPatience());
+        if (out.progress.bestLoss() != bestBefore) out.best = out.params.clone();
         out.epochLoss = 0;
         out.epochObservations = 0;
         return out;

@@ -66,6 +66,7 @@ final class ParameterAveraging {
         out.copyCountersFrom(previous);
         out.addCountersOf(merged);
         out.copyBookkeepingFrom(previous);
+        out.best = previous.best;
         out.steps = previous.totalSteps() + merged.steps;
         return out;
     }
