@@ -235,6 +235,16 @@ public final class HyperParameterSpec {
     }
 
     /**
+     * One value of parameter {@code name}, validated as {@link #parse} validates it (type and range), on its own.
+     *
+     * @throws IllegalArgumentException if the spec has no such parameter
+     * @throws InvalidHyperParameterException if the value is invalid
+     */
+    public Object parseValue(String name, Object raw) {
+        return param(name).parse(raw);
+    }
+
+    /**
      * Validates raw values and fills in defaults.
      *
      * @param raw name to value (String, Number, Boolean or a List of those); not modified

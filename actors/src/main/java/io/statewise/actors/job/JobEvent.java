@@ -20,11 +20,20 @@ public sealed interface JobEvent extends CborSerializable {
      *
      * @param baseState the trained state of the job's {@link JobSpec#base() base}, encoded with the algorithm's state
      *                  codec, copied here so that replay does not depend on the base job; empty without a base
+     * @param continuesAtEpoch for a job that continues its base's training with more epochs over the same data: the
+     *                  first epoch it runs, from the base state as that epoch's start; empty when the base state is
+     *                  folded with this job's data as if added to the base job (one-pass algorithms)
      */
-    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at, Optional<byte[]> baseState)
-            implements JobEvent {
+    record JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at, Optional<byte[]> baseState,
+                        Optional<Integer> continuesAtEpoch) implements JobEvent {
         public JobSubmitted {
             baseState = baseState == null ? Optional.empty() : baseState;
+            continuesAtEpoch = continuesAtEpoch == null ? Optional.empty() : continuesAtEpoch;
+        }
+
+        /** A job that starts from nothing, or folds its base's state with its data. */
+        public JobSubmitted(String jobId, JobSpec spec, JobPlan plan, Instant at, Optional<byte[]> baseState) {
+            this(jobId, spec, plan, at, baseState, Optional.empty());
         }
 
         /** A job that starts from nothing. */

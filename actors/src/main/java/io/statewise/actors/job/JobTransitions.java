@@ -33,13 +33,18 @@ final class JobTransitions {
 
     /**
      * The first state of a submitted job: epoch 1, an empty base; the current state is empty, or the base job's
-     * trained state, into which this job's splits are folded as if they had been added to that job.
+     * trained state, into which this job's splits are folded as if they had been added to that job. A job that
+     * continues its base's training starts instead at the epoch after the base's last, from the base state as that
+     * epoch's start: the same state a job running all the epochs at once would have there.
      */
     JobState.Running submitted(JobEvent.JobSubmitted e) {
         Trainer t = trainer;
         StateCell empty = StateCell.of(t.emptyState(e.plan().schema()), t);
-        StateCell current = e.baseState().map(StateCell::ofBytes).orElse(empty);
-        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), 1, 0, new TreeMap<>(), empty, current,
+        int epoch = e.continuesAtEpoch().orElse(1);
+        StateCell base = e.continuesAtEpoch().isPresent() ? StateCell.ofBytes(e.baseState().orElseThrow()) : empty;
+        StateCell current = e.continuesAtEpoch().isPresent() ? empty
+                : e.baseState().map(StateCell::ofBytes).orElse(empty);
+        return new JobState.Running(e.jobId(), e.spec(), e.plan(), e.at(), epoch, 0, new TreeMap<>(), base, current,
                 new TreeMap<>(), new TreeSet<>(), 0, 0, false, List.of(), Optional.empty(),
                 new TreeMap<>());
     }

@@ -62,7 +62,20 @@ public final class TrainingJob
      * status or an error if the id is taken.
      */
     public record Submit(String jobId, JobSpec spec, JobPlan plan, Optional<byte[]> baseState,
-                         ActorRef<StatusReply<JobStatus>> replyTo) implements Command {
+                         Optional<Integer> continuesAtEpoch, ActorRef<StatusReply<JobStatus>> replyTo)
+            implements Command {
+        /** A job that starts from nothing, or folds its base's state with its data. */
+        public Submit(String jobId, JobSpec spec, JobPlan plan, Optional<byte[]> baseState,
+                      ActorRef<StatusReply<JobStatus>> replyTo) {
+            this(jobId, spec, plan, baseState, Optional.empty(), replyTo);
+        }
+
+        /** A job that starts from its base's start ({@link JobBase#startFor}). */
+        public Submit(String jobId, JobSpec spec, JobPlan plan, JobBase.Start start,
+                      ActorRef<StatusReply<JobStatus>> replyTo) {
+            this(jobId, spec, plan, Optional.of(start.state()), start.continuesAtEpoch(), replyTo);
+        }
+
         /** A job that starts from nothing. */
         public Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo) {
             this(jobId, spec, plan, Optional.empty(), replyTo);
@@ -302,7 +315,7 @@ public final class TrainingJob
 
     private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {
         return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant(),
-                        cmd.baseState()))
+                        cmd.baseState(), cmd.continuesAtEpoch()))
                 .thenRun(s -> resumeWork((JobState.Running) s))
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
     }

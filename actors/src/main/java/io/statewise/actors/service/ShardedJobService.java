@@ -94,15 +94,24 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<JobStatus> submit(JobSpec spec) {
-        String jobId = newJobId(spec.algorithm());
+        return submitAs(newJobId(spec.algorithm()), spec);
+    }
+
+    /**
+     * As {@link #submit}, under a job id the caller chose (a tuning job names its children, so that it finds them
+     * again after a restart). Fails with an error reply if a job has this id.
+     */
+    public CompletionStage<JobStatus> submitAs(String jobId, JobSpec spec) {
         return CompletableFuture.supplyAsync(() -> planner.plan(spec), compute)
-                .thenCompose(plan -> baseState(spec, plan).thenCompose(base -> Relay.on(replies,
-                        job(jobId).askWithStatus(replyTo -> new TrainingJob.Submit(jobId, spec, plan, base, replyTo),
+                .thenCompose(plan -> baseStart(spec, plan).thenCompose(base -> Relay.on(replies,
+                        job(jobId).askWithStatus(replyTo -> base.isEmpty()
+                                        ? new TrainingJob.Submit(jobId, spec, plan, replyTo)
+                                        : new TrainingJob.Submit(jobId, spec, plan, base.get(), replyTo),
                                 settings.askTimeout()))));
     }
 
-    /** The trained state of the spec's base job, replayed from the journal and checked ({@link JobBase}). */
-    private CompletionStage<Optional<byte[]>> baseState(JobSpec spec, JobPlan plan) {
+    /** How the job starts from the spec's base job, replayed from the journal and checked ({@link JobBase}). */
+    private CompletionStage<Optional<JobBase.Start>> baseStart(JobSpec spec, JobPlan plan) {
         if (spec.base().isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
         String baseId = spec.base().get();
         return history.replay(baseId, Long.MAX_VALUE)
@@ -113,7 +122,7 @@ public final class ShardedJobService implements JobService {
                     }
                     throw e instanceof CompletionException c ? c : new CompletionException(cause);
                 })
-                .thenApplyAsync(base -> Optional.of(JobBase.stateFor(spec, plan, base.fold(), base.state())),
+                .thenApplyAsync(base -> Optional.of(JobBase.startFor(spec, plan, base.fold(), base.state())),
                         compute);
     }
 

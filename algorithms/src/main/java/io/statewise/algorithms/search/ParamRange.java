@@ -1,0 +1,60 @@
+package io.statewise.algorithms.search;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** The values one hyperparameter takes in a search: a list to choose from, or an interval to draw from. */
+public sealed interface ParamRange {
+
+    /** A value drawn with {@code random}, as hyperparameter text. */
+    String sample(SplittableRandom random);
+
+    /** Uniform choice among {@code values} (hyperparameter texts, validated by {@link SearchSpace}). */
+    record Values(List<String> values) implements ParamRange {
+        public Values {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String sample(SplittableRandom random) {
+            return values.get(random.nextInt(values.size()));
+        }
+    }
+
+    /** How an interval is drawn from. */
+    enum Scale {
+        /** Uniform in {@code [min, max]}. */
+        LINEAR,
+        /** Uniform in {@code [log min, log max]}: as many draws per decade, for learning rates and penalties. */
+        LOG;
+
+        /** The scale called {@code name} ({@code linear} or {@code log}). */
+        public static Scale of(String name) {
+            for (Scale s : values()) if (s.name().equalsIgnoreCase(name)) return s;
+            throw new IllegalArgumentException("scale must be linear or log, got '" + name + "'");
+        }
+    }
+
+    /**
+     * An interval {@code [min, max]}; an integer interval draws on the chosen scale and rounds to the nearest
+     * integer (with {@code [min, max]} widened by a half on each side, so that both ends are as likely as the
+     * integers inside).
+     */
+    record Interval(double min, double max, Scale scale, boolean integer) implements ParamRange {
+
+        @Override
+        public String sample(SplittableRandom random) {
+            double lo = integer ? min - 0.5 : min;
+            double hi = integer ? max + 0.5 : max;
+            if (scale == Scale.LOG) {
+                lo = Math.log(integer ? Math.max(lo, min * 0.5) : lo);
+                hi = Math.log(hi);
+            }
+            double u = lo + random.nextDouble() * (hi - lo);
+            double x = scale == Scale.LOG ? Math.exp(u) : u;
+            if (integer) return Long.toString(Math.min((long) max, Math.max((long) min, Math.round(x))));
+            return String.format(Locale.ROOT, "%.6g", Math.min(max, Math.max(min, x)));
+        }
+    }
+}
