@@ -6,6 +6,10 @@ import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.ShardedJobService;
+import io.statewise.actors.tuningjob.ChildJobs;
+import io.statewise.actors.tuningjob.TuningJob;
+import io.statewise.actors.tuningjob.TuningService;
+import io.statewise.actors.tuningjob.TuningSettings;
 import io.statewise.actors.worker.ShardedWorkerPool;
 import io.statewise.actors.worker.SplitCacheSettings;
 import io.statewise.actors.worker.Worker;
@@ -39,12 +43,14 @@ public final class StatewiseNode implements AutoCloseable {
 
     private final ActorSystem<Void> system;
     private final ShardedJobService jobService;
+    private final TuningService tuningService;
     private final JournalConnection journal;
     private final Optional<JournalServer> journalServer;
     private final NodeRoles roles;
 
-    private StatewiseNode(ActorSystem<Void> system, ShardedJobService jobService, JournalConnection journal,
-                          Optional<JournalServer> journalServer, NodeRoles roles) {
+    private StatewiseNode(ActorSystem<Void> system, ShardedJobService jobService, TuningService tuningService,
+                          JournalConnection journal, Optional<JournalServer> journalServer, NodeRoles roles) {
+        this.tuningService = tuningService;
         this.roles = roles;
         this.system = system;
         this.jobService = jobService;
@@ -99,8 +105,11 @@ public final class StatewiseNode implements AutoCloseable {
             Worker.init(system, jobSettings, splitCache);
             ShardedJobService service = new ShardedJobService(system, jobSettings);
             service.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            TuningJob.init(system, ChildJobs.of(service), TuningSettings.from(config), Clock.systemUTC());
+            TuningService tuning = new TuningService(system, jobSettings, service);
+            tuning.resumeAll().toCompletableFuture().get(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             NodeReadiness.check(system, service, roles.hostsJobs(), UP_TIMEOUT);
-            return new StatewiseNode(system, service, journal, server, roles);
+            return new StatewiseNode(system, service, tuning, journal, server, roles);
         } catch (Exception e) {
             system.terminate();
             awaitTermination(system);
@@ -127,6 +136,11 @@ public final class StatewiseNode implements AutoCloseable {
     /** The runtime API. */
     public JobService jobService() {
         return jobService;
+    }
+
+    /** The runtime API of tuning jobs. */
+    public TuningService tuningService() {
+        return tuningService;
     }
 
     /** The cluster's members and what each hosts ({@code GET /v1/cluster}). */

@@ -36,15 +36,44 @@ public sealed interface ParamRange {
         }
     }
 
+    /** What an interval's values are. */
+    enum NumberType {
+        INT, FLOAT,
+        /** The type of the hyperparameter it is for (resolved by {@link SearchSpace#of}). */
+        AS_PARAMETER;
+
+        /** The type called {@code name} ({@code int} or {@code float}). */
+        public static NumberType of(String name) {
+            if ("int".equalsIgnoreCase(name) || "integer".equalsIgnoreCase(name)) return INT;
+            if ("float".equalsIgnoreCase(name) || "double".equalsIgnoreCase(name)) return FLOAT;
+            throw new IllegalArgumentException("type must be int or float, got '" + name + "'");
+        }
+    }
+
     /**
      * An interval {@code [min, max]}; an integer interval draws on the chosen scale and rounds to the nearest
      * integer (with {@code [min, max]} widened by a half on each side, so that both ends are as likely as the
      * integers inside).
      */
-    record Interval(double min, double max, Scale scale, boolean integer) implements ParamRange {
+    record Interval(double min, double max, Scale scale, NumberType type) implements ParamRange {
 
+        /** Whether its values are integers. */
+        public boolean integer() {
+            return type == NumberType.INT;
+        }
+
+        /** This interval with {@code resolved} as its type. */
+        Interval withType(NumberType resolved) {
+            return new Interval(min, max, scale, resolved);
+        }
+
+        /**
+         * @throws IllegalStateException if the type was never resolved against a hyperparameter
+         */
         @Override
         public String sample(SplittableRandom random) {
+            if (type == NumberType.AS_PARAMETER) throw new IllegalStateException("interval type not resolved");
+            boolean integer = integer();
             double lo = integer ? min - 0.5 : min;
             double hi = integer ? max + 0.5 : max;
             if (scale == Scale.LOG) {

@@ -41,6 +41,7 @@ public final class SearchSpace {
         if (ranges.isEmpty()) throw new SearchException(FIELD, "the search space is empty: name at least one "
                 + "hyperparameter of " + spec.algorithm() + " with its values or range");
         Map<String, Param> known = new TreeMap<>();
+        Map<String, ParamRange> resolved = new TreeMap<>();
         for (Param p : spec.params()) known.put(p.name(), p);
         for (var e : new TreeMap<>(ranges).entrySet()) {
             String name = e.getKey();
@@ -53,17 +54,20 @@ public final class SearchSpace {
             if (reserved.contains(name)) {
                 throw new SearchException(field, "'" + name + "' is set by the search strategy and cannot be searched");
             }
-            check(spec, param, field, e.getValue());
+            resolved.put(name, check(spec, param, field, e.getValue()));
         }
-        return new SearchSpace(ranges);
+        return new SearchSpace(resolved);
     }
 
-    private static void check(HyperParameterSpec spec, Param param, String field, ParamRange range) {
+    /** The range, checked, with an interval's type resolved. */
+    private static ParamRange check(HyperParameterSpec spec, Param param, String field, ParamRange range) {
         if (range instanceof ParamRange.Values v) {
             if (v.values().isEmpty()) throw new SearchException(field, "the values of '" + param.name()
                     + "' are empty");
             for (String value : v.values()) parse(spec, param, field, value);
-        } else if (range instanceof ParamRange.Interval i) {
+            return v;
+        }
+        if (range instanceof ParamRange.Interval given) {
             boolean integerParam = param.type() == HyperParameterSpec.Type.INT
                     || param.type() == HyperParameterSpec.Type.INT_OR_AUTO;
             boolean realParam = param.type() == HyperParameterSpec.Type.DOUBLE
@@ -73,6 +77,8 @@ public final class SearchSpace {
                         + param.type().name().toLowerCase(java.util.Locale.ROOT)
                         + ": give its candidates as 'values', not a min/max range");
             }
+            ParamRange.Interval i = given.type() != ParamRange.NumberType.AS_PARAMETER ? given
+                    : given.withType(integerParam ? ParamRange.NumberType.INT : ParamRange.NumberType.FLOAT);
             if (i.integer() && !integerParam) {
                 throw new SearchException(field, "'" + param.name() + "' takes real numbers: use type float");
             }
@@ -92,7 +98,9 @@ public final class SearchSpace {
             }
             parse(spec, param, field, format(i.min(), i.integer()));
             parse(spec, param, field, format(i.max(), i.integer()));
+            return i;
         }
+        throw new IllegalArgumentException("unknown range " + range);
     }
 
     private static String format(double v, boolean integer) {

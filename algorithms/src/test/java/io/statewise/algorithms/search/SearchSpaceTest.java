@@ -20,8 +20,8 @@ class SearchSpaceTest {
 
     private static SearchSpace space() {
         return SearchSpace.of(LINEAR, Map.of(
-                "learning_rate", new ParamRange.Interval(1e-4, 1.0, ParamRange.Scale.LOG, false),
-                "mini_batch_size", new ParamRange.Interval(10, 20, ParamRange.Scale.LINEAR, true),
+                "learning_rate", new ParamRange.Interval(1e-4, 1.0, ParamRange.Scale.LOG, ParamRange.NumberType.FLOAT),
+                "mini_batch_size", new ParamRange.Interval(10, 20, ParamRange.Scale.LINEAR, ParamRange.NumberType.INT),
                 "optimizer", new ParamRange.Values(List.of("sgd", "adam"))), RESERVED);
     }
 
@@ -57,18 +57,31 @@ class SearchSpaceTest {
     void badRangesAreRefusedSayingWhy() {
         assertTrue(rejected("learning_rte", new ParamRange.Values(List.of("0.1"))).contains("no hyperparameter"));
         assertTrue(rejected("wd", new ParamRange.Values(List.of())).contains("empty"));
-        assertTrue(rejected("wd", new ParamRange.Interval(0.5, 0.1, ParamRange.Scale.LINEAR, false))
+        assertTrue(rejected("wd", new ParamRange.Interval(0.5, 0.1, ParamRange.Scale.LINEAR, ParamRange.NumberType.FLOAT))
                 .contains("empty"));
-        assertTrue(rejected("mini_batch_size", new ParamRange.Interval(1, 5, ParamRange.Scale.LINEAR, false))
+        assertTrue(rejected("mini_batch_size", new ParamRange.Interval(1, 5, ParamRange.Scale.LINEAR, ParamRange.NumberType.FLOAT))
                 .contains("use type int"));
-        assertTrue(rejected("wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, true))
+        assertTrue(rejected("wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, ParamRange.NumberType.INT))
                 .contains("use type float"));
-        assertTrue(rejected("optimizer", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, false))
+        assertTrue(rejected("optimizer", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, ParamRange.NumberType.FLOAT))
                 .contains("'values'"));
-        assertTrue(rejected("wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LOG, false)).contains("min > 0"));
+        assertTrue(rejected("wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LOG, ParamRange.NumberType.FLOAT))
+                .contains("min > 0"));
         assertTrue(rejected("optimizer", new ParamRange.Values(List.of("sgd", "nesterov"))).contains("nesterov"));
         assertTrue(rejected("mini_batch_size", new ParamRange.Values(List.of("ten"))).contains("integer"));
         assertTrue(rejected("epochs", new ParamRange.Values(List.of("3"))).contains("set by the search"));
         assertThrows(SearchException.class, () -> SearchSpace.of(LINEAR, Map.of(), RESERVED));
+    }
+
+    @Test
+    void anIntervalWithoutATypeTakesItsHyperparameters() {
+        SearchSpace space = SearchSpace.of(LINEAR, Map.of(
+                "mini_batch_size", new ParamRange.Interval(10, 20, ParamRange.Scale.LINEAR,
+                        ParamRange.NumberType.AS_PARAMETER),
+                "wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, ParamRange.NumberType.AS_PARAMETER)),
+                RESERVED);
+        Map<String, String> drawn = space.sample(1, 3).get(0);
+        assertTrue(drawn.get("mini_batch_size").matches("\\d+"), drawn.toString());
+        assertTrue(drawn.get("wd").contains("."), drawn.toString());
     }
 }
