@@ -3,9 +3,8 @@ package io.statewise.actors.tuningjob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.statewise.actors.job.DataInput;
+import io.statewise.actors.testing.PersistenceTestKits;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
@@ -52,11 +51,7 @@ class TuningJobTest {
 
     @BeforeAll
     void startTestKit() {
-        Config config = EventSourcedBehaviorTestKit.config()
-                .withFallback(ConfigFactory.parseString(
-                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
-                .withFallback(ConfigFactory.load());
-        testKit = ActorTestKit.create(config);
+        testKit = ActorTestKit.create(PersistenceTestKits.config());
     }
 
     @AfterAll

@@ -37,14 +37,14 @@ public final class TuningJobRoutes {
         return pathPrefix("tuning-jobs", () -> concat(
                 pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), this::start))),
                 pathPrefix(PathMatchers.segment(), id -> concat(
-                        pathEnd(() -> get(() -> reply(StatusCodes.OK, tuning.status(id)))),
+                        pathEnd(() -> get(() -> reply(StatusCodes.OK, tuning.status(id).thenApply(TuningStatusDto::from)))),
                         path("model", () -> get(() -> reply(StatusCodes.OK,
                                 tuning.bestModel(id).thenApply(ModelDto::from))))))));
     }
 
     private Route start(String body) {
         var request = JsonSupport.read(body, TuningJobRequest.class).toRequest();
-        return reply(StatusCodes.ACCEPTED, tuning.start(request));
+        return reply(StatusCodes.ACCEPTED, tuning.start(request).thenApply(TuningStatusDto::from));
     }
 
     private static <T> Route reply(StatusCode status, CompletionStage<T> value) {
