@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The tuning-jobs benchmark (issue 8), Statewise only (no peers): successive halving over 27 linear-learner
+# configurations (learning_rate and wd drawn log-uniformly, seed 42; eta 3, rungs of 27 x 1, 9 x 3 and 3 x 9 epochs,
+# promoted children continued from their stored states) against the same 27 configurations each trained for 9 epochs
+# (a random search of the same seed), on 200,000 x 20 regression rows (LinearRows, score s.d. 3 plus unit noise) with
+# 50,000 validation rows; both as tuning jobs on one node, 2 children at once, one worker slot each. Figures: the
+# relative gap of the best validation MSE, and the cost ratio (records trained by all children; wall time too).
+#
+# Usage: bench/run-tuning-bench.sh [--data-dir DIR] [--skip-build]
+# Environment: MVN_FLAGS (e.g. -o), the idle checks of bench-lib.sh (IDLE_LOAD, IDLE_START_TIMEOUT, IDLE_CPU,
+#              IDLE_TIMEOUT).
+# Writes bench/target/tuning-bench.md; raw JSON and logs of every run under bench/target/tuning-bench/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/bench"
+OUT="$BENCH/target/tuning-bench"
+WORK="$BENCH/target/work"
+source "$BENCH/bench-lib.sh"
+bench_args "$@"
+[[ ${#EXTRA_ARGS[@]} -eq 0 ]] || { echo "unknown argument: ${EXTRA_ARGS[0]}" >&2; exit 2; }
+mkdir -p "$OUT" "$WORK"
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT/cpu.txt"
+
+cd "$ROOT"
+if [[ $SKIP_BUILD -eq 0 ]]; then
+  log "build statewise-bench (with its upstream modules)"
+  $MVN -B -q $MVN_FLAGS -Pbench -pl bench -am -Dmaven.test.skip=true package >&2
+fi
+CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
+wait_for_idle_start
+echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
+
+run halving java -Xmx4g -cp "$CP" io.statewise.bench.StatewiseTuningBench --rows 200000 --validation-rows 50000 \
+  --dim 20 --configurations 27 --max-epochs 9 --parallel 2 --work-dir "$WORK"
+
+PYTHONPATH="$BENCH" "$PYTHON" "$BENCH/tuning_bench_report.py" "$OUT" "$BENCH/target/tuning-bench.md"
