@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * the best validation MSE of each, their relative gap, and their costs (records trained by all children, and wall
  * time).
  *
- * <p>{@code --rows N --validation-rows V --dim D --configurations C --max-epochs E --parallel P --work-dir DIR}
+ * <p>{@code --rows N --validation-rows V --dim D --configurations C --max-epochs E --parallel P [--seed S]
+ * --work-dir DIR}: {@code S} (default 42) draws the configurations.
  */
 public final class StatewiseTuningBench {
 
@@ -48,19 +49,20 @@ public final class StatewiseTuningBench {
         int configurations = args.getInt("configurations", 27);
         int maxEpochs = args.getInt("max-epochs", 9);
         int parallel = args.getInt("parallel", 2);
+        long seed = args.getLong("seed", 42);
         Json json = new Json().put("rows", rows).put("dim", (long) dim).put("configurations", (long) configurations)
-                .put("max_epochs", (long) maxEpochs).put("max_parallel_jobs", (long) parallel);
+                .put("max_epochs", (long) maxEpochs).put("max_parallel_jobs", (long) parallel).put("seed", seed);
         // Children are polled every 200 ms rather than every second: a rung's next child starts sooner.
         try (StatewiseNode node = StatewiseNode.start(NodeSettings.standalone(nodeDir),
                 ConfigFactory.parseString("statewise.actors.tuning.poll-interval = 200ms"))) {
             TuningService tuning = node.tuningService();
             long t0 = System.nanoTime();
             TuningStatus halving = run(tuning, request(TuningSpec.Strategy.SUCCESSIVE_HALVING, configurations,
-                    maxEpochs, parallel, train, validation));
+                    maxEpochs, parallel, seed, train, validation));
             double halvingSeconds = seconds(t0);
             t0 = System.nanoTime();
             TuningStatus full = run(tuning, request(TuningSpec.Strategy.RANDOM, configurations, maxEpochs, parallel,
-                    train, validation));
+                    seed, train, validation));
             double fullSeconds = seconds(t0);
             double halvingBest = halving.best().orElseThrow().metric().orElseThrow();
             double fullBest = full.best().orElseThrow().metric().orElseThrow();
@@ -86,14 +88,14 @@ public final class StatewiseTuningBench {
     }
 
     private static TuningRequest request(TuningSpec.Strategy strategy, int configurations, int maxEpochs,
-                                         int parallel, Path train, Path validation) {
+                                         int parallel, long seed, Path train, Path validation) {
         Map<String, ParamRange> space = Map.of(
                 "learning_rate", new ParamRange.Interval(1e-5, 1.0, ParamRange.Scale.LOG,
                         ParamRange.NumberType.FLOAT),
                 "wd", new ParamRange.Interval(1e-6, 1.0, ParamRange.Scale.LOG, ParamRange.NumberType.FLOAT));
         return new TuningRequest("linear-learner", Map.of("predictor_type", "regressor", "num_models", "1",
                 "mini_batch_size", "200"), space, strategy, configurations, 3, 1, maxEpochs, Optional.empty(),
-                Optional.empty(), parallel, 42, csv(train), Optional.of(csv(validation)), Optional.empty(), 1, 0, 0);
+                Optional.empty(), parallel, seed, csv(train), Optional.of(csv(validation)), Optional.empty(), 1, 0, 0);
     }
 
     private static DataInput csv(Path file) {

@@ -1,9 +1,6 @@
 package io.statewise.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,17 +24,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApiClient api = client.client();
-        JsonNode status = api.post("/v1/jobs", readSpec());
+        JsonNode status = api.post("/v1/jobs", RequestFile.read(specFile));
         return wait.finish(api, status, spec);
-    }
-
-    private String readSpec() {
-        try {
-            return Files.readString(specFile);
-        } catch (NoSuchFileException e) {
-            throw CliException.usage("no such file: " + specFile);
-        } catch (IOException e) {
-            throw CliException.usage("cannot read " + specFile + ": " + e.getMessage());
-        }
     }
 }
