@@ -52,6 +52,24 @@ bench_args() {
   done
 }
 
+# bench_setup_statewise_only ARGS...: for run scripts without peers and without options of their own: bench_args
+# (refusing other arguments), a fresh $OUT and $WORK, statewise-bench built (unless --skip-build) and CP set to its
+# classes and dependencies, then wait_for_idle_start (recorded in $OUT/idle-at-start.txt).
+bench_setup_statewise_only() {
+  bench_args "$@"
+  [[ ${#EXTRA_ARGS[@]} -eq 0 ]] || { echo "unknown argument: ${EXTRA_ARGS[0]}" >&2; exit 2; }
+  mkdir -p "$OUT" "$WORK"
+  rm -f "$OUT"/*.json "$OUT"/*.log "$OUT/cpu.txt"
+  cd "$ROOT"
+  if [[ $SKIP_BUILD -eq 0 ]]; then
+    log "build statewise-bench (with its upstream modules)"
+    $MVN -B -q $MVN_FLAGS -Pbench -pl bench -am -Dmaven.test.skip=true package >&2
+  fi
+  CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
+  wait_for_idle_start
+  echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
+}
+
 # bench_setup ARGS...: for run scripts with no options of their own: bench_args (refusing other arguments), then
 # build_bench (unless --skip-build) into a fresh $OUT.
 bench_setup() {

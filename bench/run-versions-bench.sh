@@ -21,19 +21,7 @@ BENCH="$ROOT/bench"
 OUT="$BENCH/target/versions-bench"
 WORK="$BENCH/target/work"
 source "$BENCH/bench-lib.sh"
-bench_args "$@"
-[[ ${#EXTRA_ARGS[@]} -eq 0 ]] || { echo "unknown argument: ${EXTRA_ARGS[0]}" >&2; exit 2; }
-mkdir -p "$OUT" "$WORK"
-rm -f "$OUT"/*.json "$OUT"/*.log "$OUT/cpu.txt"
-
-cd "$ROOT"
-if [[ $SKIP_BUILD -eq 0 ]]; then
-  log "build statewise-bench (with its upstream modules)"
-  $MVN -B -q $MVN_FLAGS -Pbench -pl bench -am -Dmaven.test.skip=true package >&2
-fi
-CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
-wait_for_idle_start
-echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
+bench_setup_statewise_only "$@"
 
 VERSIONS=(java -Xmx4g -cp "$CP" io.statewise.bench.StatewiseVersionsBench)
 run replay "${VERSIONS[@]}" replay --rows 200000 --dim 10 --splits 998 --work-dir "$WORK"
