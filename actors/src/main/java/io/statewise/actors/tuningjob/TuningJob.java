@@ -2,6 +2,7 @@ package io.statewise.actors.tuningjob;
 
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobStatus;
+import io.statewise.actors.service.JobRejectedException;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -215,7 +216,7 @@ public final class TuningJob
                 c.epochs(), c.base())), (status, error) -> {
             if (error == null) return new ChildSubmitted(jobId, Optional.empty(), false);
             Throwable cause = error.getCause() != null ? error.getCause() : error;
-            boolean refused = cause instanceof io.statewise.actors.service.JobRejectedException
+            boolean refused = cause instanceof JobRejectedException
                     || cause instanceof IllegalArgumentException;
             return new ChildSubmitted(jobId, Optional.of(String.valueOf(cause.getMessage())), refused);
         });
