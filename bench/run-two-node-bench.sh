@@ -28,19 +28,7 @@ rm -rf "$OUT/node-lib" && mkdir -p "$OUT/node-lib" "$DATA_DIR" "$WORK"
 cp -p "$ROOT/ops/target/statewise-ops.jar" "$ROOT"/ops/target/lib/*.jar "$OUT/node-lib/"
 NODE_CP="$OUT/node-lib/*"
 
-BLOBS="$DATA_DIR/blobs-1000000x50-k20-seed42.csv"
-if [[ ! -s "$BLOBS" ]]; then
-  log "generate $BLOBS"
-  java -cp "$CP" io.statewise.algorithms.data.synthetic.GaussianBlobs "$BLOBS.part" 1000000 50 20 42
-  mv "$BLOBS.part" "$BLOBS"
-fi
-LOWRANK="$DATA_DIR/lowrank-500000x200-r10-seed42.csv"
-if [[ ! -s "$LOWRANK" ]]; then
-  log "generate $LOWRANK"
-  java -cp "$CP" io.statewise.bench.LowRankCsv "$LOWRANK.part" 500000 200 10 0.1 42
-  mv "$LOWRANK.part" "$LOWRANK"
-fi
-cat "$BLOBS" "$LOWRANK" > /dev/null # every run reads from the page cache
+ensure_scaling_data "$DATA_DIR" # every run reads from the page cache
 printf '{"algorithm": "kmeans", "hyperparameters": {"k": 20}, "train": {"paths": ["%s"], "label_column": null},
   "parallelism": "auto"}\n' "$BLOBS" > "$OUT/kmeans-spec.json"
 printf '{"algorithm": "pca", "hyperparameters": {"num_components": 10, "algorithm_mode": "regular"},

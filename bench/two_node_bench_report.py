@@ -5,12 +5,7 @@ Usage: two_node_bench_report.py <results-dir> <report.md>
 """
 import sys
 
-from bench_report import Marks, cpu_table, idle_at_start, load, met, preamble, write_report
-
-
-def efficiency(one, two, key):
-    """throughput(2 nodes) / (2 x throughput(1 node)) of the same records: time(1) / (2 x time(2))."""
-    return one[key] / (2 * two[key])
+from bench_report import Marks, cpu_table, efficiency, idle_at_start, load, met, preamble, write_report
 
 
 def main():
