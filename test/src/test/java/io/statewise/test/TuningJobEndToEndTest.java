@@ -116,6 +116,32 @@ class TuningJobEndToEndTest {
         assertEquals(best.path("metric").asDouble(), child.body().path("metrics").path("validation_mse").asDouble());
     }
 
+    @Test
+    void aTopicModelSearchContinuesItsChildrenOverTheirTextAndRanksThemByValidationLoss(@TempDir Path dir)
+            throws Exception {
+        Path docs = dir.resolve("docs.txt");
+        Path held = dir.resolve("held.txt");
+        TopicCorpus.write(docs, 600, 1L);
+        TopicCorpus.write(held, 150, 2L);
+        String body = """
+                {"algorithm":"ntm","hyperparameters":{"num_topics":3,"vocab_size":18,"mini_batch_size":50,
+                 "optimizer":"adam","seed":4},"search_space":{"learning_rate":{"values":[0.0001,0.01,0.05]}},
+                 "strategy":"successive_halving","configurations":3,"eta":3,"min_epochs":2,"max_epochs":6,
+                 "train":{"paths":["%s"],"format":"text"},"validation":{"paths":["%s"],"format":"text"},
+                 "parallelism":1}
+                """.formatted(docs.toString().replace("\\", "/"), held.toString().replace("\\", "/"));
+        Http.Response started = http.post("/v1/tuning-jobs", body);
+        assertEquals(202, started.status(), started.body().toString());
+        JsonNode done = awaitTuning(started.body().path("tuning_id").asText());
+        assertEquals("completed", done.path("phase").asText(), done.toString());
+        assertEquals("validation_total_loss", done.path("objective").asText());
+        assertEquals(3 + 1, done.path("children").size(), done.toString());
+        JsonNode best = done.path("best");
+        assertEquals(1, best.path("rung").asInt());
+        assertEquals(6, best.path("epochs").asInt());
+        assertTrue(best.path("continues").asText().endsWith("-r0"), best.toString());
+    }
+
     private static long sum(JsonNode children, String field) {
         long total = 0;
         for (JsonNode c : children) total += c.path(field).asLong();

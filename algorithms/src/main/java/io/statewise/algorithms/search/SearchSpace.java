@@ -121,17 +121,41 @@ public final class SearchSpace {
     }
 
     /**
-     * {@code n} configurations drawn independently: the same seed gives the same list. Each is a map from searched
-     * name to value text, drawn in name order.
+     * {@code n} configurations: the same seed gives the same list. Each is a map from searched name to value text.
+     * When every range is a list of values, the configurations are the grid of all their combinations in a seeded
+     * random order (repeated from its start when {@code n} exceeds the grid), so no combination is trained twice
+     * before all were; otherwise each configuration draws every range independently, in name order.
      */
     public List<Map<String, String>> sample(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        if (ranges.values().stream().allMatch(r -> r instanceof ParamRange.Values)) return shuffledGrid(n, random);
         List<Map<String, String>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Map<String, String> config = new TreeMap<>();
             ranges.forEach((name, range) -> config.put(name, range.sample(random)));
             out.add(Collections.unmodifiableMap(config));
         }
+        return List.copyOf(out);
+    }
+
+    private List<Map<String, String>> shuffledGrid(int n, SplittableRandom random) {
+        List<Map<String, String>> grid = new ArrayList<>();
+        grid.add(Map.of());
+        ranges.forEach((name, range) -> {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : grid) {
+                for (String value : ((ParamRange.Values) range).values()) {
+                    Map<String, String> config = new TreeMap<>(partial);
+                    config.put(name, value);
+                    next.add(Collections.unmodifiableMap(config));
+                }
+            }
+            grid.clear();
+            grid.addAll(next);
+        });
+        for (int i = grid.size() - 1; i > 0; i--) Collections.swap(grid, i, random.nextInt(i + 1));
+        List<Map<String, String>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(grid.get(i % grid.size()));
         return List.copyOf(out);
     }
 }

@@ -46,6 +46,19 @@ class SearchSpaceTest {
         assertTrue(belowOnePercent > 70 && belowOnePercent < 130, "log-uniform draws: " + belowOnePercent);
     }
 
+    @Test
+    void listsOfValuesAreDrawnAsAShuffledGridWithoutRepeats() {
+        SearchSpace space = SearchSpace.of(LINEAR, Map.of(
+                "optimizer", new ParamRange.Values(List.of("sgd", "adam")),
+                "wd", new ParamRange.Values(List.of("0", "0.01", "0.1"))), RESERVED);
+        List<Map<String, String>> six = space.sample(6, 9);
+        assertEquals(6, Set.copyOf(six).size(), "every combination once: " + six);
+        assertEquals(six, space.sample(6, 9));
+        List<Map<String, String>> eight = space.sample(8, 9);
+        assertEquals(six, eight.subList(0, 6));
+        assertEquals(six.subList(0, 2), eight.subList(6, 8), "then the grid again");
+    }
+
     private static String rejected(String name, ParamRange range) {
         SearchException e = assertThrows(SearchException.class, () -> SearchSpace.of(LINEAR, Map.of(name, range),
                 RESERVED));
