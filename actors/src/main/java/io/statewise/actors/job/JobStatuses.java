@@ -27,6 +27,17 @@ final class JobStatuses {
                 r.submittedAt(), Optional.empty(), r.epochReports(), r.splitsByNode(), bytesRead, bytesReread);
     }
 
+    /**
+     * The status of an online job: one epoch, no splits, the records merged so far.
+     *
+     * @param rate records per second merged since the job (re)started on this node
+     */
+    static JobStatus online(String jobId, JobState.Online o, double rate) {
+        return new JobStatus(jobId, o.spec().algorithm(), JobPhase.ONLINE, 1, 1, 0, 0, o.records(), rate,
+                o.badRecords(), Map.of(), Optional.empty(), o.submittedAt(), Optional.empty(), java.util.List.of(),
+                Map.of(), 0, 0);
+    }
+
     /** The status of a completed, failed or cancelled job; its rate is over its whole life. */
     static JobStatus finished(String jobId, JobState.Finished f, Trainer trainer, long bytesRead, long bytesReread) {
         int epochs = trainer.schedule(f.plan().schema()).epochs();
