@@ -147,6 +147,9 @@ public final class JobPlanner {
             trainer.emptyState(schema);
         } catch (InvalidHyperParameterException e) {
             throw new JobRejectedException("hyperparameters." + e.parameter(), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // The data does not suit the algorithm (e.g. unlabeled records for a supervised learner).
+            throw new JobRejectedException("train", e.getMessage(), e);
         }
     }
 
