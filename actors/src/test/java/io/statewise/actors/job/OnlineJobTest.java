@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.data.RecordStreams;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
@@ -50,11 +48,7 @@ class OnlineJobTest {
 
     @BeforeAll
     void startTestKit() {
-        Config config = EventSourcedBehaviorTestKit.config()
-                .withFallback(ConfigFactory.parseString(
-                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
-                .withFallback(ConfigFactory.load());
-        testKit = ActorTestKit.create(config);
+        testKit = JobTestKits.create();
         settings = JobSettings.from(testKit.system().settings().config());
     }
 

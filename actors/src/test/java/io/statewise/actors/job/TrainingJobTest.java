@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.statewise.actors.worker.Worker;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
 import io.statewise.algorithms.training.SplitOutcome;
@@ -57,11 +55,7 @@ class TrainingJobTest {
 
     @BeforeAll
     void startTestKit() {
-        Config config = EventSourcedBehaviorTestKit.config()
-                .withFallback(ConfigFactory.parseString(
-                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
-                .withFallback(ConfigFactory.load());
-        testKit = ActorTestKit.create(config);
+        testKit = JobTestKits.create();
         settings = JobSettings.from(testKit.system().settings().config());
     }
 
