@@ -1,5 +1,7 @@
 package io.statewise.ops.cli;
 
+import static io.statewise.ops.cli.ServiceCalls.await;
+import static io.statewise.ops.cli.ServiceCalls.completed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -95,20 +96,5 @@ class AddDataCommandTest {
         List<String> paths = java.util.Arrays.stream(train).map(Path::toString).toList();
         return new JobSpec("kmeans", hp, new DataInput(paths, false, 0), Optional.empty(), Optional.empty(), 2, 0,
                 SPLIT_BYTES);
-    }
-
-    private static String completed(JobService jobs, JobSpec spec) throws Exception {
-        JobStatus s = await(jobs.submit(spec));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!s.phase().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            s = await(jobs.status(s.jobId()));
-        }
-        assertEquals(JobPhase.COMPLETED, s.phase(), String.valueOf(s.error()));
-        return s.jobId();
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 }
