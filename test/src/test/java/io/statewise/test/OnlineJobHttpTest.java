@@ -13,7 +13,9 @@ import io.statewise.algorithms.data.synthetic.GaussianBlobs;
 import io.statewise.ops.http.ApiRoutes;
 import io.statewise.ops.http.HttpServer;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,6 +163,34 @@ class OnlineJobHttpTest {
         assertEquals("train.features", noFeatures.body().path("field").asText(), noFeatures.body().toString());
         Http.Response badMode = http.post("/v1/jobs", ONLINE_KMEANS.replace("\"online\"", "\"live\""));
         assertEquals("mode", badMode.body().path("field").asText(), badMode.body().toString());
+    }
+
+    @Test
+    void aClientCutOffMidStreamLosesNothingAcknowledgedNorAnyCheckpoint() throws Exception {
+        String jobId = http.submit(ONLINE_KMEANS);
+        assertEquals(2_000, postRecords(jobId, csv(2_000), "text/csv").path("records_accepted").asLong());
+        // A raw socket, so that no client buffer holds bytes back: 4400 records in one chunk, then the client goes
+        // away once the job holds the 4000 that make whole checkpoints (the last 400 wait for their mini-batch).
+        byte[] chunk = csv(4_400).getBytes(StandardCharsets.UTF_8);
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/jobs/" + jobId + "/records HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (http.get("/v1/jobs/" + jobId).body().path("records").asLong() < 6_000
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(6_000, http.get("/v1/jobs/" + jobId).body().path("records").asLong(),
+                "the acknowledged request and the cut one's whole checkpoints");
+        assertEquals(6_010, postRecords(jobId, csv(10), "text/csv").path("job_records").asLong(),
+                "the job takes records again, without the 400 records of the cut request's last mini-batch");
     }
 
     /** Posts {@code body} with chunked transfer (no length); returns the JSON answer with its status added. */

@@ -17,6 +17,7 @@ import io.statewise.algorithms.data.SplitReader;
 import io.statewise.algorithms.training.SplitSession;
 import io.statewise.algorithms.training.Trainer;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -115,6 +116,10 @@ public final class RecordsIngest {
             }
         } catch (DataException e) {
             throw new JobRejectedException(STREAM_NAME, e.getMessage() + " (" + progress.describe() + ")", e);
+        } catch (UncheckedIOException e) {
+            // The body failed: the client went away (no one reads this answer) or sent nothing for read-timeout.
+            throw new JobRejectedException(STREAM_NAME, "the request body ended early: " + e.getMessage() + " ("
+                    + progress.describe() + ")", e);
         }
         return progress.accepted(jobId);
     }
