@@ -13,14 +13,11 @@ import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.service.JobService;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
-import io.statewise.ops.http.ApiRoutes;
-import io.statewise.ops.http.HttpServer;
 import io.statewise.ops.http.JsonSupport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +42,7 @@ class AddDataCommandTest {
         Map<String, String> hp = Map.of("k", "3", "mini_batch_size", "100", "seed", "2");
         try (EmbeddedNode node = EmbeddedNode.start(dir.resolve("node"), false)) {
             JobService jobs = node.node().jobService();
-            var http = HttpServer.start(node.node().system(), ApiRoutes.create(node.node()), "127.0.0.1", 0)
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
-            String url = "http://127.0.0.1:" + http.getPort();
+            String url = ServiceCalls.serveHttp(node);
             String both = completed(jobs, spec(hp, a, b));
             String grown = completed(jobs, spec(hp, a));
 
