@@ -65,7 +65,7 @@ public final class JobPlanner {
             throw new JobRejectedException("train.paths", "'train.paths' needs at least one path (or submit the job "
                     + "with \"mode\": \"online\" and post its records)");
         }
-        Resolved train = spec.online() ? OnlineRecords.resolve(trainer, spec) : resolve("train", spec.train());
+        Resolved train = spec.online() ? OnlineRecords.resolve(spec) : resolve("train", spec.train());
         Optional<Resolved> validation = spec.validation().map(d -> resolve("validation", d));
         Optional<Resolved> test = spec.test().map(d -> resolve("test", d));
 

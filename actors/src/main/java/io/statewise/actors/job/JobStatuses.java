@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import io.statewise.algorithms.training.Trainer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ final class JobStatuses {
      */
     static JobStatus online(String jobId, JobState.Online o, double rate) {
         return new JobStatus(jobId, o.spec().algorithm(), JobPhase.ONLINE, 1, 1, 0, 0, o.records(), rate,
-                o.badRecords(), Map.of(), Optional.empty(), o.submittedAt(), Optional.empty(), java.util.List.of(),
+                o.badRecords(), Map.of(), Optional.empty(), o.submittedAt(), Optional.empty(), List.of(),
                 Map.of(), 0, 0);
     }
 

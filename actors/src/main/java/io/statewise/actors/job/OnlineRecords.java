@@ -17,7 +17,7 @@ final class OnlineRecords {
     private OnlineRecords() {}
 
     /** The records' input, resolved without files: its schema comes from the declared features. */
-    static JobPlanner.Resolved resolve(Trainer trainer, JobSpec spec) {
+    static JobPlanner.Resolved resolve(JobSpec spec) {
         DataInput records = spec.train();
         if (!records.paths().isEmpty()) {
             throw new JobRejectedException("train.paths", "an online job reads the records posted to it, not files: "

@@ -25,7 +25,7 @@ public final class OnlineRefusal {
 
     /** Why the job in {@code state} takes no records (an empty string if it does). */
     static String of(String jobId, JobState state) {
-        Optional<JobSpec> spec = JobDefinition.of(state).spec();
-        return of(jobId, spec, spec.isEmpty() ? JobPhase.FAILED : JobPhase.of(state)).orElse("");
+        if (state instanceof JobState.Empty) return "no job with id '" + jobId + "'";
+        return of(jobId, JobDefinition.of(state).spec(), JobPhase.of(state)).orElse("");
     }
 }
