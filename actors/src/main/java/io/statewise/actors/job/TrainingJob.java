@@ -313,7 +313,8 @@ public final class TrainingJob
                 .onCommand(GetDefinition.class, (s, c) -> Effect().reply(c.replyTo(), JobDefinition.of(s)))
                 .onCommand(MergeRecords.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error(OnlineRefusal.of(jobId, s))))
-                .onCommand(Close.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(OnlineRefusal.of(jobId, s))))
+                .onCommand(Close.class, (s, c) -> Effect().reply(c.replyTo(),
+                        StatusReply.error(OnlineRefusal.of(jobId, s))))
                 .onCommand(OnlineModelFinalized.class, online::onModelFinalized)
                 .onCommand(OnlineClosed.class, (s, c) -> Effect().reply(c.replyTo(),
                         StatusReply.error(OnlineRefusal.of(jobId, s))))

@@ -19,7 +19,6 @@ import io.statewise.algorithms.training.Trainer;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -75,6 +74,9 @@ public final class RecordsIngest {
      */
     public CompletionStage<RecordsAccepted> post(String jobId, RecordStreams.Syntax syntax,
                                                  Source<ByteString, ?> body) {
+        // The body is subscribed to at once (an HTTP entity not subscribed to within its timeout fails, and a job
+        // may take a while to recover); it waits, back-pressured, while the job is checked.
+        InputStream records = body.runWith(StreamConverters.asInputStream(settings.readTimeout()), system);
         EntityRef<TrainingJob.Command> job = sharding.entityRefFor(TrainingJob.TYPE_KEY, jobId);
         CompletionStage<JobDefinition> definition = job.ask(TrainingJob.GetDefinition::new, askTimeout);
         CompletionStage<JobView> view = job.ask(TrainingJob.GetStatus::new, askTimeout);
@@ -84,11 +86,19 @@ public final class RecordsIngest {
                 throw new JobRejectedException(null, why);
             });
             return d;
-        }).thenComposeAsync(d -> {
-            InputStream records = body.runWith(StreamConverters.asInputStream(settings.readTimeout()), system);
-            return CompletableFuture.supplyAsync(() ->
-                    fold(job, jobId, d.spec().orElseThrow(), d.plan().orElseThrow(), syntax, records), readers);
-        }, readers);
+        }).whenComplete((d, refused) -> {
+            if (refused != null) closeQuietly(records);
+        }).thenApplyAsync(d -> fold(job, jobId, d.spec().orElseThrow(), d.plan().orElseThrow(), syntax, records),
+                readers);
+    }
+
+    /** Cancels the body of a refused request. */
+    private static void closeQuietly(InputStream records) {
+        try {
+            records.close();
+        } catch (java.io.IOException e) {
+            // Closing only cancels the body's stream; there is nothing to report.
+        }
     }
 
     /** Reads, folds and checkpoints the whole stream; blocks its thread (one of the records dispatcher's). */

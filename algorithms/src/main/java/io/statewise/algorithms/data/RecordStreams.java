@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Readers of dense numeric records that arrive as a stream rather than a file (records posted to an online job over
- * HTTP), in the syntaxes a client may post: CSV, as the batch readers read it, or JSON Lines ({@link JsonRecordReader}).
+ * HTTP), in the syntaxes a client may post: CSV, as the batch readers read it, or JSON Lines
+ * ({@link JsonRecordReader}).
  * The stream is read as it arrives, through the same allocation-free line and number parsing as files, and errors
  * name the stream, the line and the field as they name a file's.
  */
