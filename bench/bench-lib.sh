@@ -124,6 +124,26 @@ ensure_fashion_mnist_labeled() {
     "$fmnist/t10k-labels-idx1-ubyte.gz" >&2
 }
 
+# ensure_scaling_data DATA_DIR: sets BLOBS (1,000,000 x 50 Gaussian blobs, 20 centers: the k-means benchmark's file)
+# and LOWRANK (500,000 x 200 rows of rank 10 plus noise: the PCA benchmark's), generating them if absent, and reads
+# both once so that runs read them from the page cache. Needs CP.
+ensure_scaling_data() {
+  local dir="$1"
+  BLOBS="$dir/blobs-1000000x50-k20-seed42.csv"
+  if [[ ! -s "$BLOBS" ]]; then
+    log "generate $BLOBS"
+    java -cp "$CP" io.statewise.algorithms.data.synthetic.GaussianBlobs "$BLOBS.part" 1000000 50 20 42
+    mv "$BLOBS.part" "$BLOBS"
+  fi
+  LOWRANK="$dir/lowrank-500000x200-r10-seed42.csv"
+  if [[ ! -s "$LOWRANK" ]]; then
+    log "generate $LOWRANK"
+    java -cp "$CP" io.statewise.bench.LowRankCsv "$LOWRANK.part" 500000 200 10 0.1 42
+    mv "$LOWRANK.part" "$LOWRANK"
+  fi
+  cat "$BLOBS" "$LOWRANK" > /dev/null
+}
+
 # CPU seconds the whole machine was busy (Linux /proc/stat; 0 elsewhere) and CPU seconds of this shell's children.
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 machine_cpu() {

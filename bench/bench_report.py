@@ -16,6 +16,12 @@ def load(results, name):
     return json.loads(lines[-1]) if lines else None
 
 
+def efficiency(one, two, key):
+    """Parallel efficiency from the times of one run with one unit (slot or node) and one with two, for the same
+    records: throughput(2) / (2 x throughput(1)) = time(1) / (2 x time(2))."""
+    return one[key] / (2 * two[key])
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as f:

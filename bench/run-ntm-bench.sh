@@ -47,6 +47,10 @@ NTM=(java $HEAP -cp "$CP" io.statewise.bench.StatewiseNtmBench job --train "$SPA
 # ------------------------------------------------------------------------------------------------ runs
 run ntm-statewise-1 "${NTM[@]}" --parallelism 1 --topics-out "$OUT/ntm-1-topics.txt"
 run ntm-statewise-2 "${NTM[@]}" --parallelism 2 --topics-out "$OUT/ntm-2-topics.txt"
+# Scaling (issue 5: two workers reach one worker's validation loss within 2% in <= 0.6x its time): the same jobs with
+# the held-out documents scored after every epoch as validation data (they compare Statewise with itself).
+run ntm-scaling-1 "${NTM[@]}" --parallelism 1 --validation "$SPAM/test.svm"
+run ntm-scaling-2 "${NTM[@]}" --parallelism 2 --validation "$SPAM/test.svm"
 run lda-sklearn "$PYTHON" "$BENCH/sklearn_lda.py" --train "$SPAM/train.svm" --test "$SPAM/test.svm" \
   --vocabulary "$V" --topics 20 ntm1="$OUT/ntm-1-topics.txt" ntm2="$OUT/ntm-2-topics.txt"
 

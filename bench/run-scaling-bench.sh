@@ -21,19 +21,7 @@ bench_setup "$@"
 mkdir -p "$DATA_DIR" "$WORK" "$OUT/models"
 rm -f "$OUT"/*.json "$OUT"/*.log "$OUT/cpu.txt"
 
-BLOBS="$DATA_DIR/blobs-1000000x50-k20-seed42.csv"
-if [[ ! -s "$BLOBS" ]]; then
-  log "generate $BLOBS"
-  java -cp "$CP" io.statewise.algorithms.data.synthetic.GaussianBlobs "$BLOBS.part" 1000000 50 20 42
-  mv "$BLOBS.part" "$BLOBS"
-fi
-LOWRANK="$DATA_DIR/lowrank-500000x200-r10-seed42.csv"
-if [[ ! -s "$LOWRANK" ]]; then
-  log "generate $LOWRANK"
-  java -cp "$CP" io.statewise.bench.LowRankCsv "$LOWRANK.part" 500000 200 10 0.1 42
-  mv "$LOWRANK.part" "$LOWRANK"
-fi
-cat "$BLOBS" "$LOWRANK" > /dev/null # every run reads from the page cache
+ensure_scaling_data "$DATA_DIR" # every run reads from the page cache
 wait_for_idle_start
 echo "$IDLE_AT_START" > "$OUT/idle-at-start.txt"
 

@@ -5,12 +5,7 @@ Usage: scaling_bench_report.py <results-dir> <report.md>
 """
 import sys
 
-from bench_report import Marks, cpu_table, idle_at_start, load, met, preamble, write_report
-
-
-def efficiency(one, two, key):
-    """throughput(w=2) / (2 x throughput(w=1)) of the same records: time(w=1) / (2 x time(w=2))."""
-    return one[key] / (2 * two[key])
+from bench_report import Marks, cpu_table, efficiency, idle_at_start, load, met, preamble, write_report
 
 
 def main():

@@ -33,6 +33,18 @@ public final class HyperParameters {
         return values;
     }
 
+    /**
+     * These values, checked to be {@code algorithm}'s: each algorithm's constructor takes its own values only.
+     *
+     * @throws IllegalArgumentException if they were parsed by another algorithm's spec
+     */
+    public HyperParameters requireAlgorithm(String algorithm) {
+        if (!algorithm.equals(spec.algorithm())) {
+            throw new IllegalArgumentException("hyperparameters of " + spec.algorithm() + ", not " + algorithm);
+        }
+        return this;
+    }
+
     /** These values with some replaced, validated again. */
     public HyperParameters with(Map<String, ?> overrides) {
         Map<String, Object> merged = new LinkedHashMap<>(values);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Whole jobs through a real standalone node, as a user runs them: starts a node ({@link StatewiseNode#start}), submits
  * the same job {@code jobs} times one after the other through {@link JobService#submit} and times each from submit
  * until its phase is COMPLETED (the first job runs in a cold JVM), polling its status every 5 ms, which also times
- * when its first and its last split were merged. Shared by the bench mains of every algorithm.
+ * when its first and its last split were merged and when each epoch's report appeared. Shared by the bench mains of every algorithm.
  */
 final class JobRunner {
 
@@ -61,6 +61,7 @@ final class JobRunner {
         JobStatus first = null;
         List<TrainedModel> models = new ArrayList<>();
         List<Double> firstEpochStarts = new ArrayList<>();
+        List<Double> firstEpochReports = new ArrayList<>();
         try {
             JobService service = node.jobService();
             for (int r = 0; r < jobs; r++) {
@@ -71,6 +72,7 @@ final class JobRunner {
                 double merged1 = Double.NaN;
                 double mergedAll = Double.NaN;
                 List<Double> epochStarts = new ArrayList<>();
+                List<Double> epochReports = new ArrayList<>();
                 int epoch = 0;
                 while (!status.phase().isFinal()) {
                     Thread.sleep(5);
@@ -81,12 +83,14 @@ final class JobRunner {
                         epoch = status.epoch();
                         epochStarts.add(now);
                     }
+                    while (epochReports.size() < status.epochReports().size()) epochReports.add(now);
                     if (Double.isNaN(mergedAll) && (status.phase() != JobPhase.TRAINING
                             || status.splitsDone() == status.splitsTotal())) {
                         mergedAll = now;
                     }
                 }
                 jobSeconds[r] = (System.nanoTime() - s0) / 1e9;
+                while (epochReports.size() < status.epochReports().size()) epochReports.add(jobSeconds[r]);
                 if (status.phase() != JobPhase.COMPLETED) {
                     throw new IllegalStateException("job " + id + " ended " + status.phase() + ": "
                             + status.error().orElse("?"));
@@ -97,6 +101,7 @@ final class JobRunner {
                     allMerged = mergedAll;
                     first = status;
                     firstEpochStarts = epochStarts;
+                    firstEpochReports = epochReports;
                 }
                 models.add(service.model(id).toCompletableFuture().get(60, TimeUnit.SECONDS));
             }
@@ -120,6 +125,7 @@ final class JobRunner {
                 .put("hyperparameters", String.valueOf(new TreeMap<>(spec.hyperParameters())))
                 .put("epochs_run", first.epoch())
                 .putArray("epoch_started_s", firstEpochStarts.stream().mapToDouble(Double::doubleValue).toArray())
+                .putArray("epoch_reported_s", firstEpochReports.stream().mapToDouble(Double::doubleValue).toArray())
                 .put("epoch_reports", epochReports(first));
         return new Result(json, models, first, jobSeconds[0]);
     }

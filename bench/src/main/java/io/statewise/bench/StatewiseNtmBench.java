@@ -20,12 +20,13 @@ import java.util.TreeMap;
 
 /**
  * The Statewise side of the topic-model benchmark: {@code job --train <svm> --test <svm> --features V --hp
- * name=value... [--parallelism 2] [--jobs 1] [--split-size bytes] --work-dir <dir> [--topics-out <file>]} runs
- * {@code --jobs} identical {@code ntm} jobs on LibSVM bag-of-words (TextToBow's files) through a standalone node
- * ({@link JobRunner}), evaluates the first model on the test documents ({@link TestSet}: ELBO perplexity, NPMI over
+ * name=value... [--parallelism 2] [--jobs 1] [--split-size bytes] --work-dir <dir> [--topics-out <file>]
+ * [--validation <svm>]} runs {@code --jobs} identical {@code ntm} jobs on LibSVM bag-of-words (TextToBow's files)
+ * through a standalone node ({@link JobRunner}), with the validation documents scored after every epoch (and early
+ * stopping on their loss) when given, evaluates the first model on the test documents ({@link TestSet}: ELBO perplexity, NPMI over
  * the test documents, topic diversity), writes each topic's top 25 word ids (0-based, comma-separated, one line per
  * topic) for the shared scorer of sklearn_lda.py, and prints one JSON line with the training throughput in documents
- * per second per worker.
+ * per second per worker and the validation loss of every epoch.
  */
 public final class StatewiseNtmBench {
 
@@ -43,7 +44,9 @@ public final class StatewiseNtmBench {
         int features = Integer.parseInt(args.required("features"));
         Map<String, String> hp = new TreeMap<>(args.hyperParameters());
         int parallelism = args.getInt("parallelism", 2);
-        JobSpec spec = new JobSpec("ntm", hp, DataInput.libsvm(features, train), Optional.empty(), Optional.empty(),
+        Optional<DataInput> validation = Optional.ofNullable(args.get("validation", null))
+                .map(v -> DataInput.libsvm(features, Path.of(v).toAbsolutePath().toString()));
+        JobSpec spec = new JobSpec("ntm", hp, DataInput.libsvm(features, train), validation, Optional.empty(),
                 parallelism, 0, args.getLong("split-size", 0));
         JobRunner.Result result = JobRunner.run(spec, args.getInt("jobs", 1), Path.of(args.required("work-dir")));
         NtmModel model = (NtmModel) result.firstModel().model();
@@ -54,7 +57,9 @@ public final class StatewiseNtmBench {
                 .put("topics", model.numTopics())
                 .put("vocabulary", model.featureDimension())
                 .put("documents_per_s_per_worker", result.firstStatus().records() / result.firstJobSeconds()
-                        / parallelism);
+                        / parallelism)
+                .putArray("validation_loss_by_epoch", result.firstStatus().epochReports().stream()
+                        .mapToDouble(r -> r.metrics().getOrDefault("validation_loss", Double.NaN)).toArray());
         TestSet.evaluate(json, "ntm", hp, model, testFile, format,
                 LibSvmSplitReader.probe(InputFiles.resolve(testFile), format, features));
         String topicsOut = args.get("topics-out", null);

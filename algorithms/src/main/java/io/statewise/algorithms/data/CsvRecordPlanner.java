@@ -11,7 +11,8 @@ import java.util.List;
  * Plans splits of CSV files whose quoted fields may hold line breaks: a newline inside quotes does not end a record,
  * and whether a newline is inside quotes depends on every quote before it. So, unlike {@link SplitPlanner}, which seeks
  * to each cut point, this planner reads each file once from its start, tracking quotes with {@link CsvQuotes}, and cuts
- * after the first record end past each target. Planning costs one sequential read of the data. A gzip file is one
+ * after the first record end past each target (the file's equal share of it, as {@link SplitPlanner} sizes splits).
+ * Planning costs one sequential read of the data. A gzip file is one
  * split; empty files have none.
  */
 final class CsvRecordPlanner {
@@ -42,6 +43,7 @@ final class CsvRecordPlanner {
                 out.add(new Split(out.size(), path, 0, size, true));
                 continue;
             }
+            long target = SplitPlanner.evenChunk(size, targetSplitBytes);
             long start = 0;
             CsvQuotes quotes = new CsvQuotes(delimiter);
             try (SplitLines lines = new SplitLines(new Split(0, path, 0, size, false), delimiter != '\t')) {
@@ -50,7 +52,7 @@ final class CsvRecordPlanner {
                     if (quotes.quoted()) continue;
                     quotes.startRecord();
                     long end = lines.offsetAfterLine();
-                    if (end - start >= targetSplitBytes && end < size) {
+                    if (end - start >= target && end < size) {
                         out.add(new Split(out.size(), path, start, end, false));
                         start = end;
                     }

@@ -17,6 +17,10 @@ import java.util.Locale;
  * split self-contained: a reader never looks outside its range, and a split's records do not depend on its
  * neighbours. Reading all splits yields every record exactly once.
  *
+ * <p>A file is cut into as many splits as the target size needs, of equal size (up to record alignment): a file of 1.5
+ * targets becomes two splits of 0.75, not one of 1 and one of 0.5, so that the workers reading them finish together.
+ * Each file is planned on its own, so adding a file to a job's data leaves the other files' splits as they were.
+ *
  * <p>For each cut point the planner seeks there and scans forward to just after the next {@code '\n'}; a cut that lands
  * past the file's last newline merges with the previous split. Gzip files ({@code .gz}) cannot be entered in the middle
  * and become one split each. Empty files yield no split.
@@ -57,9 +61,17 @@ public final class SplitPlanner {
         return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    private static void planFile(Path file, long target, ByteBuffer scan, List<Split> out) throws IOException {
+    /** The size of each of the {@code ceil(size / target)} equal pieces of a file of {@code size} bytes. */
+    static long evenChunk(long size, long target) {
+        long pieces = Math.max(1, (size + target - 1) / target);
+        return (size + pieces - 1) / pieces;
+    }
+
+    private static void planFile(Path file, long targetSplitBytes, ByteBuffer scan, List<Split> out)
+            throws IOException {
         long size = Files.size(file);
         if (size == 0) return;
+        long target = evenChunk(size, targetSplitBytes);
         String path = file.toString();
         if (isGzip(file)) {
             out.add(new Split(out.size(), path, 0, size, true));

@@ -51,11 +51,7 @@ public final class KMeans implements ElasticAlgorithm<KMeansState, KMeansModel>,
      * @throws InvalidHyperParameterException if a value is out of range
      */
     public KMeans(HyperParameters hyperParameters) {
-        if (!KMeansProvider.NAME.equals(hyperParameters.spec().algorithm())) {
-            throw new IllegalArgumentException("hyperparameters of " + hyperParameters.spec().algorithm()
-                    + ", not " + KMeansProvider.NAME);
-        }
-        this.hyperParameters = hyperParameters;
+        this.hyperParameters = hyperParameters.requireAlgorithm(KMeansProvider.NAME);
         this.config = KMeansConfig.from(hyperParameters);
     }
 

@@ -73,11 +73,7 @@ public final class LinearLearner implements ElasticAlgorithm<LinearState, Linear
      * @throws InvalidHyperParameterException if values do not fit together
      */
     public LinearLearner(HyperParameters hyperParameters) {
-        if (!LinearLearnerProvider.NAME.equals(hyperParameters.spec().algorithm())) {
-            throw new IllegalArgumentException("hyperparameters of " + hyperParameters.spec().algorithm()
-                    + ", not " + LinearLearnerProvider.NAME);
-        }
-        this.hyperParameters = hyperParameters;
+        this.hyperParameters = hyperParameters.requireAlgorithm(LinearLearnerProvider.NAME);
         this.config = LinearConfig.from(hyperParameters);
         this.settings = PackedSetting.grid(config);
         this.stateCodec = new LinearStateCodec(config);

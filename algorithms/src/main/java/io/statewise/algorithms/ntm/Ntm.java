@@ -87,11 +87,7 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
      *                                        has another number of terms than {@code feature_dim}
      */
     public Ntm(HyperParameters hyperParameters) {
-        if (!NtmProvider.NAME.equals(hyperParameters.spec().algorithm())) {
-            throw new IllegalArgumentException("hyperparameters of " + hyperParameters.spec().algorithm() + ", not "
-                    + NtmProvider.NAME);
-        }
-        this.hyperParameters = hyperParameters;
+        this.hyperParameters = hyperParameters.requireAlgorithm(NtmProvider.NAME);
         this.config = NtmConfig.from(hyperParameters);
         var v = config.vocabulary();
         this.vocabularyPass = new VocabularyPass(VocabularyProvider.SPEC.parse(Map.of("vocab_size", v.vocabSize(),

@@ -56,11 +56,7 @@ public final class Pca implements ElasticAlgorithm<PcaState, PcaModel>, Tunable<
      * @throws InvalidHyperParameterException if a value is out of range
      */
     public Pca(HyperParameters hyperParameters) {
-        if (!PcaProvider.NAME.equals(hyperParameters.spec().algorithm())) {
-            throw new IllegalArgumentException("hyperparameters of " + hyperParameters.spec().algorithm()
-                    + ", not " + PcaProvider.NAME);
-        }
-        this.hyperParameters = hyperParameters;
+        this.hyperParameters = hyperParameters.requireAlgorithm(PcaProvider.NAME);
         this.config = PcaConfig.from(hyperParameters);
     }
 

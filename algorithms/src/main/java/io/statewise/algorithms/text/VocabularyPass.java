@@ -54,11 +54,7 @@ public final class VocabularyPass implements ElasticAlgorithm<VocabularyState, V
      * @throws IllegalArgumentException if they belong to another algorithm
      */
     public VocabularyPass(HyperParameters hyperParameters) {
-        if (!VocabularyProvider.NAME.equals(hyperParameters.spec().algorithm())) {
-            throw new IllegalArgumentException("hyperparameters of " + hyperParameters.spec().algorithm() + ", not "
-                    + VocabularyProvider.NAME);
-        }
-        this.hyperParameters = hyperParameters;
+        this.hyperParameters = hyperParameters.requireAlgorithm(VocabularyProvider.NAME);
         this.config = VocabularyConfig.from(hyperParameters);
     }
 

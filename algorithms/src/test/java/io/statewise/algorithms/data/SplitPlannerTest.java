@@ -24,7 +24,9 @@ class SplitPlannerTest {
                 new Split(2, p, 12, 18, false), new Split(3, p, 18, 20, false)), SplitPlanner.plan(List.of(file), 6));
         assertEquals(List.of(new Split(0, p, 0, 12, false), new Split(1, p, 12, 20, false)),
                 SplitPlanner.plan(List.of(file), 7));
-        assertEquals(List.of(new Split(0, p, 0, 20, false)), SplitPlanner.plan(List.of(file), 19));
+        assertEquals(List.of(new Split(0, p, 0, 12, false), new Split(1, p, 12, 20, false)),
+                SplitPlanner.plan(List.of(file), 19), "20 bytes need two splits of 19: halves, aligned");
+        assertEquals(List.of(new Split(0, p, 0, 20, false)), SplitPlanner.plan(List.of(file), 20));
     }
 
     @Test
@@ -49,6 +51,16 @@ class SplitPlannerTest {
         Files.write(gz, new byte[100]);
         assertEquals(List.of(new Split(0, a.toString(), 0, 2, false), new Split(1, a.toString(), 2, 4, false),
                 new Split(2, gz.toString(), 0, 100, true)), SplitPlanner.plan(List.of(a, empty, gz), 1));
+    }
+
+    @Test
+    void cutsAFileIntoEqualSplits() throws IOException {
+        Path file = dir.resolve("even.csv");
+        Files.writeString(file, "123456789\n".repeat(10)); // 100 bytes, 1.67 targets of 60
+        String p = file.toString();
+        List<Split> expected = List.of(new Split(0, p, 0, 50, false), new Split(1, p, 50, 100, false));
+        assertEquals(expected, SplitPlanner.plan(List.of(file), 60), "two halves, not 60 + 40");
+        assertEquals(expected, CsvRecordPlanner.plan(List.of(file), 60, (byte) ','), "the same for quoted CSV");
     }
 
     @Test
