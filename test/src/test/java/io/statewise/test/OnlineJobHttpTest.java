@@ -193,15 +193,33 @@ class OnlineJobHttpTest {
                 "the job takes records again, without the 400 records of the cut request's last mini-batch");
     }
 
-    /** Posts {@code body} with chunked transfer (no length); returns the JSON answer with its status added. */
-    private JsonNode postRecords(String jobId, String body, String contentType) throws Exception {
+    @Test
+    void concurrentRequestsEachAcknowledgeTheirOwnRecords() throws Exception {
+        String jobId = http.submit(ONLINE_KMEANS);
+        var first = client.sendAsync(recordsRequest(jobId, csv(2_500), "text/csv"),
+                HttpResponse.BodyHandlers.ofString());
+        var second = client.sendAsync(recordsRequest(jobId, jsonLines(1_500), "application/jsonlines"),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode a = JSON.readTree(first.get(30, TimeUnit.SECONDS).body());
+        JsonNode b = JSON.readTree(second.get(30, TimeUnit.SECONDS).body());
+        assertEquals(2_500, a.path("records_accepted").asLong(), a.toString());
+        assertEquals(1_500, b.path("records_accepted").asLong(), b.toString());
+        assertEquals(4_000, http.get("/v1/jobs/" + jobId).body().path("records").asLong());
+    }
+
+    private HttpRequest recordsRequest(String jobId, String body, String contentType) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/jobs/" + jobId + "/records"))
+        return HttpRequest.newBuilder(URI.create(base + "/v1/jobs/" + jobId + "/records"))
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts {@code body} with chunked transfer (no length); returns the JSON answer with its status added. */
+    private JsonNode postRecords(String jobId, String body, String contentType) throws Exception {
+        HttpResponse<String> response = client.send(recordsRequest(jobId, body, contentType),
+                HttpResponse.BodyHandlers.ofString());
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(response.body());
         return json.put("status", response.statusCode());
     }

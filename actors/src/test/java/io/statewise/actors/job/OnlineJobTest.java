@@ -146,6 +146,24 @@ class OnlineJobTest {
     }
 
     @Test
+    void recoversFromASnapshotOfTheOnlineState() {
+        JobSpec spec = onlineSpec("kmeans", Map.of("k", "3", "mini_batch_size", "50", "seed", "5"));
+        var job = submitted("online-snapshot", spec);
+        int batches = settings.snapshotEvery() + 5;
+        for (int i = 0; i < batches; i++) {
+            String records = csv(40);
+            assertTrue(job.<StatusReply<OnlineCheckpoint>>runCommand(r -> merge(spec, records, 40, r)).reply()
+                    .isSuccess());
+        }
+        byte[] before = ((JobState.Online) job.getState()).state().bytes();
+        job.restart();
+        JobState.Online recovered = (JobState.Online) job.getState();
+        assertEquals(40L * batches, recovered.records());
+        assertEquals(batches, recovered.merges());
+        assertArrayEquals(before, recovered.state().bytes(), "the snapshot and the events after it rebuild the state");
+    }
+
+    @Test
     void aStoppedJobRefusesToCloseAndAnUnmergeableAlgorithmIsNotPlannedOnline() {
         JobSpec kmeans = onlineSpec("kmeans", Map.of("k", "3", "mini_batch_size", "100", "seed", "5"));
         var job = submitted("online-kmeans", kmeans);
