@@ -120,6 +120,12 @@ class OnlineJobHttpTest {
         assertEquals(3_000, asOfFirst.path("records").asLong(), "replay folds the checkpoints up to one: " + asOfFirst);
         assertEquals(modelAfterFirst.path("model"), asOfFirst.path("model"), "replay rebuilds the model of then");
 
+        Http.Response tuned = http.post("/v1/jobs/" + jobId + "/tune",
+                "{\"parameter\": \"k\", \"from\": 2, \"to\": 4}");
+        assertEquals(200, tuned.status(), tuned.body().toString());
+        assertEquals(2, tuned.body().path("choice").path("version").asInt(),
+                "a closed online job tunes from its state");
+
         JsonNode late = postRecords(jobId, csv(10), "text/csv");
         assertEquals(400, late.path("status").asInt(), late.toString());
         assertTrue(late.path("error").asText().contains("not online any more: it is completed"), late.toString());
