@@ -61,11 +61,13 @@ public record Replayed(String jobId, long sequenceNr, JobState state, JobFold fo
     public io.statewise.actors.job.JobSpec spec() {
         if (state instanceof JobState.Running r) return r.spec();
         if (state instanceof JobState.Finished f) return f.spec();
+        if (state instanceof JobState.Online o) return o.spec();
         throw new IllegalStateException("no job '" + jobId + "' as of event " + sequenceNr);
     }
 
     private long records() {
         if (state instanceof JobState.Running r) return r.records();
+        if (state instanceof JobState.Online o) return o.records();
         return ((JobState.Finished) state).records();
     }
 }

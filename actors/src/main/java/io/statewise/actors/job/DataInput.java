@@ -9,8 +9,8 @@ import java.util.Optional;
  * job's first event, so new fields have defaults: an event written before a field existed reads as CSV, 1-based,
  * dimension undeclared, no text options.
  *
- * @param paths       files, directories or globs; at least one. For {@value #TEXT_FILES}: directories of documents
- *                    (or single document files)
+ * @param paths       files, directories or globs; at least one (the planner checks), none for the records of an
+ *                    online job. For {@value #TEXT_FILES}: directories of documents (or single document files)
  * @param header      whether each file starts with a header line (CSV and {@value #TEXT_CSV} only)
  * @param labelColumn 0-based column of the label, or -1 for unlabeled data (CSV; LibSVM records start with their label,
  *                    which is column 0; text has no label, so 0, the default, or -1)
@@ -44,7 +44,6 @@ public record DataInput(List<String> paths, boolean header, int labelColumn, Str
 
     public DataInput {
         paths = List.copyOf(paths);
-        if (paths.isEmpty()) throw new IllegalArgumentException("a data input needs at least one path");
         if (labelColumn < -1) throw new IllegalArgumentException("labelColumn must be >= -1, got " + labelColumn);
         format = format == null ? CSV : format.trim().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {

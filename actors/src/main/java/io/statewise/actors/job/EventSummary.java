@@ -54,6 +54,10 @@ public record EventSummary(long sequenceNr, String type, Instant at, Optional<In
             return new EventSummary(sequenceNr, "data_added", e.at(), none, none, none, Optional.empty(),
                     Optional.empty(), none, Optional.empty(), Optional.of(e.added().splits().size()));
         }
+        if (event instanceof JobEvent.RecordsMerged e) {
+            return new EventSummary(sequenceNr, "records_merged", e.at(), none, none, none, Optional.of(e.records()),
+                    Optional.of(e.badRecords()), none, Optional.empty(), none);
+        }
         if (event instanceof JobEvent.JobFailed e) {
             return new EventSummary(sequenceNr, "job_failed", e.at(), none, none, none, Optional.empty(),
                     Optional.empty(), none, Optional.of(e.reason()), none);

@@ -12,6 +12,7 @@ public record JobDefinition(Optional<JobSpec> spec, Optional<JobPlan> plan) impl
     /** The definition of the job in {@code state}. */
     static JobDefinition of(JobState state) {
         if (state instanceof JobState.Running r) return new JobDefinition(Optional.of(r.spec()), Optional.of(r.plan()));
+        if (state instanceof JobState.Online o) return new JobDefinition(Optional.of(o.spec()), Optional.of(o.plan()));
         if (state instanceof JobState.Finished f) {
             return new JobDefinition(Optional.of(f.spec()), Optional.of(f.plan()));
         }

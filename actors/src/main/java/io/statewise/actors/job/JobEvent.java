@@ -152,6 +152,16 @@ public sealed interface JobEvent extends CborSerializable {
      */
     record DataAdded(PlannedInput added, Instant at) implements JobEvent {}
 
+    /**
+     * A batch of records posted to an online job, folded into a partial state (off the job) and merged into its state:
+     * the records themselves are never stored. Each is a checkpoint: records acknowledged to a client are in one.
+     *
+     * @param partial    the batch's partial state, encoded with the algorithm's state codec
+     * @param records    good records of the batch
+     * @param badRecords malformed records skipped in it
+     */
+    record RecordsMerged(byte[] partial, long records, long badRecords, Instant at) implements JobEvent {}
+
     /** The job stopped because of an error it cannot recover from. */
     record JobFailed(String reason, Instant at) implements JobEvent {}
 

@@ -26,7 +26,17 @@ public final class JobFold {
      */
     public JobState apply(JobState state, JobEvent event) {
         if (state instanceof JobState.Empty && event instanceof JobEvent.JobSubmitted e) {
-            return transitions(e.spec()).submitted(e);
+            return e.spec().online() ? transitions(e.spec()).onlineStarted(e) : transitions(e.spec()).submitted(e);
+        }
+        if (state instanceof JobState.Online s) {
+            if (event instanceof JobEvent.RecordsMerged e) return transitions(s.spec()).recordsMerged(s, e);
+            if (event instanceof JobEvent.ModelFinalized e) return transitions(s.spec()).onlineClosed(s, e);
+            if (event instanceof JobEvent.JobFailed e) {
+                return transitions(s.spec()).onlineStopped(s, JobPhase.FAILED, Optional.of(e.reason()), e.at());
+            }
+            if (event instanceof JobEvent.JobCancelled e) {
+                return transitions(s.spec()).onlineStopped(s, JobPhase.CANCELLED, Optional.empty(), e.at());
+            }
         }
         if (state instanceof JobState.Running s) {
             JobTransitions t = transitions(s.spec());
@@ -69,6 +79,7 @@ public final class JobFold {
      */
     public Optional<State> trainedState(JobState state) {
         if (state instanceof JobState.Running r) return Optional.of(transitions(r.spec()).trainedState(r));
+        if (state instanceof JobState.Online o) return Optional.of(transitions(o.spec()).onlineTrained(o));
         if (state instanceof JobState.Finished f) {
             Trainer t = trainer(f.spec());
             return f.state().map(cell -> cell.value(t));

@@ -4,6 +4,8 @@ package io.statewise.actors.job;
 public enum JobPhase {
     /** Streaming data through workers. */
     TRAINING,
+    /** An online job taking records posted to it; its model is finalized from the current state on demand. */
+    ONLINE,
     /** All epochs merged; computing the model and its metrics. */
     FINALIZING,
     /** The model is available. */
@@ -21,6 +23,7 @@ public enum JobPhase {
     public static JobPhase of(JobState state) {
         if (state instanceof JobState.Finished f) return f.phase();
         if (state instanceof JobState.Running r) return r.finalizing() ? FINALIZING : TRAINING;
+        if (state instanceof JobState.Online) return ONLINE;
         throw new IllegalArgumentException("no job, no phase");
     }
 

@@ -61,7 +61,11 @@ public final class JobPlanner {
     public JobPlan plan(JobSpec spec) {
         Trainer trainer = trainerFor(spec);
         long splitBytes = spec.splitSizeBytes() > 0 ? spec.splitSizeBytes() : defaultSplitBytes;
-        Resolved train = resolve("train", spec.train());
+        if (!spec.online() && spec.train().paths().isEmpty()) {
+            throw new JobRejectedException("train.paths", "'train.paths' needs at least one path (or submit the job "
+                    + "with \"mode\": \"online\" and post its records)");
+        }
+        Resolved train = spec.online() ? OnlineRecords.resolve(spec) : resolve("train", spec.train());
         Optional<Resolved> validation = spec.validation().map(d -> resolve("validation", d));
         Optional<Resolved> test = spec.test().map(d -> resolve("test", d));
 
@@ -73,8 +77,11 @@ public final class JobPlanner {
         int parallelism = spec.parallelism() > 0 ? spec.parallelism() : cores;
         long seed = seedOf(spec);
         checkFitsSchema(trainer, schema);
-        return new JobPlan(schema, train.plan(splitBytes), validation.map(r -> r.plan(splitBytes)),
-                test.map(r -> r.plan(splitBytes)), parallelism, seed);
+        JobPlan plan = new JobPlan(schema, spec.online() ? new PlannedInput(train.format, List.of())
+                : train.plan(splitBytes), validation.map(r -> r.plan(splitBytes)), test.map(r -> r.plan(splitBytes)),
+                parallelism, seed);
+        if (spec.online()) OnlineRecords.checkMergeable(trainer, plan);
+        return plan;
     }
 
     /**
@@ -140,6 +147,9 @@ public final class JobPlanner {
             trainer.emptyState(schema);
         } catch (InvalidHyperParameterException e) {
             throw new JobRejectedException("hyperparameters." + e.parameter(), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // The data does not suit the algorithm (e.g. unlabeled records for a supervised learner).
+            throw new JobRejectedException("train", e.getMessage(), e);
         }
     }
 
@@ -188,7 +198,7 @@ public final class JobPlanner {
                     + other.schema.features() + " features but train data declares " + train.schema.features());
         }
         throw new JobRejectedException(other.field + ".paths", other.field + " data " + other.inputs.get(0)
-                + " has " + other.schema.features() + " features but train data " + train.inputs.get(0) + " has "
+                + " has " + other.schema.features() + " features but " + train.describe() + " has "
                 + train.schema.features());
     }
 
@@ -282,8 +292,14 @@ public final class JobPlanner {
         return InputFormat.of(input);
     }
 
-    private record Resolved(String field, InputFormat format, DataFormat dataFormat, List<Path> inputs,
-                            DataSchema schema) {
+    /** An input resolved to its files (none for an online job's records), its format and schema. */
+    record Resolved(String field, InputFormat format, DataFormat dataFormat, List<Path> inputs,
+                    DataSchema schema) {
+
+        /** The input in messages: its first file. */
+        String describe() {
+            return inputs.isEmpty() ? "the online job's records" : field + " data " + inputs.get(0);
+        }
         PlannedInput plan(long splitBytes) {
             try {
                 List<Split> splits = dataFormat.plan(inputs, splitBytes);

@@ -20,10 +20,21 @@ import java.util.TreeMap;
  * @param splitSizeBytes  target size of a plain-file split; 0 means the configured default
  * @param base            the id of a completed job whose trained state this job starts from (its data is not read
  *                        again); empty for a job that starts from nothing
+ * @param online          whether the job takes its records from clients ({@code POST /v1/jobs/{id}/records}) rather
+ *                        than files: {@code train} then has no paths and describes the records (features, label
+ *                        column); false in events written before online jobs
  */
 public record JobSpec(String algorithm, Map<String, String> hyperParameters, DataInput train,
                       Optional<DataInput> validation, Optional<DataInput> test, int parallelism, long maxBadRecords,
-                      long splitSizeBytes, Optional<String> base) implements CborSerializable {
+                      long splitSizeBytes, Optional<String> base, boolean online) implements CborSerializable {
+
+    /** A batch job (reads files). */
+    public JobSpec(String algorithm, Map<String, String> hyperParameters, DataInput train,
+                   Optional<DataInput> validation, Optional<DataInput> test, int parallelism, long maxBadRecords,
+                   long splitSizeBytes, Optional<String> base) {
+        this(algorithm, hyperParameters, train, validation, test, parallelism, maxBadRecords, splitSizeBytes, base,
+                false);
+    }
 
     /** A job that starts from nothing. */
     public JobSpec(String algorithm, Map<String, String> hyperParameters, DataInput train,

@@ -80,6 +80,18 @@ public sealed interface JobState extends CborSerializable {
     }
 
     /**
+     * An online job taking records ({@link JobSpec#online()}): every batch of records posted to it was folded into a
+     * partial state off the job, and merged here once persisted ({@link JobEvent.RecordsMerged}).
+     *
+     * @param state    the merge of the base job's trained state (if any) and every persisted batch of records
+     * @param records  good records merged
+     * @param badRecords malformed records skipped
+     * @param merges   batches of records merged (each one event: a checkpoint)
+     */
+    record Online(String jobId, JobSpec spec, JobPlan plan, Instant submittedAt, StateCell state, long records,
+                  long badRecords, long merges) implements JobState {}
+
+    /**
      * Completed, failed or cancelled.
      *
      * @param model   the encoded model, when completed

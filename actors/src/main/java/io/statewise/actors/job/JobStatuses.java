@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import io.statewise.algorithms.training.Trainer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,17 @@ final class JobStatuses {
                 r.epoch(), epochs, r.finalizing() ? r.plan().splitsPerEpoch() : r.splitsDone(),
                 r.plan().splitsPerEpoch(), r.records() + inFlight, rate, r.badRecords(), Map.of(), Optional.empty(),
                 r.submittedAt(), Optional.empty(), r.epochReports(), r.splitsByNode(), bytesRead, bytesReread);
+    }
+
+    /**
+     * The status of an online job: one epoch, no splits, the records merged so far.
+     *
+     * @param rate records per second merged since the job (re)started on this node
+     */
+    static JobStatus online(String jobId, JobState.Online o, double rate) {
+        return new JobStatus(jobId, o.spec().algorithm(), JobPhase.ONLINE, 1, 1, 0, 0, o.records(), rate,
+                o.badRecords(), Map.of(), Optional.empty(), o.submittedAt(), Optional.empty(), List.of(),
+                Map.of(), 0, 0);
     }
 
     /** The status of a completed, failed or cancelled job; its rate is over its whole life. */

@@ -49,6 +49,50 @@ final class JobTransitions {
                 new TreeMap<>());
     }
 
+    /** The first state of an online job: the base job's trained state, or empty, before any record. */
+    JobState.Online onlineStarted(JobEvent.JobSubmitted e) {
+        Trainer t = trainer;
+        StateCell state = e.baseState().map(StateCell::ofBytes)
+                .orElseGet(() -> StateCell.of(t.emptyState(e.plan().schema()), t));
+        return new JobState.Online(e.jobId(), e.spec(), e.plan(), e.at(), state, 0, 0, 0);
+    }
+
+    /** A batch of records' partial, merged into the online state in the order the job persisted them. */
+    JobState.Online recordsMerged(JobState.Online s, JobEvent.RecordsMerged e) {
+        Trainer t = trainer;
+        State merged = t.merge(s.state().value(t), t.decodeState(e.partial()));
+        return new JobState.Online(s.jobId(), s.spec(), s.plan(), s.submittedAt(), StateCell.of(merged, t),
+                s.records() + e.records(), s.badRecords() + e.badRecords(), s.merges() + 1);
+    }
+
+    /**
+     * The trained state of an online job as it stands: its merged partials completed as the one epoch of a batch
+     * job over the same records would be (what add-data does), so that finalizing it gives the same model.
+     */
+    State onlineTrained(JobState.Online s) {
+        Trainer t = trainer;
+        State completed = t.completeEpoch(t.emptyState(s.plan().schema()), s.state().value(t));
+        return t.endEpoch(completed, Optional.empty());
+    }
+
+    /**
+     * A closed online job with its final model (the first version, or the next after a base's): it keeps its trained
+     * state, so that tuning and added data work as for a batch job.
+     */
+    JobState.Finished onlineClosed(JobState.Online s, JobEvent.ModelFinalized e) {
+        Trainer t = trainer;
+        return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), JobPhase.COMPLETED, 1,
+                s.records(), s.badRecords(), Optional.of(e.model()), e.metrics(), Optional.empty(), e.at(), List.of(),
+                Optional.of(e.version().orElse(1)), Optional.of(StateCell.of(onlineTrained(s), t)), new TreeMap<>());
+    }
+
+    /** An online job that stopped (failed or cancelled): it keeps its state, with no model. */
+    JobState.Finished onlineStopped(JobState.Online s, JobPhase phase, Optional<String> error, Instant at) {
+        return new JobState.Finished(s.jobId(), s.spec(), s.plan(), s.submittedAt(), phase, 1, s.records(),
+                s.badRecords(), Optional.empty(), Map.of(), error, at, List.of(), Optional.empty(),
+                Optional.of(StateCell.of(onlineTrained(s), trainer)), new TreeMap<>());
+    }
+
     /** A split's partial: folded into the epoch's state in split order (early arrivals wait in pending). */
     JobState.Running splitMerged(JobState.Running s, JobEvent.SplitMerged e) {
         Trainer t = trainer;

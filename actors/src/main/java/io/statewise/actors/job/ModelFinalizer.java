@@ -19,9 +19,11 @@ final class ModelFinalizer {
     private ModelFinalizer() {}
 
     static Result run(Trainer trainer, JobState.Running job) {
-        State state = job.base().value(trainer);
-        JobPlan plan = job.plan();
-        long maxBad = job.spec().maxBadRecords();
+        return run(trainer, job.base().value(trainer), job.plan(), job.spec().maxBadRecords());
+    }
+
+    /** The model of the trained {@code state} of a job of {@code plan}, scored on its validation and test data. */
+    static Result run(Trainer trainer, State state, JobPlan plan, long maxBad) {
         // With validation data, algorithms that hold several candidate models choose among them on it.
         Model model = plan.validation()
                 .map(v -> trainer.finalizeModel(state, v.splits(), v.dataFormat(), plan.schema(), maxBad))

@@ -110,6 +110,26 @@ public final class TrainingJob
     public record AddData(PlannedInput added, int expectedSplits, ActorRef<StatusReply<JobStatus>> replyTo)
             implements Command {}
 
+    /**
+     * A batch of records posted to an online job, folded into a partial state off the job: the job persists it (a
+     * checkpoint) and replies once it is, or with an error if the job is not online.
+     */
+    public record MergeRecords(byte[] partial, long records, long badRecords,
+                               ActorRef<StatusReply<OnlineCheckpoint>> replyTo) implements Command {}
+
+    /**
+     * Ends an online job's online phase: its model is finalized from the records merged so far and stored as a model
+     * version; replies with the status after, or an error if the job is not online.
+     */
+    public record Close(ActorRef<StatusReply<JobStatus>> replyTo) implements Command {}
+
+    /** A model finalized on demand from the online state after {@code merges} merges (empty: it could not be). */
+    record OnlineModelFinalized(long merges, Optional<byte[]> model, ActorRef<JobView> replyTo) implements Command {}
+
+    /** The final model of a closing online job, or why it could not be finalized. */
+    record OnlineClosed(Optional<ModelFinalizer.Result> result, String error, ActorRef<StatusReply<JobStatus>> replyTo)
+            implements Command {}
+
     /** Wakes the entity after a node start, so that an unfinished job resumes. */
     public enum Resume implements Command { INSTANCE }
 
@@ -217,6 +237,8 @@ public final class TrainingJob
     private Set<String> unreachable = Set.of();
     /** The child that reports the cluster's worker nodes, once the job runs. */
     private ActorRef<?> watcher;
+    /** Handles the commands of the online phase. */
+    private final OnlineCommands online;
 
     private TrainingJob(String jobId, PersistenceId persistenceId, ActorContext<Command> ctx, JobSettings settings,
                         WorkerPool workers, ActorRef<ClusterSharding.ShardCommand> shard, Clock clock,
@@ -231,6 +253,8 @@ public final class TrainingJob
         this.scheduler = new SplitScheduler(settings.leaseTimeout());
         this.workers = workers;
         this.shard = shard;
+        this.online = new OnlineCommands(jobId, ctx, Effect(), fold, clock, compute, () -> lastSequenceNumber(ctx),
+                this::status);
     }
 
     @Override
@@ -269,6 +293,20 @@ public final class TrainingJob
                 .onCommand(Tick.class, this::onTick)
                 .onCommand(WorkerNodesChanged.class, this::onWorkerNodesChanged)
                 .onCommand(SplitAbandoned.class, this::onSplitAbandoned);
+        b.forStateType(JobState.Online.class)
+                .onCommand(MergeRecords.class, online::onMergeRecords)
+                .onCommand(GetModel.class, online::onGetModel)
+                .onCommand(Close.class, online::onClose)
+                .onCommand(OnlineClosed.class, online::onClosed)
+                .onCommand(Cancel.class, (s, c) -> Effect().persist(new JobEvent.JobCancelled(clock.instant()))
+                        .thenReply(c.replyTo(), this::view))
+                .onCommand(AddData.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.error("job '" + jobId
+                        + "' is online: post records to it, or add data once it is closed")))
+                .onCommand(AddModelVersion.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(
+                        "job '" + jobId + "' is online: close it to store a model version")))
+                .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
+                .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
+                .onCommand(SegmentCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE));
         b.forStateType(JobState.Finished.class)
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
                 .onCommand(SplitCompleted.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE))
@@ -286,6 +324,13 @@ public final class TrainingJob
                 .onCommand(AddData.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(
                         "job '" + jobId + "' is still training: data can be added once it completed")))
                 .onCommand(GetDefinition.class, (s, c) -> Effect().reply(c.replyTo(), JobDefinition.of(s)))
+                .onCommand(MergeRecords.class, (s, c) -> Effect().reply(c.replyTo(),
+                        StatusReply.error(OnlineRefusal.of(jobId, s))))
+                .onCommand(Close.class, (s, c) -> Effect().reply(c.replyTo(),
+                        StatusReply.error(OnlineRefusal.of(jobId, s))))
+                .onCommand(OnlineModelFinalized.class, online::onModelFinalized)
+                .onCommand(OnlineClosed.class, (s, c) -> Effect().reply(c.replyTo(),
+                        StatusReply.error(OnlineRefusal.of(jobId, s))))
                 .onCommand(Resume.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitProgress.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
@@ -316,7 +361,7 @@ public final class TrainingJob
     private ReplyEffect<JobEvent, JobState> onSubmit(JobState.Empty state, Submit cmd) {
         return Effect().persist(new JobEvent.JobSubmitted(cmd.jobId(), cmd.spec(), cmd.plan(), clock.instant(),
                         cmd.baseState(), cmd.continuesAtEpoch()))
-                .thenRun(s -> resumeWork((JobState.Running) s))
+                .thenRun(this::started)
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(status(s)));
     }
 
@@ -576,6 +621,16 @@ public final class TrainingJob
 
     // ---------------------------------------------------------------- side effects
 
+    /** A job just submitted or recovered: a batch job resumes its work; an online job waits for records. */
+    private void started(JobState state) {
+        if (state instanceof JobState.Running running) {
+            resumeWork(running);
+        } else if (state instanceof JobState.Online o) {
+            startedNanos = System.nanoTime();
+            recordsAtStart = o.records();
+        }
+    }
+
     /** Starts (or restarts after recovery) the schedule and the workers of a running job. */
     private void resumeWork(JobState.Running state) {
         startedNanos = System.nanoTime();
@@ -664,8 +719,10 @@ public final class TrainingJob
                     if (state instanceof JobState.Running running) {
                         ctx.getLog().info("job {} recovered at epoch {}, {} of {} splits merged", jobId,
                                 running.epoch(), running.splitsDone(), running.plan().splitsPerEpoch());
-                        resumeWork(running);
+                    } else if (state instanceof JobState.Online o) {
+                        ctx.getLog().info("job {} recovered online, {} records merged", jobId, o.records());
                     }
+                    started(state);
                 })
                 .build();
     }
@@ -696,6 +753,10 @@ public final class TrainingJob
             return JobStatuses.running(jobId, r, trainer(r.spec()), inFlight,
                     (r.records() - recordsAtStart + inFlight) / seconds, scheduler.bytesLeased(),
                     scheduler.bytesRequeued());
+        }
+        if (state instanceof JobState.Online o) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+            return JobStatuses.online(jobId, o, (o.records() - recordsAtStart) / seconds);
         }
         JobState.Finished f = (JobState.Finished) state;
         return JobStatuses.finished(jobId, f, trainer(f.spec()), scheduler.bytesLeased(), scheduler.bytesRequeued());

@@ -6,10 +6,14 @@ import io.statewise.actors.job.DataInput;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
+import io.statewise.actors.online.RecordsAccepted;
 import io.statewise.algorithms.Prediction;
+import io.statewise.algorithms.data.RecordStreams;
 import io.statewise.algorithms.tuning.TuneRequest;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The runtime's API for the operations layer (HTTP, CLI): every call is asynchronous and never blocks the caller.
@@ -30,7 +34,7 @@ public interface JobService {
     /** Cancels a job that is still running (no-op for finished jobs); returns its status after. */
     CompletionStage<JobStatus> cancel(String jobId);
 
-    /** The trained model of a completed job. */
+    /** The trained model of a completed job, or of an online job's current state (finalized on demand). */
     CompletionStage<TrainedModel> model(String jobId);
 
     /**
@@ -61,6 +65,20 @@ public interface JobService {
      * than one epoch).
      */
     CompletionStage<JobStatus> addData(String jobId, DataInput data);
+
+    /**
+     * Folds the records of {@code records} (a request body, read as it arrives) into online job {@code jobId} and
+     * acknowledges them once all are checkpointed. Fails with JobRejectedException for a job that is not online or a
+     * malformed record (the message names its line and field, and what was checkpointed before it).
+     */
+    CompletionStage<RecordsAccepted> postRecords(String jobId, RecordStreams.Syntax syntax,
+                                                 Source<ByteString, ?> records);
+
+    /**
+     * Ends an online job's online phase: its model is finalized from the records merged so far and stored as its
+     * model version; returns the status after. Fails with JobRejectedException if the job is not online.
+     */
+    CompletionStage<JobStatus> close(String jobId);
 
     /**
      * Tunes a completed job from its stored state: a finalize-time sweep of one hyperparameter, scored on the job's

@@ -15,12 +15,16 @@ import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.JobView;
 import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.job.TrainingJob;
+import io.statewise.actors.online.OnlineSettings;
+import io.statewise.actors.online.RecordsAccepted;
+import io.statewise.actors.online.RecordsIngest;
 import io.statewise.algorithms.Model;
 import io.statewise.algorithms.Prediction;
 import io.statewise.algorithms.SeriesModel;
 import io.statewise.algorithms.TextModel;
 import io.statewise.algorithms.data.DataException;
 import io.statewise.algorithms.data.JsonSeriesParser;
+import io.statewise.algorithms.data.RecordStreams;
 import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.text.Documents;
 import io.statewise.algorithms.training.Trainer;
@@ -47,6 +51,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * {@link JobService} over the sharded {@link TrainingJob} entities. Planning (file I/O) runs on the compute
@@ -63,6 +69,7 @@ public final class ShardedJobService implements JobService {
     private final JobDirectory directory;
     private final JobHistory history;
     private final JobTuner tuner;
+    private final RecordsIngest ingest;
     private final Executor compute;
     /** Where dependents of asks run ({@link Relay}): the system's default dispatcher. */
     private final Executor replies;
@@ -88,6 +95,8 @@ public final class ShardedJobService implements JobService {
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.replies = system.executionContext();
         this.history = new JobHistory(system, compute);
+        this.ingest = new RecordsIngest(system, OnlineSettings.from(system.settings().config()),
+                settings.askTimeout());
         this.tuner = new JobTuner(history, compute, (jobId, add) -> Relay.on(replies,
                 job(jobId).askWithStatus(add::apply, settings.askTimeout())));
     }
@@ -154,7 +163,11 @@ public final class ShardedJobService implements JobService {
     public CompletionStage<TrainedModel> model(String jobId) {
         return view(jobId, TrainingJob.GetModel::new).thenApply(v -> {
             JobStatus status = v.status().orElseThrow();
-            if (status.phase() != JobPhase.COMPLETED || v.model().isEmpty()) {
+            if (status.phase() == JobPhase.ONLINE && v.model().isEmpty()) {
+                throw new ModelNotReadyException("online job '" + jobId + "' has no model yet: "
+                        + (status.records() == 0 ? "no record was posted to it" : "its state cannot be finalized"));
+            }
+            if ((status.phase() != JobPhase.COMPLETED && status.phase() != JobPhase.ONLINE) || v.model().isEmpty()) {
                 throw new ModelNotReadyException(jobId, status.phase());
             }
             byte[] encoded = v.model().get();
@@ -201,17 +214,34 @@ public final class ShardedJobService implements JobService {
                 .thenCompose(planned -> Relay.on(replies, job(jobId).<JobStatus>askWithStatus(
                         replyTo -> new TrainingJob.AddData(planned.splits(), planned.expectedSplits(), replyTo),
                         settings.askTimeout())))
-                .exceptionally(e -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    // The job's refusal (not completed, several epochs) is the client's to fix.
-                    if (cause instanceof StatusReply.ErrorMessage m) throw new JobRejectedException(null, m.getMessage());
-                    if (cause instanceof RuntimeException r) throw r;
-                    throw new CompletionException(cause);
-                });
+                // The job's refusal (not completed, several epochs) is the client's to fix.
+                .exceptionally(ShardedJobService::refusalAsRejection);
     }
 
     /** Added data planned against the job's plan of {@code expectedSplits} splits. */
     private record AddedSplits(PlannedInput splits, int expectedSplits) {}
+
+    @Override
+    public CompletionStage<RecordsAccepted> postRecords(String jobId, RecordStreams.Syntax syntax,
+                                                        Source<ByteString, ?> records) {
+        return Relay.on(replies, ingest.post(jobId, syntax, records));
+    }
+
+    @Override
+    public CompletionStage<JobStatus> close(String jobId) {
+        // An unknown id fails the status query (404) before the close is asked.
+        return status(jobId).thenCompose(s -> Relay.on(replies,
+                        job(jobId).<JobStatus>askWithStatus(TrainingJob.Close::new, settings.askTimeout())))
+                .exceptionally(ShardedJobService::refusalAsRejection);
+    }
+
+    /** A job's refusal ({@link StatusReply#error}) is the client's to fix: a rejection; other failures pass. */
+    private static <T> T refusalAsRejection(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof StatusReply.ErrorMessage m) throw new JobRejectedException(null, m.getMessage());
+        if (cause instanceof RuntimeException r) throw r;
+        throw new CompletionException(cause);
+    }
 
     @Override
     public CompletionStage<TuneOutcome> tune(String jobId, TuneRequest request) {

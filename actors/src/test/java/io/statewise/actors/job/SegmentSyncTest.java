@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.statewise.actors.node.NodeSettings;
 import io.statewise.actors.node.StatewiseNode;
 import io.statewise.actors.testing.NodeJobs;
@@ -58,11 +56,7 @@ class SegmentSyncTest {
         dir = tempDir;
         csv = dir.resolve("one-blob.csv");
         new GaussianBlobs(1, 3, 1.0, 9L).writeCsv(csv, ROWS, true);
-        Config config = EventSourcedBehaviorTestKit.config()
-                .withFallback(ConfigFactory.parseString(
-                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
-                .withFallback(ConfigFactory.load());
-        testKit = ActorTestKit.create(config);
+        testKit = JobTestKits.create();
         settings = JobSettings.from(testKit.system().settings().config());
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statewise.actors.testing.PersistenceTestKits;
 import io.statewise.actors.worker.Worker;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
 import io.statewise.algorithms.training.SplitOutcome;
@@ -56,7 +55,7 @@ class TrainingJobTest {
 
     @BeforeAll
     void startTestKit() {
-        testKit = ActorTestKit.create(PersistenceTestKits.config());
+        testKit = JobTestKits.create();
         settings = JobSettings.from(testKit.system().settings().config());
     }
 

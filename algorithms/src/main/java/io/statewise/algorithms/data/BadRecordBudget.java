@@ -30,7 +30,10 @@ final class BadRecordBudget {
         if (first == null) first = error;
         if (count > maxBadRecords) {
             if (maxBadRecords == 0) throw error;
-            throw new DataException(split.path() + " [" + split.start() + ", " + split.end() + "): " + count
+            // A whole file or stream (compressed split) is named alone; a byte range is located in its file.
+            String where = split.compressed() ? split.path()
+                    : split.path() + " [" + split.start() + ", " + split.end() + ")";
+            throw new DataException(where + ": " + count
                     + " bad records exceed maxBadRecords " + maxBadRecords + "; the first: " + first.getMessage(),
                     error);
         }

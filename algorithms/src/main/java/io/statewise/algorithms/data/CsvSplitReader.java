@@ -1,6 +1,7 @@
 package io.statewise.algorithms.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +67,16 @@ public final class CsvSplitReader implements SplitReader {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public CsvSplitReader(Split split, CsvFormat format, int expectedColumns, long maxBadRecords) {
+        this(split, format, expectedColumns, maxBadRecords, null);
+    }
+
+    /**
+     * Reads a stream that is not a file (records posted over HTTP) as they arrive; {@code split} only names it in
+     * error messages ({@link SplitLines#SplitLines(Split, InputStream, boolean)}).
+     *
+     * @param stream the CSV bytes; closed by {@link #close()}
+     */
+    CsvSplitReader(Split split, CsvFormat format, int expectedColumns, long maxBadRecords, InputStream stream) {
         if (expectedColumns != -1) checkColumns(expectedColumns, format);
         this.split = split;
         this.format = format;
@@ -74,7 +85,7 @@ public final class CsvSplitReader implements SplitReader {
         this.delimiter = format.delimiter();
         this.tabIsBlank = format.delimiter() != '\t';
         this.labelColumn = format.labelColumn();
-        this.lines = new SplitLines(split, tabIsBlank);
+        this.lines = stream == null ? new SplitLines(split, tabIsBlank) : new SplitLines(split, stream, tabIsBlank);
     }
 
     private static void checkColumns(int columns, CsvFormat format) {

@@ -51,7 +51,8 @@ final class SplitLines implements AutoCloseable {
     private final Split split;
     private final boolean tabIsBlank;
     private final FileChannel channel;
-    private final InputStream gzip;
+    /** A gzip file's decompressed bytes, or a stream's ({@link #SplitLines(Split, InputStream, boolean)}). */
+    private final InputStream stream;
     private ByteBuffer window;
     private int pos;
     private int limit;
@@ -75,10 +76,10 @@ final class SplitLines implements AutoCloseable {
         try {
             if (split.compressed()) {
                 this.channel = null;
-                this.gzip = openGzip(path);
+                this.stream = openGzip(path);
             } else {
                 this.channel = FileChannel.open(path, StandardOpenOption.READ);
-                this.gzip = null;
+                this.stream = null;
                 this.window = ByteBuffer.wrap(buf);
                 this.nextReadOffset = split.start();
             }
@@ -87,6 +88,21 @@ final class SplitLines implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + split.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The lines of a stream that is not a file (records posted over HTTP), read as they arrive: a read blocks until
+     * the stream has bytes. {@code split} names the stream in error messages; it must be {@code compressed} (a stream
+     * has no byte offsets to cut at) and is never opened.
+     *
+     * @param stream the bytes; closed by {@link #close()}
+     */
+    SplitLines(Split split, InputStream stream, boolean tabIsBlank) {
+        if (!split.compressed()) throw new IllegalArgumentException("a stream is read whole: its split is compressed");
+        this.split = split;
+        this.tabIsBlank = tabIsBlank;
+        this.channel = null;
+        this.stream = stream;
     }
 
     private static InputStream openGzip(Path path) throws IOException {
@@ -170,7 +186,7 @@ final class SplitLines implements AutoCloseable {
             if (window != null) window = ByteBuffer.wrap(buf);
         }
         try {
-            int n = channel != null ? readChannel() : gzip.read(buf, limit, buf.length - limit);
+            int n = channel != null ? readChannel() : stream.read(buf, limit, buf.length - limit);
             if (n < 0) eof = true;
             else limit += n;
         } catch (ZipException | EOFException e) {
@@ -249,7 +265,7 @@ final class SplitLines implements AutoCloseable {
     public void close() {
         try {
             if (channel != null) channel.close();
-            if (gzip != null) gzip.close();
+            if (stream != null) stream.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + split.path() + ": " + e.getMessage(), e);
         }

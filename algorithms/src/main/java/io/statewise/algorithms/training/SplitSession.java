@@ -32,6 +32,9 @@ public final class SplitSession implements AutoCloseable {
      */
     public record Segment(State partial, long records, long badRecords, boolean finished) {}
 
+    /** A {@code deadlineNanos} that never comes. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
     private final ElasticAlgorithm<State, Model> algorithm;
     private final Split split;
     private final SplitReader reader;
@@ -45,6 +48,14 @@ public final class SplitSession implements AutoCloseable {
         int capacity = algorithm.schedule().miniBatchSize();
         this.batch = format.newBatch(capacity, schema);
         this.reader = Trainer.openReader(cache, split, format, schema, maxBadRecords, capacity);
+    }
+
+    /** A session over an open reader (a stream of records) filling {@code batch}. */
+    SplitSession(ElasticAlgorithm<State, Model> algorithm, SplitReader reader, Batch batch) {
+        this.algorithm = algorithm;
+        this.split = reader.split();
+        this.reader = reader;
+        this.batch = batch;
     }
 
     /** Reads and discards {@code batches} mini-batches (the segments a previous worker already contributed). */
@@ -65,6 +76,16 @@ public final class SplitSession implements AutoCloseable {
      * @throws SplitCancelledException when {@code cancelled} turned true
      */
     public Segment train(State base, long seed, int maxBatches, AtomicLong progress, BooleanSupplier cancelled) {
+        return train(base, seed, maxBatches, NO_DEADLINE, progress, cancelled);
+    }
+
+    /**
+     * Trains one segment that also ends, after at least one batch, once {@link System#nanoTime()} reaches
+     * {@code deadlineNanos}: a stream's records checkpointed every N records or T seconds, whichever comes first.
+     * The deadline is checked between batches; a batch waits for its records (or the end of the stream).
+     */
+    public Segment train(State base, long seed, int maxBatches, long deadlineNanos, AtomicLong progress,
+                         BooleanSupplier cancelled) {
         State partial = algorithm.startPartial(base, seed);
         long recordsBefore = reader.records();
         long badBefore = reader.badRecords();
@@ -78,6 +99,7 @@ public final class SplitSession implements AutoCloseable {
             algorithm.update(partial, batch);
             progress.addAndGet(batch.size());
             batches++;
+            if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0) break;
         }
         return new Segment(partial, reader.records() - recordsBefore, reader.badRecords() - badBefore, exhausted);
     }

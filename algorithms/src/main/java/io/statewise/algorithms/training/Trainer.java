@@ -14,6 +14,7 @@ import io.statewise.algorithms.TrainingSchedule;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataFormat;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.DenseBatch;
 import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.data.SplitReader;
@@ -246,6 +247,17 @@ public final class Trainer {
      */
     public SplitSession open(Split split, DataFormat format, DataSchema schema, long maxBadRecords) {
         return new SplitSession(algorithm, split, format, schema, maxBadRecords, splitCache);
+    }
+
+    /**
+     * Opens a stream of dense records ({@link io.statewise.algorithms.data.RecordStreams}) for training in segments,
+     * in mini-batches of the algorithm's size.
+     *
+     * @param reader the stream's reader; closed with the session
+     */
+    public SplitSession open(SplitReader reader, DataSchema schema) {
+        return new SplitSession(algorithm, reader, new DenseBatch(algorithm.schedule().miniBatchSize(),
+                schema.features()));
     }
 
     /** The sync policy of the epoch that starts from {@code epochBase}. */

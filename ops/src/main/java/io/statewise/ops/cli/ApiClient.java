@@ -50,6 +50,16 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /**
+     * Posts the bytes of {@code body} with chunked transfer, as it reads them (a file of any size, or standard input),
+     * without the request timeout: a stream takes as long as it takes.
+     */
+    JsonNode postStream(String path, String contentType, java.util.function.Supplier<java.io.InputStream> body)
+            throws InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+    }
+
     JsonNode delete(String path) throws InterruptedException {
         return send(request(path).DELETE().build());
     }

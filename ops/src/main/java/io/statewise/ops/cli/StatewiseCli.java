@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         subcommands = {NodeCommand.class, TrainCommand.class, SubmitCommand.class, JobsCommand.class,
                 StatusCommand.class, ModelCommand.class, PredictCommand.class, CancelCommand.class,
                 VersionsCommand.class, AddDataCommand.class, TuneCommand.class, ReplayCommand.class,
-                TuningJobCommand.class, CommandLine.HelpCommand.class})
+                SendRecordsCommand.class, TuningJobCommand.class, CommandLine.HelpCommand.class})
 public final class StatewiseCli implements Callable<Integer> {
     @Spec CommandSpec spec;
 

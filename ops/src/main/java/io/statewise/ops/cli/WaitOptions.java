@@ -1,6 +1,7 @@
 package io.statewise.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statewise.actors.job.JobPhase;
 import io.statewise.ops.http.JobStatusDto;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,12 +17,14 @@ final class WaitOptions {
     boolean noProgress;
 
     /**
-     * Prints {@code status} as JSON, or with {@code --wait} follows its job until it is final and prints the model.
+     * Prints {@code status} as JSON, or with {@code --wait} follows its job until it is final and prints the model
+     * (an online job's status is printed at once).
      *
      * @throws CliException (exit 1) if the job failed or was cancelled
      */
     int finish(ApiClient api, JsonNode status, CommandSpec spec) throws Exception {
-        if (!await) {
+        // An online job waits for records, not for training: there is nothing to follow.
+        if (!await || ApiClient.toStatus(status).toPhase() == JobPhase.ONLINE) {
             Output.json(spec.commandLine().getOut(), status);
             return ExitCodes.OK;
         }

@@ -29,18 +29,24 @@ public record DataInputRequest(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SING
 
     /** The runtime's data input; {@code field} is this input's name in the request ({@code train}, ...). */
     DataInput toDataInput(String field) {
-        if (paths == null || paths.isEmpty()) {
+        return toDataInput(field, true);
+    }
+
+    /** As {@link #toDataInput(String)}; without {@code pathsRequired}, an input of no paths (an online job's). */
+    DataInput toDataInput(String field, boolean pathsRequired) {
+        boolean noPaths = paths == null || paths.isEmpty();
+        if (noPaths && pathsRequired) {
             throw new InvalidRequestException(field + ".paths", "'" + field + ".paths' needs at least one path");
         }
-        if (paths.stream().anyMatch(p -> p == null || p.isBlank())) {
+        if (!noPaths && paths.stream().anyMatch(p -> p == null || p.isBlank())) {
             throw new InvalidRequestException(field + ".paths", "'" + field + ".paths' contains an empty path");
         }
         if (features != null && features < 1) {
             throw new InvalidRequestException(field + ".features",
                     "'" + field + ".features' must be >= 1, got " + features);
         }
-        return new DataInput(paths, header, labelColumn(field + ".label_column"), format(field + ".format"),
-                zeroBased, Optional.ofNullable(features),
+        return new DataInput(noPaths ? List.of() : paths, header, labelColumn(field + ".label_column"),
+                format(field + ".format"), zeroBased, Optional.ofNullable(features),
                 Optional.ofNullable(text).map(t -> t.toTextOptions(field + ".text")));
     }
 

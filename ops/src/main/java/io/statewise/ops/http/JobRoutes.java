@@ -42,7 +42,7 @@ public final class JobRoutes {
     /**
      * {@code /jobs}, {@code /jobs/{id}}, {@code /jobs/{id}/model[?asOf=SEQ|?version=N]}, {@code /jobs/{id}/predict},
      * {@code /jobs/{id}/events[?from=SEQ&limit=N]}, {@code /jobs/{id}/versions}, {@code /jobs/{id}/tune},
-     * {@code /jobs/{id}/data}.
+     * {@code /jobs/{id}/data}, {@code /jobs/{id}/records}, {@code /jobs/{id}/close}.
      */
     public Route routes() {
         return pathPrefix("jobs", () -> concat(
@@ -63,7 +63,8 @@ public final class JobRoutes {
                         path("events", () -> get(() -> parameterOptional("from", from ->
                                 parameterOptional("limit", limit -> events(jobId, from, limit))))),
                         path("predict", () -> post(() ->
-                                entity(Unmarshaller.entityToString(), body -> predict(jobId, body))))))));
+                                entity(Unmarshaller.entityToString(), body -> predict(jobId, body)))),
+                        new OnlineRoutes(jobs).routes(jobId)))));
     }
 
     private Route submit(String body) {

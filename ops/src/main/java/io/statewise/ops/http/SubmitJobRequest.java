@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param maxBadRecords   malformed rows the job may skip; default 0
  * @param splitSizeBytes  target split size, 0 (default) means the node's default
  * @param base            id of a completed job whose trained state the new job starts from; optional
+ * @param mode            {@code "batch"} (the default: the job reads {@code train}'s files) or {@code "online"} (the
+ *                        job takes records posted to it; {@code train} then has no paths and declares the records'
+ *                        {@code features} and {@code label_column})
  */
 public record SubmitJobRequest(String algorithm, Map<String, JsonNode> hyperparameters, DataInputRequest train,
                                DataInputRequest validation, DataInputRequest test, JsonNode parallelism,
-                               long maxBadRecords, long splitSizeBytes, String base) {
+                               long maxBadRecords, long splitSizeBytes, String base, String mode) {
 
     /** The runtime's job spec, or an {@link InvalidRequestException} naming the first bad field. */
     public JobSpec toSpec() {
@@ -37,11 +40,18 @@ public record SubmitJobRequest(String algorithm, Map<String, JsonNode> hyperpara
         int slots = slots();
         requireNonNegative("max_bad_records", maxBadRecords);
         requireNonNegative("split_size_bytes", splitSizeBytes);
-        return new JobSpec(algorithm.trim(), hyperParameterTexts(), train.toDataInput("train"),
+        boolean online = online();
+        return new JobSpec(algorithm.trim(), hyperParameterTexts(), train.toDataInput("train", !online),
                 Optional.ofNullable(validation).map(v -> v.toDataInput("validation")),
                 Optional.ofNullable(test).map(t -> t.toDataInput("test")),
                 slots, maxBadRecords, splitSizeBytes, Optional.ofNullable(base).map(String::trim)
-                        .filter(b -> !b.isEmpty()));
+                        .filter(b -> !b.isEmpty()), online);
+    }
+
+    private boolean online() {
+        if (mode == null || mode.isBlank() || mode.trim().equalsIgnoreCase("batch")) return false;
+        if (mode.trim().equalsIgnoreCase("online")) return true;
+        throw new InvalidRequestException("mode", "'mode' must be \"batch\" or \"online\", got \"" + mode + "\"");
     }
 
     /** The requested slots; 0 stands for {@code auto}. */

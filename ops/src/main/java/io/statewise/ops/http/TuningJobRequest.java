@@ -39,7 +39,7 @@ public record TuningJobRequest(String algorithm, Map<String, JsonNode> hyperpara
     public TuningRequest toRequest() {
         // The job fields are checked as a job request checks them.
         var job = new SubmitJobRequest(algorithm, hyperparameters, train, validation, test, parallelism,
-                maxBadRecords, splitSizeBytes, null).toSpec();
+                maxBadRecords, splitSizeBytes, null, null).toSpec();
         if (searchSpace == null || searchSpace.isEmpty()) {
             throw new InvalidRequestException("search_space", "missing 'search_space': name at least one "
                     + "hyperparameter with its 'values' or 'min'/'max'");

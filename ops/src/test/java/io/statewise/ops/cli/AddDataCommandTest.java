@@ -1,5 +1,7 @@
 package io.statewise.ops.cli;
 
+import static io.statewise.ops.cli.ServiceCalls.await;
+import static io.statewise.ops.cli.ServiceCalls.completed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,15 +13,11 @@ import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
 import io.statewise.actors.service.JobService;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
-import io.statewise.ops.http.ApiRoutes;
-import io.statewise.ops.http.HttpServer;
 import io.statewise.ops.http.JsonSupport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,9 +42,7 @@ class AddDataCommandTest {
         Map<String, String> hp = Map.of("k", "3", "mini_batch_size", "100", "seed", "2");
         try (EmbeddedNode node = EmbeddedNode.start(dir.resolve("node"), false)) {
             JobService jobs = node.node().jobService();
-            var http = HttpServer.start(node.node().system(), ApiRoutes.create(node.node()), "127.0.0.1", 0)
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
-            String url = "http://127.0.0.1:" + http.getPort();
+            String url = ServiceCalls.serveHttp(node);
             String both = completed(jobs, spec(hp, a, b));
             String grown = completed(jobs, spec(hp, a));
 
@@ -95,20 +91,5 @@ class AddDataCommandTest {
         List<String> paths = java.util.Arrays.stream(train).map(Path::toString).toList();
         return new JobSpec("kmeans", hp, new DataInput(paths, false, 0), Optional.empty(), Optional.empty(), 2, 0,
                 SPLIT_BYTES);
-    }
-
-    private static String completed(JobService jobs, JobSpec spec) throws Exception {
-        JobStatus s = await(jobs.submit(spec));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!s.phase().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            s = await(jobs.status(s.jobId()));
-        }
-        assertEquals(JobPhase.COMPLETED, s.phase(), String.valueOf(s.error()));
-        return s.jobId();
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 }

@@ -9,6 +9,10 @@ import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobSpec;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.job.ModelVersion;
+import io.statewise.actors.online.RecordsAccepted;
+import io.statewise.algorithms.data.RecordStreams;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.JobService;
@@ -207,6 +211,22 @@ public final class StubJobService implements JobService {
             }
             put(jobId, JobPhase.TRAINING);
             return jobs.get(jobId);
+        });
+    }
+
+    /** Online jobs are tested against a real node (test module): the stub has none. */
+    @Override
+    public CompletionStage<RecordsAccepted> postRecords(String jobId, RecordStreams.Syntax syntax,
+                                                        Source<ByteString, ?> records) {
+        return known(jobId).thenApply(s -> {
+            throw new JobRejectedException(null, "job '" + jobId + "' is not an online job");
+        });
+    }
+
+    @Override
+    public CompletionStage<JobStatus> close(String jobId) {
+        return known(jobId).thenApply(s -> {
+            throw new JobRejectedException(null, "job '" + jobId + "' is not an online job");
         });
     }
 
