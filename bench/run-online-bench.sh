@@ -14,18 +14,7 @@ BENCH="$ROOT/bench"
 OUT="$BENCH/target/online-bench"
 WORK="$BENCH/target/work"
 source "$BENCH/bench-lib.sh"
-bench_args "$@"
-[[ ${#EXTRA_ARGS[@]} -eq 0 ]] || { echo "unknown argument: ${EXTRA_ARGS[0]}" >&2; exit 2; }
-mkdir -p "$OUT" "$WORK"
-rm -f "$OUT"/*.json "$OUT"/*.log
-
-cd "$ROOT"
-if [[ $SKIP_BUILD -eq 0 ]]; then
-  log "build statewise-bench (with its upstream modules)"
-  $MVN -B -q $MVN_FLAGS -Pbench -pl bench -am -Dmaven.test.skip=true package >&2
-fi
-CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
-wait_for_idle_start
+bench_setup_statewise_only "$@"
 
 run online java -Xmx2g -cp "$CP" io.statewise.bench.StatewiseOnlineBench --rows 1000000 --dim 10 --k 10 \
   --requests 3 --work-dir "$WORK"
