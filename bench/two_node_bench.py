@@ -41,6 +41,7 @@ class Node:
         threading.Thread(target=self._drain, daemon=True).start()
         ports = UP_LINE.search(self.up_line)
         if not ports:
+            self.process.kill()  # not yet in the caller's list of nodes to stop
             raise RuntimeError("no ports in the node's up line: " + self.up_line)
         self.cluster_port = int(ports.group(1))
         self.http_port = int(ports.group(2)) if ports.group(2) else None  # a worker node has no API
