@@ -6,15 +6,11 @@ import io.statewise.algorithms.training.Trainer;
 import io.statewise.persistence.CborSerializable;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -215,7 +211,6 @@ public final class TrainingJob
     private final Clock clock;
     private final Executor compute;
     private final SplitScheduler scheduler;
-    private final WorkerPool workers;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     /** The node's cache of parsed splits, if enabled (validation scoring reads through it). */
     private final Optional<SplitCache> splitCache;
@@ -229,14 +224,8 @@ public final class TrainingJob
     private AppliedSegment appliedSegment;
     /** When the job last recorded a {@link JobEvent.SyncCheckpointed} (or started), by {@link System#nanoTime}. */
     private long lastCheckpointNanos = System.nanoTime();
-    /** Worker slots in use: the plan's, or for {@code parallelism: auto} the cluster's worker slots now. */
-    private int slots;
-    /** The most slots used since the entity started (all of them are told when the job is over). */
-    private int highestSlots;
-    /** Worker nodes the failure detector could not reach at the last report. */
-    private Set<String> unreachable = Set.of();
-    /** The child that reports the cluster's worker nodes, once the job runs. */
-    private ActorRef<?> watcher;
+    /** The job's worker slots: their count, their leases, waking and stopping them. */
+    private final JobWorkers slots;
     /** Handles the commands of the online phase. */
     private final OnlineCommands online;
 
@@ -251,7 +240,7 @@ public final class TrainingJob
         this.clock = clock;
         this.compute = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.scheduler = new SplitScheduler(settings.leaseTimeout());
-        this.workers = workers;
+        this.slots = new JobWorkers(jobId, ctx, workers, scheduler);
         this.shard = shard;
         this.online = new OnlineCommands(jobId, ctx, Effect(), fold, clock, compute, () -> lastSequenceNumber(ctx),
                 this::status);
@@ -380,7 +369,7 @@ public final class TrainingJob
             return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
         }
         return merge(state, new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
-                cmd.badRecords(), clock.instant(), Optional.of(nodeOf(cmd.replyTo()))), cmd.slot(), cmd.replyTo());
+                cmd.badRecords(), clock.instant(), Optional.of(slots.nodeOf(cmd.replyTo()))), cmd.slot(), cmd.replyTo());
     }
 
     private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {
@@ -393,7 +382,7 @@ public final class TrainingJob
         if (bad > state.spec().maxBadRecords()) return tooManyBadRecords(state, bad);
         JobEvent.SegmentMerged segment = new JobEvent.SegmentMerged(cmd.epoch(), cmd.splitId(), cmd.segment(),
                 cmd.partial(), cmd.records(), cmd.badRecords(), cmd.finished(), clock.instant(),
-                Optional.of(nodeOf(cmd.replyTo())));
+                Optional.of(slots.nodeOf(cmd.replyTo())));
         // The merge is computed here, once: the worker gets the new global state before the journal write, and the
         // event handler takes this result for the recorded (partial-less) event.
         JobState.Running applied = (JobState.Running) fold.apply(state, segment);
@@ -470,7 +459,7 @@ public final class TrainingJob
             scheduler.startEpoch(state);
             // Workers that found no split while the epoch's last ones were still out wait for a retry timer; wake
             // them, or each epoch of a many-epoch job leaves a worker idle for up to the retry interval.
-            workers.wakeAll(jobId, slots);
+            slots.wakeAll();
         }
     }
 
@@ -485,7 +474,7 @@ public final class TrainingJob
                     } else {
                         ctx.getLog().info("job {}: epoch {} started", jobId, next.epoch());
                         scheduler.startEpoch(next);
-                        workers.wakeAll(jobId, slots);
+                        slots.wakeAll();
                     }
                 })
                 .thenNoReply();
@@ -497,7 +486,7 @@ public final class TrainingJob
                         Optional.of(state.nextVersion())))
                 .thenRun(s -> {
                     ctx.getLog().info("job {} completed: {} records", jobId, state.records());
-                    stopWorkers();
+                    slots.stopAll();
                 })
                 .thenNoReply();
     }
@@ -526,88 +515,34 @@ public final class TrainingJob
 
     private ReplyEffect<JobEvent, JobState> onCancel(JobState.Running state, Cancel cmd) {
         return Effect().persist(new JobEvent.JobCancelled(clock.instant()))
-                .thenRun(s -> stopWorkers())
+                .thenRun(s -> slots.stopAll())
                 .thenReply(cmd.replyTo(), this::view);
     }
 
     private ReplyEffect<JobEvent, JobState> fail(JobState.Running state, String reason) {
         ctx.getLog().warn("job {} failed: {}", jobId, reason);
         return Effect().persist(new JobEvent.JobFailed(reason, clock.instant()))
-                .thenRun(s -> stopWorkers())
+                .thenRun(s -> slots.stopAll())
                 .thenNoReply();
     }
 
     private ReplyEffect<JobEvent, JobState> onTick(JobState.Running state, Tick cmd) {
-        if (!state.finalizing() && scheduler.expireLeases(System.nanoTime()) > 0) {
-            ctx.getLog().info("job {}: leases expired, splits re-queued", jobId);
-            workers.wakeAll(jobId, slots);
-        }
+        slots.expireLeases(state);
         return Effect().noReply();
     }
 
-    /**
-     * Membership or reachability changed. Splits leased to workers on nodes that became unreachable are re-queued at
-     * once (their leases would expire later; a worker that comes back merely duplicates work, which is merged once).
-     * A job with {@code parallelism: auto} follows the cluster's worker slots: it wakes new slots, and stops the
-     * slots beyond a smaller count after re-queueing their splits.
-     */
     private ReplyEffect<JobEvent, JobState> onWorkerNodesChanged(JobState.Running state, WorkerNodesChanged cmd) {
-        WorkerNodes nodes = cmd.nodes();
-        Set<String> lost = new HashSet<>(nodes.unreachable());
-        lost.removeAll(unreachable);
-        unreachable = nodes.unreachable();
-        boolean wake = false;
-        if (!lost.isEmpty() && scheduler.releaseNodes(lost) > 0) {
-            ctx.getLog().info("job {}: splits of unreachable nodes {} re-queued", jobId, lost);
-            wake = true;
-        }
-        if (followsCluster(state) && nodes.slots() != slots) {
-            ctx.getLog().info("job {}: worker slots {} -> {}", jobId, slots, nodes.slots());
-            if (nodes.slots() < slots) {
-                scheduler.releaseSlotsFrom(nodes.slots());
-                workers.stop(jobId, nodes.slots(), slots);
-            }
-            slots = nodes.slots();
-            highestSlots = Math.max(highestSlots, slots);
-            wake = true;
-        }
-        if (wake && !state.finalizing()) workers.wakeAll(jobId, slots);
+        slots.nodesChanged(state, cmd.nodes());
         return Effect().noReply();
     }
 
     private ReplyEffect<JobEvent, JobState> onSplitAbandoned(JobState.Running state, SplitAbandoned cmd) {
-        if (cmd.epoch() == scheduler.epoch() && scheduler.release(cmd.splitId(), cmd.slot()) > 0) {
-            workers.wakeAll(jobId, slots);
-        }
+        slots.abandoned(cmd.epoch(), cmd.splitId(), cmd.slot());
         return Effect().noReply();
     }
 
-    /** Whether the job's slot count follows the cluster ({@code parallelism: auto}) rather than a fixed number. */
-    private static boolean followsCluster(JobState.Running state) {
-        return state.spec().parallelism() == 0;
-    }
-
-    private void stopWorkers() {
-        workers.stopAll(jobId, highestSlots);
-        if (watcher != null) ctx.stop(watcher);
-        watcher = null;
-    }
-
-    /** The cluster node of a worker: its reference's address, or this node's for a local worker. */
-    private String nodeOf(ActorRef<?> worker) {
-        Address address = worker.path().address();
-        return (address.hasGlobalScope() ? address : ctx.getSystem().address()).toString();
-    }
-
     private Worker.Command nextWork(JobState state, int slot, ActorRef<Worker.Command> worker) {
-        if (!(state instanceof JobState.Running running)) return Worker.JobOver.INSTANCE;
-        if (running.finalizing()) return Worker.JobOver.INSTANCE;
-        // A slot beyond the cluster's current count (it shrank) stops; its split was re-queued.
-        if (followsCluster(running) && slot >= slots) return Worker.JobOver.INSTANCE;
-        if (running.epoch() != scheduler.epoch()) scheduler.startEpoch(running);
-        OptionalInt splitId = scheduler.lease(slot, nodeOf(worker), System.nanoTime());
-        if (splitId.isEmpty()) return Worker.NoWorkYet.INSTANCE;
-        return new Worker.Assign(assignment(running, splitId.getAsInt()));
+        return slots.next(state, slot, worker, splitId -> assignment((JobState.Running) state, splitId));
     }
 
     private WorkAssignment assignment(JobState.Running state, int splitId) {
@@ -635,20 +570,14 @@ public final class TrainingJob
     private void resumeWork(JobState.Running state) {
         startedNanos = System.nanoTime();
         recordsAtStart = state.records();
-        if (watcher == null) {
-            // Until the cluster's first report, an auto job runs on the slots planned at submission.
-            slots = state.plan().parallelism();
-            highestSlots = slots;
-            watcher = ctx.spawnAnonymous(workers.watchWorkerNodes(
-                    ctx.messageAdapter(WorkerNodes.class, WorkerNodesChanged::new)));
-        }
+        slots.watch(state, () -> ctx.messageAdapter(WorkerNodes.class, WorkerNodesChanged::new));
         if (state.finalizing()) {
             startFinalize(state);
         } else if (state.awaitingEpochEnd()) {
             startEpochScoring(state);
         } else {
             scheduler.startEpoch(state);
-            workers.wakeAll(jobId, slots);
+            slots.wakeAll();
         }
     }
 
