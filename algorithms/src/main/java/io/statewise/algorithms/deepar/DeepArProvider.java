@@ -39,7 +39,7 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
             Param.decimal("learning_rate", 0.001, 1e-9, 1, "Adam's first step size"),
             Param.decimal("learning_rate_decay_factor", 0.5, 1e-3, 1, "multiplier of the step size after"
                     + " learning_rate_decay_patience epochs without a lower loss; 1 = no decay"),
-            Param.integer("learning_rate_decay_patience", 5, 0, 100_000, "epochs without a lower loss (as"
+            Param.integer("learning_rate_decay_patience", 3, 0, 100_000, "epochs without a lower loss (as"
                     + " early_stopping_patience compares) per decay of the step size; 0 = no decay"),
             Param.decimal("minimum_learning_rate", 5e-5, 1e-12, 1, "the lowest step size decays reach"),
             Param.integer("num_layers", 2, 1, 8, "stacked LSTM layers"),
