@@ -16,7 +16,11 @@ import java.util.Locale;
  * @param predictionLength      steps forecast
  * @param epochs                passes over the series
  * @param miniBatchSize         series per optimizer step
- * @param learningRate          Adam's step size
+ * @param learningRate          Adam's first step size
+ * @param learningRateDecayFactor   the step size's multiplier after {@code learningRateDecayPatience} epochs
+ *                                  without a lower loss ({@link LearningRateSchedule}); 1 for none
+ * @param learningRateDecayPatience epochs without a lower loss per decay of the step size; 0 for none
+ * @param minimumLearningRate       the lowest step size decays reach
  * @param numLayers             stacked LSTM layers
  * @param numCells              cells per layer
  * @param dropoutRate           dropout on every layer's outputs while training
@@ -35,7 +39,9 @@ import java.util.Locale;
  * @param seed                  initial parameters, and with the runtime's per-split seeds windows, dropout and samples
  */
 public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predictionLength, int epochs,
-                           int miniBatchSize, double learningRate, int numLayers, int numCells, double dropoutRate,
+                           int miniBatchSize, double learningRate, double learningRateDecayFactor,
+                           int learningRateDecayPatience, double minimumLearningRate, int numLayers, int numCells,
+                           double dropoutRate,
                            Likelihood likelihood, int embeddingDimension, List<Integer> cardinality, boolean ignoreCat,
                            int numDynamicFeat, boolean ignoreDynamic, int earlyStoppingPatience, int numEvalSamples,
                            List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries, double clipGradient,
@@ -53,6 +59,11 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
         }
         require(dropoutRate >= 0 && dropoutRate < 1, "dropout_rate", "must be in [0, 1), got " + dropoutRate);
         require(numDynamicFeat >= 0, "num_dynamic_feat", "must be >= 0, got " + numDynamicFeat);
+        require(learningRateDecayFactor > 0 && learningRateDecayFactor <= 1, "learning_rate_decay_factor",
+                "must be in (0, 1], got " + learningRateDecayFactor);
+        require(learningRateDecayPatience >= 0, "learning_rate_decay_patience",
+                "must be >= 0, got " + learningRateDecayPatience);
+        require(minimumLearningRate > 0, "minimum_learning_rate", "must be > 0, got " + minimumLearningRate);
     }
 
     private static void require(boolean ok, String parameter, String message) {
@@ -75,6 +86,8 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 : integers("num_dynamic_feat", dynamic).get(0);
         return new DeepArConfig(freq, hp.getInt("context_length"), hp.getInt("prediction_length"),
                 hp.getInt("epochs"), hp.getInt("mini_batch_size"), hp.getDouble("learning_rate"),
+                hp.getDouble("learning_rate_decay_factor"), hp.getInt("learning_rate_decay_patience"),
+                hp.getDouble("minimum_learning_rate"),
                 hp.getInt("num_layers"), hp.getInt("num_cells"), hp.getDouble("dropout_rate"),
                 Likelihood.of(hp.getString("likelihood")), hp.getInt("embedding_dimension"), cards,
                 cardinality.equals("ignore"), numDynamic, dynamic.equals("ignore"),
@@ -125,9 +138,20 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
         return contextLength + predictionLength;
     }
 
-    /** Adam with MXNet's defaults, SageMaker DeepAR's optimizer. */
+    /** Adam with MXNet's defaults, SageMaker DeepAR's optimizer, at the first step size. */
     public Optimizer updateRule() {
-        return new Optimizer.Adam(learningRate, 0.9, 0.999, 1e-8);
+        return updateRule(learningRate);
+    }
+
+    /** Adam with MXNet's defaults at step size {@code rate}. */
+    Optimizer updateRule(double rate) {
+        return new Optimizer.Adam(rate, 0.9, 0.999, 1e-8);
+    }
+
+    /** The step size's decay on plateau. */
+    LearningRateSchedule learningRateSchedule() {
+        return new LearningRateSchedule(learningRate, learningRateDecayFactor, learningRateDecayPatience,
+                Math.min(minimumLearningRate, learningRate));
     }
 
     /** Element-wise clipping at {@code clip_gradient}. */

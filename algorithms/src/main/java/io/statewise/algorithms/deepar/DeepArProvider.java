@@ -11,9 +11,12 @@ import java.util.List;
 /**
  * Registers DeepAR as {@code "deepar"} with SageMaker's hyperparameter names and defaults (Amazon SageMaker developer
  * guide, "DeepAR hyperparameters"), plus Statewise's own: {@code sync_every_batches}, {@code windows_per_series},
- * {@code clip_gradient} and {@code seed}. Differences: {@code cardinality} and {@code num_dynamic_feat} left at
- * {@code auto} mean "none" (a state's size is fixed before any data is read), and a series that has them is then
- * rejected with a message naming the parameter to set; {@code early_stopping_patience} 0 means none.
+ * {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that SageMaker's DeepAR applies without
+ * naming it, with GluonTS's names and its factor and minimum ({@code learning_rate_decay_factor},
+ * {@code learning_rate_decay_patience}, {@code minimum_learning_rate}). Differences: {@code cardinality} and
+ * {@code num_dynamic_feat} left at {@code auto} mean "none" (a state's size is fixed before any data is read), and a
+ * series that has them is then rejected with a message naming the parameter to set; {@code early_stopping_patience}
+ * 0 means none.
  */
 public final class DeepArProvider implements AlgorithmProvider<DeepArState, DeepArModel> {
 
@@ -33,7 +36,12 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
             Param.integer("prediction_length", null, 1, 10_000, "steps forecast (required)"),
             Param.integer("epochs", null, 1, 100_000, "passes over the training series (required)"),
             Param.integer("mini_batch_size", 128, 1, 100_000, "series per optimizer step"),
-            Param.decimal("learning_rate", 0.001, 1e-9, 1, "Adam's step size"),
+            Param.decimal("learning_rate", 0.001, 1e-9, 1, "Adam's first step size"),
+            Param.decimal("learning_rate_decay_factor", 0.5, 1e-3, 1, "multiplier of the step size after"
+                    + " learning_rate_decay_patience epochs without a lower loss; 1 = no decay"),
+            Param.integer("learning_rate_decay_patience", 3, 0, 100_000, "epochs without a lower loss (as"
+                    + " early_stopping_patience compares) per decay of the step size; 0 = no decay"),
+            Param.decimal("minimum_learning_rate", 5e-5, 1e-12, 1, "the lowest step size decays reach"),
             Param.integer("num_layers", 2, 1, 8, "stacked LSTM layers"),
             Param.integer("num_cells", 40, 1, 400, "cells per LSTM layer"),
             Param.decimal("dropout_rate", 0.1, 0, 0.99, "dropout on the LSTM outputs while training"),

@@ -4,8 +4,20 @@ import io.statewise.algorithms.SelectionScorer;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.SeriesBatch;
 
-/** Scores a state's parameters on validation series ({@link DeepArScores}) for early stopping. Single-threaded. */
+/**
+ * Scores a state's parameters on validation series ({@link DeepArScores}) for early stopping: the negative
+ * log-likelihood of the prediction part of each series' last {@link #WINDOWS} back-to-back windows (ending at its
+ * end, one {@code prediction_length} before it, ...) that training could draw, teacher-forced. The windows are
+ * fixed, so consecutive epochs are compared on the same values. Single-threaded.
+ */
 final class DeepArScorer implements SelectionScorer {
+
+    /**
+     * Windows scored per series, at most. One window scores only each series' last {@code prediction_length} values:
+     * on M3 monthly (1,428 series, horizon 18) its loss swung between -0.50 and -0.75 over consecutive late epochs
+     * and early stopping fired on those swings. Each window costs a forward pass over the validation series.
+     */
+    static final int WINDOWS = 3;
 
     private final DeepArNetwork network;
     private final float[] params;
@@ -33,11 +45,16 @@ final class DeepArScorer implements SelectionScorer {
         }
         checks.check(series, SeriesChecks.Use.TRAIN);
         if (series.isEmpty()) return;
-        loader.last(params, series, ws);
-        objective.forward(params, ws);
         int from = network.shape.contextLength();
-        loss += objective.loss(ws, from, false);
-        observations += DeepArObjective.scoredRows(ws, from);
+        int horizon = network.shape.predictionLength();
+        for (int k = 0; k < WINDOWS; k++) {
+            loader.endingBefore(params, series, ws, k * horizon);
+            int scored = DeepArObjective.scoredRows(ws, from);
+            if (scored == 0) break; // no series of the batch is long enough for more
+            objective.forward(params, ws);
+            loss += objective.loss(ws, from, false);
+            observations += scored;
+        }
     }
 
     @Override

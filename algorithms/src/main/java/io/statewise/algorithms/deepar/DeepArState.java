@@ -52,6 +52,8 @@ public final class DeepArState implements State {
     long epochObservations;
     /** Epochs completed, the last and best losses, early stopping. */
     EpochProgress progress = new EpochProgress();
+    /** Decays of the learning rate so far ({@link LearningRateSchedule}). */
+    int learningRateDecays;
     /** PARTIAL: the state of its generator. */
     long random;
 
@@ -118,6 +120,11 @@ public final class DeepArState implements State {
         return progress.bestLoss();
     }
 
+    /** Decays of the learning rate on plateaus so far. */
+    public int learningRateDecays() {
+        return learningRateDecays;
+    }
+
     public boolean stopped() {
         return progress.stopped();
     }
@@ -175,6 +182,7 @@ public final class DeepArState implements State {
 
     void copyBookkeepingFrom(DeepArState o) {
         progress = o.progress.copy();
+        learningRateDecays = o.learningRateDecays;
     }
 
     @Override

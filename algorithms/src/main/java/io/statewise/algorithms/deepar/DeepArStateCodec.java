@@ -8,24 +8,25 @@ import io.statewise.algorithms.codec.CodecHeader;
 import io.statewise.algorithms.nn.EpochProgress;
 
 /**
- * The binary encoding of {@link DeepArState}s, tag {@code DAST}, version 2 (reads 1). With {@code P} parameters and {@code S}
- * optimizer slots:
+ * The binary encoding of {@link DeepArState}s, tag {@code DAST}, version 3 (reads 1 and 2). With {@code P} parameters
+ * and {@code S} optimizer slots:
  * <pre>
  *   header (8 bytes)
  *   int P, int S, byte kind (0 GLOBAL, 1 PARTIAL)
  *   long records, long windows, long observations, long skipped batches, long steps, long base steps
  *   double epoch loss, long epoch observations, int epochs done, double last loss, double best loss, int patience,
- *   byte stopped, long generator state
+ *   byte stopped, int learning-rate decays (from version 3), long generator state
  *   floats parameters (P), floats base (P; a global state writes its best epoch's parameters, or its parameters
  *   again before its first epoch end), floats moments (S x P)
  * </pre>
  * Version 1 wrote a global state's parameters again in place of the best epoch's; they decode as no best epoch.
+ * Versions 1 and 2 had no learning-rate decay; they decode with none.
  * The size depends on the hyperparameters only; the codec checks it against its configuration.
  */
 public final class DeepArStateCodec implements Codec<DeepArState> {
 
     /** Tag and current version. */
-    public static final CodecHeader HEADER = new CodecHeader("DAST", 2);
+    public static final CodecHeader HEADER = new CodecHeader("DAST", 3);
 
     private final DeepArShape shape;
     private final int parameters;
@@ -38,7 +39,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
     /** The encoded size of {@code s}, in bytes. */
     static long encodedSize(DeepArState s) {
         long p = s.params.length;
-        return CodecHeader.SIZE + 4 + 4 + 1 + 8 * 6 + 8 + 8 + EpochProgress.encodedSize() + 8
+        return CodecHeader.SIZE + 4 + 4 + 1 + 8 * 6 + 8 + 8 + EpochProgress.encodedSize() + 4 + 8
                 + (2 + s.moments.length) * (4 + 4 * p);
     }
 
@@ -50,7 +51,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
                 .putLong(s.baseSteps);
         out.putDouble(s.epochLoss).putLong(s.epochObservations);
         s.progress.write(out);
-        out.putLong(s.random);
+        out.putInt(s.learningRateDecays).putLong(s.random);
         out.putFloats(s.params).putFloats(s.base != null ? s.base : s.best != null ? s.best : s.params);
         for (float[] m : s.moments) out.putFloats(m);
         return out.toByteArray();
@@ -77,6 +78,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         double epochLoss = in.getDouble();
         long epochObservations = in.getLong();
         EpochProgress progress = EpochProgress.read(in);
+        int decays = in.version() >= 3 ? in.getInt() : 0;
         long random = in.getLong();
         float[] params = in.getFloats();
         float[] base = in.getFloats();
@@ -99,6 +101,7 @@ public final class DeepArStateCodec implements Codec<DeepArState> {
         s.epochLoss = epochLoss;
         s.epochObservations = epochObservations;
         s.progress = progress;
+        s.learningRateDecays = decays;
         s.random = random;
         return s;
     }

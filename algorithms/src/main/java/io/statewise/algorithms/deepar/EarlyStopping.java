@@ -5,7 +5,8 @@ package io.statewise.algorithms.deepar;
  * before its step) becomes the last loss. With {@code early_stopping_patience} p > 0, the validation loss when the job
  * has validation data (else the training loss) is compared with the best so far: p epochs in a row without a lower
  * one stop training (SageMaker DeepAR's rule). The parameters of the epoch with the lowest compared loss are kept for
- * the model: with asynchronous workers the last epoch is not always the best one.
+ * the model: with asynchronous workers the last epoch is not always the best one. The same count of epochs without a
+ * lower loss decays the learning rate ({@link LearningRateSchedule}).
  */
 final class EarlyStopping {
 
@@ -24,6 +25,8 @@ final class EarlyStopping {
         out.progress.endEpoch(loss, Double.isNaN(validationLoss) ? loss : validationLoss, 0,
                 config.earlyStoppingPatience());
         if (out.progress.bestLoss() != bestBefore) out.best = out.params.clone();
+        out.learningRateDecays = config.learningRateSchedule().decaysAfterEpoch(global.learningRateDecays,
+                out.progress.patience());
         out.epochLoss = 0;
         out.epochObservations = 0;
         return out;

@@ -43,6 +43,7 @@ final class ParameterAveraging {
         out.baseSteps = Math.max(a.baseSteps, b.baseSteps);
         out.random = a.random + b.random;
         out.progress = EpochProgress.merge(a.progress, b.progress);
+        out.learningRateDecays = Math.max(a.learningRateDecays, b.learningRateDecays);
         return out;
     }
 

@@ -8,14 +8,15 @@ import io.statewise.algorithms.nn.Optimizer;
 /**
  * One mini-batch of series for a partial: every series is counted; then {@code windows_per_series} times, one window
  * is drawn from each series ({@link WindowLoader}) and the mean negative log-likelihood of their observed values
- * drives one Adam step. A step whose loss or gradient is not finite is skipped and counted.
+ * drives one Adam step, at the learning rate of the partial's decays ({@link LearningRateSchedule}). A step whose
+ * loss or gradient is not finite is skipped and counted.
  */
 final class TrainingStep {
 
     private final DeepArNetwork network;
     private final WindowLoader loader;
     private final DeepArObjective objective;
-    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
     private final GradientPolicy policy;
     private final DeepArConfig config;
 
@@ -23,7 +24,7 @@ final class TrainingStep {
         this.network = network;
         this.loader = new WindowLoader(network);
         this.objective = new DeepArObjective(network);
-        this.optimizer = config.updateRule();
+        this.schedule = config.learningRateSchedule();
         this.policy = config.gradientPolicy();
         this.config = config;
     }
@@ -35,6 +36,7 @@ final class TrainingStep {
         DeepArWorkspace ws = partial.workspace(network);
         GaussianSampler random = new GaussianSampler(partial.random);
         int count = network.layout.trainableSize();
+        Optimizer optimizer = config.updateRule(schedule.rate(partial.learningRateDecays));
         for (int round = 0; round < config.windowsPerSeries(); round++) {
             loader.training(partial.params, batch, ws, random, config.dropoutRate());
             int observed = DeepArObjective.scoredRows(ws, 0);

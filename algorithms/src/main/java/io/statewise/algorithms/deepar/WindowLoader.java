@@ -7,7 +7,8 @@ import io.statewise.algorithms.nn.GaussianSampler;
  * Loads windows of {@code context_length + prediction_length} steps of a batch's series into a
  * {@link DeepArWorkspace}: one window per series, either drawn at random for training (its end uniform over the
  * positions where a whole window fits, or the series' end for a series shorter than a window, whose window then
- * reaches before its start and reads missing values there) or the series' last one for scoring. A window's scale
+ * reaches before its start and reads missing values there) or, for scoring, the series' last one or one a fixed
+ * number of steps before it. A window's scale
  * comes from its context part. Allocation-free.
  */
 final class WindowLoader {
@@ -39,9 +40,23 @@ final class WindowLoader {
 
     /** Each series' last window (ending at its last value), without dropout. */
     void last(float[] params, SeriesBatch batch, DeepArWorkspace ws) {
+        endingBefore(params, batch, ws, 0);
+    }
+
+    /**
+     * Each series' window ending {@code before} steps before its end, without dropout, if training could draw it (a
+     * whole window fits, or it is the series' last); otherwise a window before the series' start, which reads and
+     * scores nothing (its context would have too few values for a scale).
+     */
+    void endingBefore(float[] params, SeriesBatch batch, DeepArWorkspace ws, int before) {
+        int length = network.shape.contextLength() + network.shape.predictionLength();
         int n = batch.size();
-        ws.ensure(n, network.shape.contextLength() + network.shape.predictionLength(), false);
-        for (int w = 0; w < n; w++) ws.ends[w] = batch.length(w);
+        ws.ensure(n, length, false);
+        for (int w = 0; w < n; w++) {
+            int len = batch.length(w);
+            int end = len - before;
+            ws.ends[w] = before == 0 || end >= length ? end : 0;
+        }
         load(params, batch, ws);
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Epoch ends: the model forecasts with the parameters of the epoch with the lowest validation loss, which survive
- * further epochs, parameter averaging and the state codec.
+ * further epochs, parameter averaging and the state codec; epochs without a lower loss decay the learning rate.
  */
 class EarlyStoppingTest {
 
@@ -50,5 +50,35 @@ class EarlyStoppingTest {
         DeepArState e3 = deepar.endEpoch(trainedEpoch(decoded, 0, 3), new DeepArScores(9.0, 1));
         assertArrayEquals(e3.params, deepar.finalize(e3, hp).parameters(), "a better epoch becomes the model");
         assertTrue(e3.bestLoss() == 9.0);
+    }
+
+    @Test
+    void aPlateauHalvesTheLearningRateOfLaterSteps() {
+        DeepAr decaying = DeepArTesting.deepar(DeepArTesting.small("early_stopping_patience", 3,
+                "learning_rate_decay_patience", 2, "windows_per_series", 1));
+        DeepArState g = decaying.init(DataSchema.SERIES);
+        double[] validation = {10.0, 11.0, 12.0};
+        for (double loss : validation) {
+            DeepArState p = decaying.startPartial(g, 1);
+            decaying.update(p, batches.get(0));
+            g = decaying.endEpoch(decaying.completeEpoch(g, p), new DeepArScores(loss, 1));
+        }
+        assertEquals(1, g.learningRateDecays(), "two epochs without a lower loss: one decay");
+        assertFalse(g.stopped());
+        DeepArState decoded = decaying.stateCodec().decode(decaying.stateCodec().encode(g));
+        assertEquals(1, decoded.learningRateDecays(), "the decay is encoded");
+
+        // Adam's step is proportional to its rate: the same step from the same moments moves half as far
+        DeepArState halved = decaying.startPartial(decoded, 7);
+        decoded.learningRateDecays = 0;
+        DeepArState full = decaying.startPartial(decoded, 7);
+        assertEquals(1, decaying.merge(halved, full).learningRateDecays(), "a merge keeps the most decays");
+        decaying.update(halved, batches.get(1));
+        decaying.update(full, batches.get(1));
+        for (int i = 0; i < g.params.length; i += 97) {
+            double fullChange = full.params[i] - full.base[i];
+            double halvedChange = halved.params[i] - halved.base[i];
+            assertEquals(0.5 * fullChange, halvedChange, 1e-3 * Math.abs(fullChange) + 1e-7, "parameter " + i);
+        }
     }
 }
