@@ -63,11 +63,7 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
      * @throws io.statewise.algorithms.InvalidHyperParameterException if values do not fit together
      */
     public DeepAr(HyperParameters hyperParameters) {
-        if (!DeepArProvider.NAME.equals(hyperParameters.spec().algorithm())) {
-            throw new IllegalArgumentException("hyperparameters of " + hyperParameters.spec().algorithm() + ", not "
-                    + DeepArProvider.NAME);
-        }
-        this.hyperParameters = hyperParameters;
+        this.hyperParameters = hyperParameters.requireAlgorithm(DeepArProvider.NAME);
         this.config = DeepArConfig.from(hyperParameters);
         this.shape = config.shape();
         this.network = shape.network();
