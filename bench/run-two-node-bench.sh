@@ -19,6 +19,7 @@ WORK="$BENCH/target/work/two-node"
 JOBS=${JOBS:-3}
 source "$BENCH/bench-lib.sh"
 bench_setup "$@"
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/*.out "$OUT/cpu.txt"
 if [[ $SKIP_BUILD -eq 0 ]]; then
   log "build the node (statewise-ops and its dependencies)"
   $MVN -B -q $MVN_FLAGS -pl ops -am -Dmaven.test.skip=true package >&2
