@@ -83,9 +83,11 @@ final class JobWorkers {
      * Membership or reachability changed. Splits leased to workers on nodes that became unreachable are re-queued at
      * once (their leases would expire later; a worker that comes back merely duplicates work, which is merged once).
      * A job with {@code parallelism: auto} follows the cluster's worker slots: it wakes new slots, and stops the
-     * slots beyond a smaller count after re-queueing their splits.
+     * slots beyond a smaller count after re-queueing their splits. Splits are spread over the reachable worker nodes
+     * ({@link SplitScheduler#preferNodes}).
      */
     void nodesChanged(JobState.Running state, WorkerNodes nodes) {
+        scheduler.preferNodes(nodes.up());
         Set<String> lost = new HashSet<>(nodes.unreachable());
         lost.removeAll(unreachable);
         unreachable = nodes.unreachable();

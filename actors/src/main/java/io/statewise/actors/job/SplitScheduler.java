@@ -3,14 +3,17 @@ package io.statewise.actors.job;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -33,6 +36,8 @@ final class SplitScheduler {
     private long[] splitBytes = new long[0];
     private long bytesLeased;
     private long bytesRequeued;
+    /** The worker nodes splits are spread over (split i prefers node i mod n); empty: first come, first served. */
+    private List<String> nodes = List.of();
 
     SplitScheduler(Duration leaseTimeout) {
         this.leaseTimeout = leaseTimeout;
@@ -69,11 +74,37 @@ final class SplitScheduler {
         for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
             if (e.getValue().slot() == slot) return OptionalInt.of(e.getKey());
         }
-        Integer id = queue.poll();
+        Integer id = next(node);
         if (id == null) return OptionalInt.empty();
         leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0));
         bytesLeased += splitBytes[id];
         return OptionalInt.of(id);
+    }
+
+    /**
+     * Spreads splits over the nodes {@code up}, in address order: split {@code i} goes preferably to node
+     * {@code i mod n}. Each node caches the splits it parsed ({@code statewise.actors.split-cache}), so the next job
+     * over the same files, or the next epoch, finds its splits on the node that parsed them as long as membership
+     * stays the same; a node whose own splits are all out takes the next waiting one, so no node idles.
+     */
+    void preferNodes(Collection<String> up) {
+        nodes = List.copyOf(new TreeSet<>(up));
+    }
+
+    /** The first waiting split that prefers {@code node}, else the first waiting split; null if none waits. */
+    private Integer next(String node) {
+        int n = nodes.size();
+        int home = n > 1 ? nodes.indexOf(node) : -1;
+        if (home >= 0) {
+            for (Iterator<Integer> it = queue.iterator(); it.hasNext(); ) {
+                Integer id = it.next();
+                if (id % n == home) {
+                    it.remove();
+                    return id;
+                }
+            }
+        }
+        return queue.poll();
     }
 
     /** Renews a lease and records progress; ignored unless {@code slot} holds it. */

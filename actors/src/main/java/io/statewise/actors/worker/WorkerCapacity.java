@@ -1,7 +1,9 @@
 package io.statewise.actors.worker;
 
 import io.statewise.actors.job.WorkerNodes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,17 +69,20 @@ public final class WorkerCapacity {
 
     /**
      * The worker nodes of {@code members}: the slots of the Up worker members (reachable or not: an unreachable
-     * member keeps its slots until it is downed and removed), and the addresses of unreachable worker members.
+     * member keeps its slots until it is downed and removed), the addresses of unreachable worker members, and those
+     * of the Up, reachable ones.
      */
     public static WorkerNodes of(Collection<Member> members) {
         int slots = 0;
         Set<String> unreachable = new TreeSet<>();
+        List<String> up = new ArrayList<>();
         for (Member m : members) {
             int offered = slotsOf(m.roles());
             if (offered == 0) continue;
             if (m.up()) slots += offered;
             if (!m.reachable()) unreachable.add(m.address());
+            else if (m.up()) up.add(m.address());
         }
-        return new WorkerNodes(slots, unreachable);
+        return new WorkerNodes(slots, unreachable, up);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,30 @@ class SplitSchedulerTest {
         java.util.Arrays.fill(bytes, SPLIT_BYTES);
         s.startEpoch(1, bytes, id -> false);
         return s;
+    }
+
+    @Test
+    void splitsGoToTheirNodeAndANodeWithoutWaitingSplitsOfItsOwnTakesTheNext() {
+        SplitScheduler s = scheduler(5);
+        s.preferNodes(List.of(NODE_B, NODE_A)); // sorted: A is node 0, B node 1
+        assertEquals(OptionalInt.of(1), s.lease(0, NODE_B, 0), "B's first split");
+        assertEquals(OptionalInt.of(0), s.lease(1, NODE_A, 0), "A's first split");
+        assertEquals(OptionalInt.of(2), s.lease(2, NODE_A, 0), "A's second, ahead of B's 3 in the queue");
+        s.done(1);
+        assertEquals(OptionalInt.of(3), s.lease(0, NODE_B, 0), "B's second");
+        s.done(3);
+        assertEquals(OptionalInt.of(4), s.lease(0, NODE_B, 0), "none of B's left: the next waiting split");
+        assertEquals(OptionalInt.empty(), s.lease(3, NODE_A, 0));
+    }
+
+    @Test
+    void oneNodeOrNoneKnownTakesSplitsInOrder() {
+        SplitScheduler s = scheduler(3);
+        s.preferNodes(List.of(NODE_A));
+        assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0));
+        assertEquals(OptionalInt.of(1), s.lease(1, NODE_A, 0));
+        s.preferNodes(List.of());
+        assertEquals(OptionalInt.of(2), s.lease(2, NODE_B, 0));
     }
 
     @Test

@@ -25,7 +25,8 @@ class WorkerCapacityTest {
                 member("c", true, true, "api"),
                 member("d", false, true, "worker", WorkerCapacity.slotsRole(8)),
                 member("e", true, true, "worker")));
-        assertEquals(new WorkerNodes(4 + 2 + 1, Set.of()), nodes,
+        assertEquals(new WorkerNodes(4 + 2 + 1, Set.of(), List.of("pekko://statewise@a:2551",
+                "pekko://statewise@b:2551", "pekko://statewise@e:2551")), nodes,
                 "API-only and joining members offer nothing; a worker without an announcement offers one slot");
     }
 
@@ -37,6 +38,7 @@ class WorkerCapacityTest {
                 member("c", true, false, "api")));
         assertEquals(4, nodes.slots());
         assertEquals(Set.of("pekko://statewise@b:2551"), nodes.unreachable(), "only worker nodes matter to leases");
+        assertEquals(List.of("pekko://statewise@a:2551"), nodes.up(), "splits are spread over reachable nodes");
     }
 
     @Test
