@@ -15,7 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
 
 OUT="$BENCH/target/two-node-bench"
-WORK="$BENCH/target/work/two-node"
+WORK="$BENCH/target/two-node-work"
 JOBS=${JOBS:-3}
 source "$BENCH/bench-lib.sh"
 bench_setup "$@"

@@ -1,5 +1,6 @@
 package io.statewise.actors.job;
 
+import io.statewise.actors.Failures;
 import io.statewise.algorithms.training.Trainer;
 import java.time.Clock;
 import java.util.Optional;
@@ -97,7 +98,7 @@ final class OnlineCommands {
         ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> ModelFinalizer.run(trainer,
                         transitions.onlineTrained(state), state.plan(), state.spec().maxBadRecords()), compute),
                 (result, error) -> new TrainingJob.OnlineClosed(Optional.ofNullable(result),
-                        error == null ? "" : messageOf(error), cmd.replyTo()));
+                        error == null ? "" : Failures.message(error), cmd.replyTo()));
         return effects.noReply();
     }
 
@@ -112,10 +113,5 @@ final class OnlineCommands {
                         Optional.of(1)))
                 .thenRun(s -> ctx.getLog().info("job {} closed: {} records", jobId, state.records()))
                 .thenReply(cmd.replyTo(), s -> StatusReply.success(status.apply(s)));
-    }
-
-    private static String messageOf(Throwable error) {
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.statewise.actors.job;
 
+import io.statewise.actors.Failures;
 import io.statewise.actors.worker.Worker;
 import io.statewise.algorithms.data.SplitCache;
 import io.statewise.algorithms.training.Trainer;
@@ -599,9 +600,7 @@ public final class TrainingJob
                         maxBad)
                 .map(scores -> scorer.encodeScores(scores)), compute), (scores, error) -> {
             if (error == null) return new EpochScored(epoch, scores);
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            return new ComputeFailed("validation of epoch " + epoch + ": "
-                    + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+            return new ComputeFailed("validation of epoch " + epoch + ": " + Failures.message(error));
         });
     }
 
@@ -612,8 +611,7 @@ public final class TrainingJob
         Trainer t = trainer(state.spec());
         ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> ModelFinalizer.run(t, state), compute), (result, error) -> {
             if (error == null) return new FinalizeSucceeded(result.model(), result.metrics());
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            return new ComputeFailed(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            return new ComputeFailed(Failures.message(error));
         });
     }
 

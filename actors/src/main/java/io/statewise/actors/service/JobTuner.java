@@ -1,5 +1,6 @@
 package io.statewise.actors.service;
 
+import io.statewise.actors.Failures;
 import io.statewise.actors.history.JobHistory;
 import io.statewise.actors.history.Replayed;
 import io.statewise.actors.job.JobPhase;
@@ -59,7 +60,7 @@ final class JobTuner {
                                 replyTo))
                         .thenApply(version -> new TuneOutcome(jobId, swept.result(), version)))
                 .exceptionally(e -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    Throwable cause = Failures.cause(e);
                     // The job refused the version: it stopped being completed meanwhile (data added).
                     if (cause instanceof StatusReply.ErrorMessage m) throw new ModelNotReadyException(m.getMessage());
                     throw e instanceof CompletionException c ? c : new CompletionException(cause);

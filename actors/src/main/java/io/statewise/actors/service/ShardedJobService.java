@@ -1,5 +1,6 @@
 package io.statewise.actors.service;
 
+import io.statewise.actors.Failures;
 import io.statewise.actors.history.EventPage;
 import io.statewise.actors.history.HistoricModel;
 import io.statewise.actors.history.JobHistory;
@@ -125,7 +126,7 @@ public final class ShardedJobService implements JobService {
         String baseId = spec.base().get();
         return history.replay(baseId, Long.MAX_VALUE)
                 .exceptionally(e -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    Throwable cause = Failures.cause(e);
                     if (cause instanceof JobNotFoundException) {
                         throw new JobRejectedException("base", "no job with id '" + baseId + "' to start from");
                     }
@@ -237,7 +238,7 @@ public final class ShardedJobService implements JobService {
 
     /** A job's refusal ({@link StatusReply#error}) is the client's to fix: a rejection; other failures pass. */
     private static <T> T refusalAsRejection(Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = Failures.cause(e);
         if (cause instanceof StatusReply.ErrorMessage m) throw new JobRejectedException(null, m.getMessage());
         if (cause instanceof RuntimeException r) throw r;
         throw new CompletionException(cause);

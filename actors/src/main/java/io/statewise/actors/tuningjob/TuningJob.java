@@ -1,5 +1,6 @@
 package io.statewise.actors.tuningjob;
 
+import io.statewise.actors.Failures;
 import io.statewise.actors.job.JobPhase;
 import io.statewise.actors.job.JobStatus;
 import io.statewise.actors.service.JobRejectedException;
@@ -215,7 +216,7 @@ public final class TuningJob
         ctx.pipeToSelf(children.submit(jobId, state.spec().childSpec(state.configurations().get(c.configuration()),
                 c.epochs(), c.base())), (status, error) -> {
             if (error == null) return new ChildSubmitted(jobId, Optional.empty(), false);
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            Throwable cause = Failures.cause(error);
             boolean refused = cause instanceof JobRejectedException
                     || cause instanceof IllegalArgumentException;
             return new ChildSubmitted(jobId, Optional.of(String.valueOf(cause.getMessage())), refused);

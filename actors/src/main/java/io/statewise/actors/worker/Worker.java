@@ -1,5 +1,6 @@
 package io.statewise.actors.worker;
 
+import io.statewise.actors.Failures;
 import io.statewise.actors.job.JobSettings;
 import io.statewise.actors.job.TrainingJob;
 import io.statewise.actors.job.WorkAssignment;
@@ -233,8 +234,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             }
         }, compute), (done, error) -> {
             if (error == null) return done;
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            return new ProcessingFailed(work, describe(cause), cause instanceof SplitCancelledException);
+            return new ProcessingFailed(work, Failures.message(error),
+                    Failures.cause(error) instanceof SplitCancelledException);
         });
     }
 
@@ -305,9 +306,5 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             trainer = Trainer.create(work.algorithm(), work.hyperParameters()).withSplitCache(splitCache.orElse(null));
         }
         return trainer;
-    }
-
-    private static String describe(Throwable t) {
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }
