@@ -43,15 +43,6 @@ public final class JobBase {
     private JobBase() {}
 
     /**
-     * The base job's trained state for the new job of {@code spec} and {@code plan}.
-     *
-     * @throws JobRejectedException (field {@code base}) when the new job cannot start from it, saying why
-     */
-    public static byte[] stateFor(JobSpec spec, JobPlan plan, JobFold baseFold, JobState baseState) {
-        return startFor(spec, plan, baseFold, baseState).state();
-    }
-
-    /**
      * How the new job of {@code spec} and {@code plan} starts from its base job.
      *
      * @param baseFold  the fold that replayed the base job's events

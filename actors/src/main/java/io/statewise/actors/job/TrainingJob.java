@@ -61,12 +61,6 @@ public final class TrainingJob
     public record Submit(String jobId, JobSpec spec, JobPlan plan, Optional<byte[]> baseState,
                          Optional<Integer> continuesAtEpoch, ActorRef<StatusReply<JobStatus>> replyTo)
             implements Command {
-        /** A job that starts from nothing, or folds its base's state with its data. */
-        public Submit(String jobId, JobSpec spec, JobPlan plan, Optional<byte[]> baseState,
-                      ActorRef<StatusReply<JobStatus>> replyTo) {
-            this(jobId, spec, plan, baseState, Optional.empty(), replyTo);
-        }
-
         /** A job that starts from its base's start ({@link JobBase#startFor}). */
         public Submit(String jobId, JobSpec spec, JobPlan plan, JobBase.Start start,
                       ActorRef<StatusReply<JobStatus>> replyTo) {
@@ -75,7 +69,7 @@ public final class TrainingJob
 
         /** A job that starts from nothing. */
         public Submit(String jobId, JobSpec spec, JobPlan plan, ActorRef<StatusReply<JobStatus>> replyTo) {
-            this(jobId, spec, plan, Optional.empty(), replyTo);
+            this(jobId, spec, plan, Optional.empty(), Optional.empty(), replyTo);
         }
     }
 

@@ -149,7 +149,7 @@ class IncrementalFoldTest {
         JobSpec next = new JobSpec("pca", Map.of("num_components", "1"), DataInput.csv(c.toString()),
                 Optional.empty(), Optional.empty(), 1, 0, SPLIT_BYTES, Optional.of("a"));
         JobPlan nextPlan = planner.plan(next);
-        byte[] base = JobBase.stateFor(next, nextPlan, baseFold, baseState);
+        byte[] base = JobBase.startFor(next, nextPlan, baseFold, baseState).state();
         List<JobEvent> fromBase = new ArrayList<>();
         fromBase.add(new JobEvent.JobSubmitted("c", next, nextPlan, T0, Optional.of(base)));
         fromBase.addAll(run(JobPlanner.trainerFor(next), nextPlan, nextPlan.train().splits()));
@@ -187,7 +187,7 @@ class IncrementalFoldTest {
         why = assertBaseRefused(withBase("kmeans", Map.of("k", "10"), c), training, new JobFold());
         assertTrue(why.contains("it is training"), why);
         JobSpec same = withBase("kmeans", Map.of("k", "10", "local_lloyd_num_trials", "3"), c);
-        assertTrue(JobBase.stateFor(same, planner.plan(same), fold, completed).length > 0,
+        assertTrue(JobBase.startFor(same, planner.plan(same), fold, completed).state().length > 0,
                 "finalize-time hyperparameters may differ");
     }
 
@@ -199,7 +199,7 @@ class IncrementalFoldTest {
     private static String assertBaseRefused(JobSpec spec, JobState base, JobFold fold) {
         JobPlan plan = new JobPlanner(SPLIT_BYTES, 1).plan(spec);
         JobRejectedException e = assertThrows(JobRejectedException.class,
-                () -> JobBase.stateFor(spec, plan, fold, base));
+                () -> JobBase.startFor(spec, plan, fold, base));
         assertEquals(Optional.of("base"), e.field());
         return e.getMessage();
     }
