@@ -3,7 +3,6 @@ package io.statewise.algorithms.deepar;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
@@ -49,7 +48,7 @@ class EarlyStoppingTest {
 
         DeepArState e3 = deepar.endEpoch(trainedEpoch(decoded, 0, 3), new DeepArScores(9.0, 1));
         assertArrayEquals(e3.params, deepar.finalize(e3, hp).parameters(), "a better epoch becomes the model");
-        assertTrue(e3.bestLoss() == 9.0);
+        assertEquals(9.0, e3.bestLoss(), 0, "the best loss is the better epoch's");
     }
 
     @Test
