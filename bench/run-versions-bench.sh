@@ -8,7 +8,8 @@
 #      rows), tuned over k = 2..30 (POST /tune's service call: replay, sweep, new version) against 29 separate jobs,
 #      one per k, whose validation MSD curve is given the same elbow rule;
 #   3. incremental: for k-means and PCA (regular), a job over 1,000,000 x 50 rows given 100,000 more rows (POST /data
-#      to COMPLETED) against one job over all 1,100,000, the split cache off; and whether the models are the same.
+#      to COMPLETED) against one job over all 1,100,000, the split cache off; and whether the models are the same
+#      (after a warm-up job and add per algorithm, medians of three adds and three whole jobs).
 #
 # Usage: bench/run-versions-bench.sh [--data-dir DIR] [--skip-build]
 # Environment: MVN_FLAGS (e.g. -o), the idle checks of bench-lib.sh (IDLE_LOAD, IDLE_START_TIMEOUT, IDLE_CPU,

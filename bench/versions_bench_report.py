@@ -33,8 +33,11 @@ def main():
     for name, label, match in (("kmeans", "k-means (k = 8)", "SSE within 1%"), ("pca", "PCA regular (5 components)",
                                                                                "exact")):
         ratio = i[name + "_add_over_full"]
+        runs = (f"; runs {', '.join(f'{v:.3f}' for v in i[name + '_add_s_all'])} / "
+                f"{', '.join(f'{v:.3f}' for v in i[name + '_full_s_all'])}") if name + "_add_s_all" in i else ""
         w(f"| 3 | {label}: adding {i['added_rows']:,} rows to a job over {i['rows']:,} "
-          f"({i[name + '_add_s']:.2f} s) / one job over all ({i[name + '_full_s']:.2f} s){mark('incremental')} "
+          f"({i[name + '_add_s']:.3f} s) / one job over all ({i[name + '_full_s']:.3f} s), medians{runs}"
+          f"{mark('incremental')} "
           f"| {ratio:.3f} | <= 0.15 | {met(ratio <= 0.15)} |")
         same = i[name + "_same_model"]
         w(f"| 3 | {label}: model after adding vs full retrain | {'identical' if same else 'different'} | {match} "
