@@ -115,4 +115,46 @@ class FloatParserTest {
         assertEquals(5, parser.parse(bytes, 2, 5)); // "-12" within [2, 5)
         assertEquals(-12f, parser.value());
     }
+
+    @Test
+    void stopsAtTheGivenEndEvenWhereDigitsFollowIt() {
+        // The parser reads eight bytes at a time where the buffer has them: digits past `to` (the next record, or
+        // stale bytes of a reused buffer) must not count, whatever the lengths of the runs.
+        Random random = new Random(5);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder s = new StringBuilder();
+            if (random.nextBoolean()) s.append('-');
+            int integerDigits = 1 + random.nextInt(12);
+            for (int j = 0; j < integerDigits; j++) s.append((char) ('0' + random.nextInt(10)));
+            if (random.nextBoolean()) {
+                s.append('.');
+                int fractionDigits = random.nextInt(12);
+                for (int j = 0; j < fractionDigits; j++) s.append((char) ('0' + random.nextInt(10)));
+            }
+            String number = s.toString();
+            String padded = "," + number + "9876543210123456789".substring(random.nextInt(19)) + ",1.5";
+            byte[] bytes = padded.getBytes(StandardCharsets.ISO_8859_1);
+            int to = 1 + number.length();
+            assertEquals(to, parser.parse(bytes, 1, to), padded);
+            assertEquals(Float.floatToRawIntBits(Float.parseFloat(number)), Float.floatToRawIntBits(parser.value()),
+                    number);
+        }
+    }
+
+    @Test
+    void readsDigitRunsOfEveryLengthAgainstAnyFollowingByte() {
+        // Every byte value right after a run of 1 to 16 digits, inside a buffer long enough for 8-byte reads.
+        for (int run = 1; run <= 16; run++) {
+            for (int next = 0; next < 256; next++) {
+                if (next >= '0' && next <= '9' || next == '.' || next == 'e' || next == 'E') continue;
+                byte[] bytes = new byte[run + 17];
+                for (int j = 0; j < run; j++) bytes[j] = (byte) ('1' + j % 9);
+                bytes[run] = (byte) next;
+                for (int j = run + 1; j < bytes.length; j++) bytes[j] = '7';
+                String digits = new String(bytes, 0, run, StandardCharsets.ISO_8859_1);
+                assertEquals(run, parser.parse(bytes, 0, bytes.length), digits + " then " + next);
+                assertEquals(Float.parseFloat(digits), parser.value(), digits + " then " + next);
+            }
+        }
+    }
 }
