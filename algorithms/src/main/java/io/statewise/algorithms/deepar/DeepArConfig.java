@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param learningRateDecayFactor   the step size's multiplier after {@code learningRateDecayPatience} epochs
  *                                  without a lower loss ({@link LearningRateSchedule}); 1 for none
  * @param learningRateDecayPatience epochs without a lower loss per decay of the step size; 0 for none
+ * @param learningRateDecayWarmupEpochs epochs at the start of training during which the step size does not decay
  * @param minimumLearningRate       the lowest step size decays reach
  * @param numLayers             stacked LSTM layers
  * @param numCells              cells per layer
@@ -40,8 +41,8 @@ import java.util.Locale;
  */
 public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predictionLength, int epochs,
                            int miniBatchSize, double learningRate, double learningRateDecayFactor,
-                           int learningRateDecayPatience, double minimumLearningRate, int numLayers, int numCells,
-                           double dropoutRate,
+                           int learningRateDecayPatience, int learningRateDecayWarmupEpochs,
+                           double minimumLearningRate, int numLayers, int numCells, double dropoutRate,
                            Likelihood likelihood, int embeddingDimension, List<Integer> cardinality, boolean ignoreCat,
                            int numDynamicFeat, boolean ignoreDynamic, int earlyStoppingPatience, int numEvalSamples,
                            List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries, double clipGradient,
@@ -63,6 +64,8 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 "must be in (0, 1], got " + learningRateDecayFactor);
         require(learningRateDecayPatience >= 0, "learning_rate_decay_patience",
                 "must be >= 0, got " + learningRateDecayPatience);
+        require(learningRateDecayWarmupEpochs >= 0, "learning_rate_decay_warmup_epochs",
+                "must be >= 0, got " + learningRateDecayWarmupEpochs);
         require(minimumLearningRate > 0, "minimum_learning_rate", "must be > 0, got " + minimumLearningRate);
     }
 
@@ -87,7 +90,7 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
         return new DeepArConfig(freq, hp.getInt("context_length"), hp.getInt("prediction_length"),
                 hp.getInt("epochs"), hp.getInt("mini_batch_size"), hp.getDouble("learning_rate"),
                 hp.getDouble("learning_rate_decay_factor"), hp.getInt("learning_rate_decay_patience"),
-                hp.getDouble("minimum_learning_rate"),
+                hp.getInt("learning_rate_decay_warmup_epochs"), hp.getDouble("minimum_learning_rate"),
                 hp.getInt("num_layers"), hp.getInt("num_cells"), hp.getDouble("dropout_rate"),
                 Likelihood.of(hp.getString("likelihood")), hp.getInt("embedding_dimension"), cards,
                 cardinality.equals("ignore"), numDynamic, dynamic.equals("ignore"),
@@ -151,7 +154,7 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
     /** The step size's decay on plateau. */
     LearningRateSchedule learningRateSchedule() {
         return new LearningRateSchedule(learningRate, learningRateDecayFactor, learningRateDecayPatience,
-                Math.min(minimumLearningRate, learningRate));
+                learningRateDecayWarmupEpochs, Math.min(minimumLearningRate, learningRate));
     }
 
     /** Element-wise clipping at {@code clip_gradient}. */

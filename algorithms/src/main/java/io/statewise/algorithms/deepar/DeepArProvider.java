@@ -13,7 +13,8 @@ import java.util.List;
  * guide, "DeepAR hyperparameters"), plus Statewise's own: {@code sync_every_batches}, {@code windows_per_series},
  * {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that SageMaker's DeepAR applies without
  * naming it, with GluonTS's names and its factor and minimum ({@code learning_rate_decay_factor},
- * {@code learning_rate_decay_patience}, {@code minimum_learning_rate}). Differences: {@code cardinality} and
+ * {@code learning_rate_decay_patience}, {@code minimum_learning_rate}) and a warm-up before the first decay
+ * ({@code learning_rate_decay_warmup_epochs}). Differences: {@code cardinality} and
  * {@code num_dynamic_feat} left at {@code auto} mean "none" (a state's size is fixed before any data is read), and a
  * series that has them is then rejected with a message naming the parameter to set; {@code early_stopping_patience}
  * 0 means none.
@@ -41,6 +42,8 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
                     + " learning_rate_decay_patience epochs without a lower loss; 1 = no decay"),
             Param.integer("learning_rate_decay_patience", 3, 0, 100_000, "epochs without a lower loss (as"
                     + " early_stopping_patience compares) per decay of the step size; 0 = no decay"),
+            Param.integer("learning_rate_decay_warmup_epochs", 10, 0, 100_000, "epochs at the start of training"
+                    + " without a decay of the step size, while the loss still swings"),
             Param.decimal("minimum_learning_rate", 5e-5, 1e-12, 1, "the lowest step size decays reach"),
             Param.integer("num_layers", 2, 1, 8, "stacked LSTM layers"),
             Param.integer("num_cells", 40, 1, 400, "cells per LSTM layer"),
