@@ -36,6 +36,8 @@ import java.util.Locale;
  * @param testQuantiles         quantile levels forecast and scored, ascending, in (0, 1)
  * @param syncEveryBatches      mini-batches between a worker's synchronizations
  * @param windowsPerSeries      training windows drawn from each series per epoch (one optimizer step each)
+ * @param windowHalfLife        steps from a series' end over which a training window's chance of being drawn halves;
+ *                              0 for windows drawn uniformly ({@link WindowLoader})
  * @param clipGradient          element-wise gradient bound; {@code +inf} for none
  * @param seed                  initial parameters, and with the runtime's per-split seeds windows, dropout and samples
  */
@@ -45,7 +47,8 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                            double minimumLearningRate, int numLayers, int numCells, double dropoutRate,
                            Likelihood likelihood, int embeddingDimension, List<Integer> cardinality, boolean ignoreCat,
                            int numDynamicFeat, boolean ignoreDynamic, int earlyStoppingPatience, int numEvalSamples,
-                           List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries, double clipGradient,
+                           List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries, double windowHalfLife,
+                           double clipGradient,
                            long seed) {
 
     public DeepArConfig {
@@ -66,6 +69,7 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 "must be >= 0, got " + learningRateDecayPatience);
         require(learningRateDecayWarmupEpochs >= 0, "learning_rate_decay_warmup_epochs",
                 "must be >= 0, got " + learningRateDecayWarmupEpochs);
+        require(windowHalfLife >= 0, "window_half_life", "must be >= 0, got " + windowHalfLife);
         require(minimumLearningRate > 0, "minimum_learning_rate", "must be > 0, got " + minimumLearningRate);
     }
 
@@ -96,7 +100,7 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 cardinality.equals("ignore"), numDynamic, dynamic.equals("ignore"),
                 hp.getInt("early_stopping_patience"), hp.getInt("num_eval_samples"),
                 decimals("test_quantiles", text(hp, "test_quantiles", DeepArProvider.DEFAULT_QUANTILES)), hp.getInt("sync_every_batches"),
-                hp.getInt("windows_per_series"), hp.getDouble("clip_gradient"), hp.getInt("seed"));
+                hp.getInt("windows_per_series"), hp.getDouble("window_half_life"), hp.getDouble("clip_gradient"), hp.getInt("seed"));
     }
 
     /** A free-text parameter, lower case; {@code fallback} when left empty. */

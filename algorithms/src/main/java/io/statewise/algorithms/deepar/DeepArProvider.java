@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Registers DeepAR as {@code "deepar"} with SageMaker's hyperparameter names and defaults (Amazon SageMaker developer
  * guide, "DeepAR hyperparameters"), plus Statewise's own: {@code sync_every_batches}, {@code windows_per_series},
- * {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that SageMaker's DeepAR applies without
+ * {@code window_half_life}, {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that SageMaker's DeepAR applies without
  * naming it, with GluonTS's names and its factor and minimum ({@code learning_rate_decay_factor},
  * {@code learning_rate_decay_patience}, {@code minimum_learning_rate}) and a warm-up before the first decay
  * ({@code learning_rate_decay_warmup_epochs}). Differences: {@code cardinality} and
@@ -62,6 +62,8 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
             Param.integer("sync_every_batches", 8, 1, MAX,
                     "mini-batches a worker trains before it sends its parameter change to the job"),
             Param.integer("windows_per_series", 1, 1, 10_000, "training windows drawn from each series per epoch"),
+            Param.decimal("window_half_life", 0, 0, Double.POSITIVE_INFINITY, "steps from a series' end over which"
+                    + " the chance that a training window ends there halves; 0 = windows drawn uniformly"),
             Param.decimal("clip_gradient", 10.0, 1e-3, Double.POSITIVE_INFINITY,
                     "element-wise bound of gradients; Infinity = none"),
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "initial parameters, windows, dropout and samples")));
