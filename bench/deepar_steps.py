@@ -6,7 +6,8 @@ the forecasts of StatewiseDeepArBench --forecasts-out after each series without 
 forecast step, the MASE terms of DeepAR's median and of seasonal naive (absolute error over the series' in-sample
 seasonal error, averaged over series), their ratio, the mean signed error of each as a share of the series' level
 (mean absolute value of its last PERIOD known values; negative = below the actual values) and the share of actual
-values inside the lowest-highest quantile interval; then the same over the whole horizon. PERIOD defaults to 12.
+values inside the lowest-highest quantile interval; then the share of DeepAR's MASE from its worst tenth of series,
+the share of series it forecasts better than seasonal naive, and the figures over the whole horizon. PERIOD defaults to 12.
 """
 import csv
 import sys
@@ -51,6 +52,14 @@ def main():
         print(f"{k + 1:4d}  {model_terms[:, k].mean():11.3f}  {naive_terms[:, k].mean():10.3f}  "
               f"{model_terms[:, k].mean() / naive_terms[:, k].mean():5.3f}  {model_bias[:, k].mean():+11.3f}  "
               f"{naive_bias[:, k].mean():+10.3f}  {inside[:, k].mean():6.3f}")
+    per_series_model, per_series_naive = model_terms.mean(axis=1), naive_terms.mean(axis=1)
+    worst = np.argsort(-per_series_model)[: max(1, len(series) // 10)]
+    print(f"the tenth of series with the largest MASE of DeepAR: {per_series_model[worst].sum() / per_series_model.sum():.1%}"
+          f" of DeepAR's total, MASE {per_series_model[worst].mean():.3f} vs seasonal naive's"
+          f" {per_series_naive[worst].mean():.3f} on them; on the other series {np.delete(per_series_model, worst).mean():.3f}"
+          f" vs {np.delete(per_series_naive, worst).mean():.3f}")
+    wins = np.mean(per_series_model < per_series_naive)
+    print(f"series where DeepAR's MASE is below seasonal naive's: {wins:.1%}")
     print(f" all  {model_terms.mean():11.3f}  {naive_terms.mean():10.3f}  {model_terms.mean() / naive_terms.mean():5.3f}"
           f"  {model_bias.mean():+11.3f}  {naive_bias.mean():+10.3f}  {inside.mean():6.3f}")
 
