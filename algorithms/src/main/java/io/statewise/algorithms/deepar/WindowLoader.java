@@ -35,7 +35,11 @@ final class WindowLoader {
         int length = network.shape.contextLength() + network.shape.predictionLength();
         int n = batch.size();
         ws.ensure(n, length, rate > 0);
-        for (int w = 0; w < n; w++) ws.ends[w] = drawEnd(batch.length(w), length, halfLife, random.nextDouble());
+        for (int w = 0; w < n; w++) {
+            int len = batch.length(w);
+            // no draw for a series shorter than a window: the same random sequence as before window_half_life
+            ws.ends[w] = len <= length ? len : drawEnd(len, length, halfLife, random.nextDouble());
+        }
         load(params, batch, ws);
         if (rate > 0) drawMasks(ws, random, rate);
     }
