@@ -3,7 +3,10 @@ package io.statewise.algorithms.deepar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statewise.algorithms.data.Series;
+import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.nn.GaussianSampler;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 /** Where training windows end: uniform over the positions a whole window fits, or weighted towards the end. */
@@ -17,6 +20,25 @@ class WindowLoaderTest {
     void aSeriesNoLongerThanAWindowEndsAtItsEnd() {
         assertEquals(30, WindowLoader.drawEnd(30, 54, 0, 0.7));
         assertEquals(54, WindowLoader.drawEnd(54, 54, 12, 0.7));
+    }
+
+    @Test
+    void aSeriesShorterThanAWindowTakesNoDrawSoTrainingReplaysEarlierVersions() {
+        DeepAr deepar = DeepArTesting.deepar(DeepArTesting.small()); // windows of 12 + 6 steps
+        DeepArNetwork network = deepar.config().shape().network();
+        SeriesBatch batch = SeriesBatch.of(series("short", 10), series("long", 40), series("longer", 60));
+        DeepArWorkspace ws = new DeepArWorkspace(network);
+        new WindowLoader(network).training(network.initialParameters(1), batch, ws, new GaussianSampler(5), 0, 0);
+        GaussianSampler random = new GaussianSampler(5);
+        assertEquals(10, ws.ends[0]);
+        assertEquals(18 + (int) (random.nextDouble() * 23), ws.ends[1], "the first draw is the second series'");
+        assertEquals(18 + (int) (random.nextDouble() * 43), ws.ends[2]);
+    }
+
+    private static Series series(String id, int length) {
+        float[] target = new float[length];
+        for (int t = 0; t < length; t++) target[t] = 10 + t % 12;
+        return new Series(id, LocalDateTime.of(2000, 1, 1, 0, 0), target);
     }
 
     @Test
