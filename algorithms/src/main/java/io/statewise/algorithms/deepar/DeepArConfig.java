@@ -47,9 +47,8 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                            double minimumLearningRate, int numLayers, int numCells, double dropoutRate,
                            Likelihood likelihood, int embeddingDimension, List<Integer> cardinality, boolean ignoreCat,
                            int numDynamicFeat, boolean ignoreDynamic, int earlyStoppingPatience, int numEvalSamples,
-                           List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries, double windowHalfLife,
-                           double clipGradient,
-                           long seed) {
+                           List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries,
+                           double windowHalfLife, double clipGradient, long seed) {
 
     public DeepArConfig {
         cardinality = List.copyOf(cardinality);
@@ -100,7 +99,8 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 cardinality.equals("ignore"), numDynamic, dynamic.equals("ignore"),
                 hp.getInt("early_stopping_patience"), hp.getInt("num_eval_samples"),
                 decimals("test_quantiles", text(hp, "test_quantiles", DeepArProvider.DEFAULT_QUANTILES)), hp.getInt("sync_every_batches"),
-                hp.getInt("windows_per_series"), hp.getDouble("window_half_life"), hp.getDouble("clip_gradient"), hp.getInt("seed"));
+                hp.getInt("windows_per_series"), hp.getDouble("window_half_life"), hp.getDouble("clip_gradient"),
+                hp.getInt("seed"));
     }
 
     /** A free-text parameter, lower case; {@code fallback} when left empty. */

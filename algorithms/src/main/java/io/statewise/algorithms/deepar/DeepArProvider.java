@@ -11,10 +11,10 @@ import java.util.List;
 /**
  * Registers DeepAR as {@code "deepar"} with SageMaker's hyperparameter names and defaults (Amazon SageMaker developer
  * guide, "DeepAR hyperparameters"), plus Statewise's own: {@code sync_every_batches}, {@code windows_per_series},
- * {@code window_half_life}, {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that SageMaker's DeepAR applies without
- * naming it, with GluonTS's names and its factor and minimum ({@code learning_rate_decay_factor},
- * {@code learning_rate_decay_patience}, {@code minimum_learning_rate}) and a warm-up before the first decay
- * ({@code learning_rate_decay_warmup_epochs}). Differences: {@code cardinality} and
+ * {@code window_half_life}, {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that
+ * SageMaker's DeepAR applies without naming it, with GluonTS's names and its factor and minimum
+ * ({@code learning_rate_decay_factor}, {@code learning_rate_decay_patience}, {@code minimum_learning_rate}) and a
+ * warm-up before the first decay ({@code learning_rate_decay_warmup_epochs}). Differences: {@code cardinality} and
  * {@code num_dynamic_feat} left at {@code auto} mean "none" (a state's size is fixed before any data is read), and a
  * series that has them is then rejected with a message naming the parameter to set; {@code early_stopping_patience}
  * 0 means none.

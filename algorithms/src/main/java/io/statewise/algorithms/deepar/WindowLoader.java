@@ -8,8 +8,7 @@ import io.statewise.algorithms.nn.GaussianSampler;
  * {@link DeepArWorkspace}: one window per series, either drawn at random for training (its end over the positions
  * where a whole window fits, uniform as GluonTS draws them or, with a half-life, more often near the series' end; or
  * the series' end for a series shorter than a window, whose window then reaches before its start and reads missing
- * values there) or, for scoring, the series' last one or one a fixed
- * number of steps before it. A window's scale
+ * values there) or, for scoring, the series' last one or one a fixed number of steps before it. A window's scale
  * comes from its context part. Allocation-free.
  */
 final class WindowLoader {
