@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param learningRateDecayFactor   the step size's multiplier after {@code learningRateDecayPatience} epochs
  *                                  without a lower loss ({@link LearningRateSchedule}); 1 for none
  * @param learningRateDecayPatience epochs without a lower loss per decay of the step size; 0 for none
+ * @param learningRateDecayWarmupEpochs epochs at the start of training during which the step size does not decay
  * @param minimumLearningRate       the lowest step size decays reach
  * @param numLayers             stacked LSTM layers
  * @param numCells              cells per layer
@@ -35,17 +36,19 @@ import java.util.Locale;
  * @param testQuantiles         quantile levels forecast and scored, ascending, in (0, 1)
  * @param syncEveryBatches      mini-batches between a worker's synchronizations
  * @param windowsPerSeries      training windows drawn from each series per epoch (one optimizer step each)
+ * @param windowHalfLife        steps from a series' end over which a training window's chance of being drawn halves;
+ *                              0 for windows drawn uniformly ({@link WindowLoader})
  * @param clipGradient          element-wise gradient bound; {@code +inf} for none
  * @param seed                  initial parameters, and with the runtime's per-split seeds windows, dropout and samples
  */
 public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predictionLength, int epochs,
                            int miniBatchSize, double learningRate, double learningRateDecayFactor,
-                           int learningRateDecayPatience, double minimumLearningRate, int numLayers, int numCells,
-                           double dropoutRate,
+                           int learningRateDecayPatience, int learningRateDecayWarmupEpochs,
+                           double minimumLearningRate, int numLayers, int numCells, double dropoutRate,
                            Likelihood likelihood, int embeddingDimension, List<Integer> cardinality, boolean ignoreCat,
                            int numDynamicFeat, boolean ignoreDynamic, int earlyStoppingPatience, int numEvalSamples,
-                           List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries, double clipGradient,
-                           long seed) {
+                           List<Double> testQuantiles, int syncEveryBatches, int windowsPerSeries,
+                           double windowHalfLife, double clipGradient, long seed) {
 
     public DeepArConfig {
         cardinality = List.copyOf(cardinality);
@@ -63,6 +66,9 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 "must be in (0, 1], got " + learningRateDecayFactor);
         require(learningRateDecayPatience >= 0, "learning_rate_decay_patience",
                 "must be >= 0, got " + learningRateDecayPatience);
+        require(learningRateDecayWarmupEpochs >= 0, "learning_rate_decay_warmup_epochs",
+                "must be >= 0, got " + learningRateDecayWarmupEpochs);
+        require(windowHalfLife >= 0, "window_half_life", "must be >= 0, got " + windowHalfLife);
         require(minimumLearningRate > 0, "minimum_learning_rate", "must be > 0, got " + minimumLearningRate);
     }
 
@@ -87,13 +93,14 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
         return new DeepArConfig(freq, hp.getInt("context_length"), hp.getInt("prediction_length"),
                 hp.getInt("epochs"), hp.getInt("mini_batch_size"), hp.getDouble("learning_rate"),
                 hp.getDouble("learning_rate_decay_factor"), hp.getInt("learning_rate_decay_patience"),
-                hp.getDouble("minimum_learning_rate"),
+                hp.getInt("learning_rate_decay_warmup_epochs"), hp.getDouble("minimum_learning_rate"),
                 hp.getInt("num_layers"), hp.getInt("num_cells"), hp.getDouble("dropout_rate"),
                 Likelihood.of(hp.getString("likelihood")), hp.getInt("embedding_dimension"), cards,
                 cardinality.equals("ignore"), numDynamic, dynamic.equals("ignore"),
                 hp.getInt("early_stopping_patience"), hp.getInt("num_eval_samples"),
                 decimals("test_quantiles", text(hp, "test_quantiles", DeepArProvider.DEFAULT_QUANTILES)), hp.getInt("sync_every_batches"),
-                hp.getInt("windows_per_series"), hp.getDouble("clip_gradient"), hp.getInt("seed"));
+                hp.getInt("windows_per_series"), hp.getDouble("window_half_life"), hp.getDouble("clip_gradient"),
+                hp.getInt("seed"));
     }
 
     /** A free-text parameter, lower case; {@code fallback} when left empty. */
@@ -151,7 +158,7 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
     /** The step size's decay on plateau. */
     LearningRateSchedule learningRateSchedule() {
         return new LearningRateSchedule(learningRate, learningRateDecayFactor, learningRateDecayPatience,
-                Math.min(minimumLearningRate, learningRate));
+                learningRateDecayWarmupEpochs, Math.min(minimumLearningRate, learningRate));
     }
 
     /** Element-wise clipping at {@code clip_gradient}. */

@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * Registers DeepAR as {@code "deepar"} with SageMaker's hyperparameter names and defaults (Amazon SageMaker developer
  * guide, "DeepAR hyperparameters"), plus Statewise's own: {@code sync_every_batches}, {@code windows_per_series},
- * {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that SageMaker's DeepAR applies without
- * naming it, with GluonTS's names and its factor and minimum ({@code learning_rate_decay_factor},
- * {@code learning_rate_decay_patience}, {@code minimum_learning_rate}). Differences: {@code cardinality} and
+ * {@code window_half_life}, {@code clip_gradient}, {@code seed} and the learning-rate decay on plateau that
+ * SageMaker's DeepAR applies without naming it, with GluonTS's names and its factor and minimum
+ * ({@code learning_rate_decay_factor}, {@code learning_rate_decay_patience}, {@code minimum_learning_rate}) and a
+ * warm-up before the first decay ({@code learning_rate_decay_warmup_epochs}). Differences: {@code cardinality} and
  * {@code num_dynamic_feat} left at {@code auto} mean "none" (a state's size is fixed before any data is read), and a
  * series that has them is then rejected with a message naming the parameter to set; {@code early_stopping_patience}
  * 0 means none.
@@ -41,6 +42,8 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
                     + " learning_rate_decay_patience epochs without a lower loss; 1 = no decay"),
             Param.integer("learning_rate_decay_patience", 3, 0, 100_000, "epochs without a lower loss (as"
                     + " early_stopping_patience compares) per decay of the step size; 0 = no decay"),
+            Param.integer("learning_rate_decay_warmup_epochs", 10, 0, 100_000, "epochs at the start of training"
+                    + " without a decay of the step size, while the loss still swings"),
             Param.decimal("minimum_learning_rate", 5e-5, 1e-12, 1, "the lowest step size decays reach"),
             Param.integer("num_layers", 2, 1, 8, "stacked LSTM layers"),
             Param.integer("num_cells", 40, 1, 400, "cells per LSTM layer"),
@@ -59,6 +62,8 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
             Param.integer("sync_every_batches", 8, 1, MAX,
                     "mini-batches a worker trains before it sends its parameter change to the job"),
             Param.integer("windows_per_series", 1, 1, 10_000, "training windows drawn from each series per epoch"),
+            Param.decimal("window_half_life", 0, 0, Double.POSITIVE_INFINITY, "steps from a series' end over which"
+                    + " the chance that a training window ends there halves; 0 = windows drawn uniformly"),
             Param.decimal("clip_gradient", 10.0, 1e-3, Double.POSITIVE_INFINITY,
                     "element-wise bound of gradients; Infinity = none"),
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "initial parameters, windows, dropout and samples")));

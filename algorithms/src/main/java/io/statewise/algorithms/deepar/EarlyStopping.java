@@ -6,7 +6,7 @@ package io.statewise.algorithms.deepar;
  * has validation data (else the training loss) is compared with the best so far: p epochs in a row without a lower
  * one stop training (SageMaker DeepAR's rule). The parameters of the epoch with the lowest compared loss are kept for
  * the model: with asynchronous workers the last epoch is not always the best one. The same count of epochs without a
- * lower loss decays the learning rate ({@link LearningRateSchedule}).
+ * lower loss decays the learning rate after its warm-up ({@link LearningRateSchedule}).
  */
 final class EarlyStopping {
 
@@ -26,7 +26,7 @@ final class EarlyStopping {
                 config.earlyStoppingPatience());
         if (out.progress.bestLoss() != bestBefore) out.best = out.params.clone();
         out.learningRateDecays = config.learningRateSchedule().decaysAfterEpoch(global.learningRateDecays,
-                out.progress.patience());
+                out.progress.patience(), out.progress.epochsDone());
         out.epochLoss = 0;
         out.epochObservations = 0;
         return out;

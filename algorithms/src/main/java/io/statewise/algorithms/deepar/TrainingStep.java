@@ -38,7 +38,7 @@ final class TrainingStep {
         int count = network.layout.trainableSize();
         Optimizer optimizer = config.updateRule(schedule.rate(partial.learningRateDecays));
         for (int round = 0; round < config.windowsPerSeries(); round++) {
-            loader.training(partial.params, batch, ws, random, config.dropoutRate());
+            loader.training(partial.params, batch, ws, random, config.windowHalfLife(), config.dropoutRate());
             int observed = DeepArObjective.scoredRows(ws, 0);
             if (observed == 0) continue;
             double loss = objective.lossAndGradient(partial.params, ws, 0);

@@ -5,10 +5,10 @@ import io.statewise.algorithms.nn.GaussianSampler;
 
 /**
  * Loads windows of {@code context_length + prediction_length} steps of a batch's series into a
- * {@link DeepArWorkspace}: one window per series, either drawn at random for training (its end uniform over the
- * positions where a whole window fits, or the series' end for a series shorter than a window, whose window then
- * reaches before its start and reads missing values there) or, for scoring, the series' last one or one a fixed
- * number of steps before it. A window's scale
+ * {@link DeepArWorkspace}: one window per series, either drawn at random for training (its end over the positions
+ * where a whole window fits, uniform as GluonTS draws them or, with a half-life, more often near the series' end; or
+ * the series' end for a series shorter than a window, whose window then reaches before its start and reads missing
+ * values there) or, for scoring, the series' last one or one a fixed number of steps before it. A window's scale
  * comes from its context part. Allocation-free.
  */
 final class WindowLoader {
@@ -25,17 +25,39 @@ final class WindowLoader {
         return inputs;
     }
 
-    /** A training window per series, ends drawn from {@code random}; dropout masks drawn too if {@code rate > 0}. */
-    void training(float[] params, SeriesBatch batch, DeepArWorkspace ws, GaussianSampler random, double rate) {
+    /**
+     * A training window per series, ends drawn from {@code random} ({@link #drawEnd}); dropout masks drawn too if
+     * {@code rate > 0}.
+     */
+    void training(float[] params, SeriesBatch batch, DeepArWorkspace ws, GaussianSampler random, double halfLife,
+                  double rate) {
         int length = network.shape.contextLength() + network.shape.predictionLength();
         int n = batch.size();
         ws.ensure(n, length, rate > 0);
         for (int w = 0; w < n; w++) {
             int len = batch.length(w);
-            ws.ends[w] = len <= length ? len : length + (int) (random.nextDouble() * (len - length + 1));
+            // no draw for a series shorter than a window: the same random sequence as before window_half_life
+            ws.ends[w] = len <= length ? len : drawEnd(len, length, halfLife, random.nextDouble());
         }
         load(params, batch, ws);
         if (rate > 0) drawMasks(ws, random, rate);
+    }
+
+    /**
+     * The end of a training window of {@code length} steps in a series of {@code len} values, from a uniform
+     * {@code u} in [0, 1): {@code len} if the series is no longer than a window; else {@code len - d}, where the
+     * distance d from the series' end ranges over {@code [0, len - length]}, uniform when {@code halfLife} is 0 (as
+     * {@code length + floor(u * positions)}, the draw of earlier versions) and otherwise with {@code P(d)} proportional to {@code 2^(-d / halfLife)} (the floor of a truncated exponential,
+     * drawn by inverting its distribution function).
+     */
+    static int drawEnd(int len, int length, double halfLife, double u) {
+        if (len <= length) return len;
+        int positions = len - length + 1;
+        if (!(halfLife > 0)) return length + (int) (u * positions);
+        double rate = Math.log(2) / halfLife;
+        // F(d) = (1 - e^(-rate d)) / (1 - e^(-rate positions)) on [0, positions)
+        int d = (int) (-Math.log1p(u * Math.expm1(-rate * positions)) / rate);
+        return len - Math.min(d, positions - 1);
     }
 
     /** Each series' last window (ending at its last value), without dropout. */

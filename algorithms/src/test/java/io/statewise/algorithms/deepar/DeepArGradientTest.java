@@ -45,7 +45,7 @@ class DeepArGradientTest {
         for (int i = 0; i < params.length; i++) params[i] += (float) (0.2 * r.nextGaussian());
         DeepArWorkspace ws = new DeepArWorkspace(network);
         WindowLoader loader = new WindowLoader(network);
-        loader.training(params, batch, ws, new GaussianSampler(4), 0.3);
+        loader.training(params, batch, ws, new GaussianSampler(4), 0, 0.3);
         DeepArObjective objective = new DeepArObjective(network);
         int count = DeepArObjective.scoredRows(ws, 0);
         assertTrue(count > 20, "scored rows " + count);

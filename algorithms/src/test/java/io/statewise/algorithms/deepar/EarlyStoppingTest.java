@@ -54,7 +54,7 @@ class EarlyStoppingTest {
     @Test
     void aPlateauHalvesTheLearningRateOfLaterSteps() {
         DeepAr decaying = DeepArTesting.deepar(DeepArTesting.small("early_stopping_patience", 3,
-                "learning_rate_decay_patience", 2, "windows_per_series", 1));
+                "learning_rate_decay_patience", 2, "learning_rate_decay_warmup_epochs", 0, "windows_per_series", 1));
         DeepArState g = decaying.init(DataSchema.SERIES);
         double[] validation = {10.0, 11.0, 12.0};
         for (double loss : validation) {
