@@ -216,16 +216,7 @@ public final class StatewiseVersionsBench {
 
     /** Adds {@code csv} to the completed job {@code jobId} and waits until the job is final again. */
     private static JobStatus addData(JobService jobs, String jobId, Path csv) throws Exception {
-        JobStatus status = await(jobs.addData(jobId, input(csv)));
-        while (!status.phase().isFinal()) {
-            Thread.sleep(5);
-            status = await(jobs.status(jobId));
-        }
-        if (status.phase() != JobPhase.COMPLETED) {
-            throw new IllegalStateException("adding data to job " + jobId + " ended " + status.phase() + ": "
-                    + status.error().orElse("?"));
-        }
-        return status;
+        return untilCompleted(jobs, await(jobs.addData(jobId, input(csv))));
     }
 
     private static DataInput input(Path csv) {
@@ -239,7 +230,11 @@ public final class StatewiseVersionsBench {
     }
 
     private static JobStatus completed(JobService jobs, JobSpec spec) throws Exception {
-        JobStatus status = await(jobs.submit(spec));
+        return untilCompleted(jobs, await(jobs.submit(spec)));
+    }
+
+    /** Polls the job of {@code status} until it is final; fails unless it completed. */
+    private static JobStatus untilCompleted(JobService jobs, JobStatus status) throws Exception {
         while (!status.phase().isFinal()) {
             Thread.sleep(5);
             status = await(jobs.status(status.jobId()));

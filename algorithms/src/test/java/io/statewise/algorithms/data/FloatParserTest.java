@@ -118,8 +118,8 @@ class FloatParserTest {
 
     @Test
     void stopsAtTheGivenEndEvenWhereDigitsFollowIt() {
-        // The parser reads eight bytes at a time where the buffer has them: digits past `to` (the next record, or
-        // stale bytes of a reused buffer) must not count, whatever the lengths of the runs.
+        // Digits past `to` (the next record, or stale bytes of a reused buffer) must not count, whatever the lengths
+        // of the runs: a parser that reads ahead (several bytes at a time) must still stop there.
         Random random = new Random(5);
         for (int i = 0; i < 50_000; i++) {
             StringBuilder s = new StringBuilder();
@@ -143,7 +143,7 @@ class FloatParserTest {
 
     @Test
     void readsDigitRunsOfEveryLengthAgainstAnyFollowingByte() {
-        // Every byte value right after a run of 1 to 16 digits, inside a buffer long enough for 8-byte reads.
+        // Every byte value right after a run of 1 to 16 digits, inside a buffer long enough to read ahead in.
         for (int run = 1; run <= 16; run++) {
             for (int next = 0; next < 256; next++) {
                 if (next >= '0' && next <= '9' || next == '.' || next == 'e' || next == 'E') continue;
