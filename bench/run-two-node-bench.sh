@@ -19,12 +19,9 @@ WORK="$BENCH/target/two-node-work"
 JOBS=${JOBS:-3}
 source "$BENCH/bench-lib.sh"
 bench_setup "$@"
-rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/*.out "$OUT/cpu.txt"
-if [[ $SKIP_BUILD -eq 0 ]]; then
-  log "build the node (statewise-ops and its dependencies)"
-  $MVN -B -q $MVN_FLAGS -pl ops -am -Dmaven.test.skip=true package >&2
-fi
-# The node's own copy, so that a rebuild while the benchmark runs can neither change nor break it.
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/*.out "$OUT/cpu.txt" "$WORK"/*.out
+# bench_setup's build packaged statewise-ops (a dependency of the bench) with its lib/. The node's own copy, so that
+# a rebuild while the benchmark runs can neither change nor break it.
 rm -rf "$OUT/node-lib" && mkdir -p "$OUT/node-lib" "$DATA_DIR" "$WORK"
 cp -p "$ROOT/ops/target/statewise-ops.jar" "$ROOT"/ops/target/lib/*.jar "$OUT/node-lib/"
 NODE_CP="$OUT/node-lib/*"
@@ -41,7 +38,8 @@ for name in kmeans pca; do
   for n in 1 2; do
     run "$name-nodes$n" "$PYTHON" "$BENCH/two_node_bench.py" --classpath "$NODE_CP" --work-dir "$WORK" \
       --nodes "$n" --jobs "$JOBS" --spec "$OUT/$name-spec.json"
-    cp "$WORK"/*.out "$OUT/" 2>/dev/null || true
+    # Moved, not copied: a one-node run must not pick up the worker log of an earlier two-node run.
+    mv "$WORK"/*.out "$OUT/" 2>/dev/null || true
     for f in "$OUT"/owner.out "$OUT"/worker.out; do [[ -f "$f" ]] && mv "$f" "${f%.out}-$name-nodes$n.out"; done
   done
 done
