@@ -62,8 +62,11 @@ public final class TuningJob
 
     private enum Poll implements Command { INSTANCE }
 
-    /** A child's submission ended; {@code error} says why it failed. */
-    private record ChildSubmitted(String jobId, Optional<String> error, boolean refused) implements Command {}
+    /**
+     * A child's submission ended; {@code refusal} says why the job service refused its spec. Another failure (a
+     * timeout, an id taken by an earlier submission that did reach the job) has none: the next poll sees to it.
+     */
+    private record ChildSubmitted(String jobId, Optional<String> refusal) implements Command {}
 
     /** A child's status arrived (empty: no such job), or could not be had. */
     private record ChildPolled(String jobId, Optional<JobStatus> status, boolean failed) implements Command {}
@@ -193,12 +196,8 @@ public final class TuningJob
     private ReplyEffect<TuningEvent, TuningState> onChildSubmitted(TuningState.Running state, ChildSubmitted cmd) {
         inFlight.remove(cmd.jobId());
         Optional<Child> child = state.child(cmd.jobId());
-        // Only a refused spec fails the child; another error (a timeout, an id taken by an earlier submission that
-        // did reach the job) leaves it to the next poll.
-        if (cmd.error().isEmpty() || !cmd.refused() || child.isEmpty() || child.get().isFinished()) {
-            return Effect().noReply();
-        }
-        return finishChild(cmd.jobId(), JobPhase.FAILED, Optional.empty(), 0, cmd.error());
+        if (cmd.refusal().isEmpty() || child.isEmpty() || child.get().isFinished()) return Effect().noReply();
+        return finishChild(cmd.jobId(), JobPhase.FAILED, Optional.empty(), 0, cmd.refusal());
     }
 
     private ReplyEffect<TuningEvent, TuningState> finishChild(String jobId, JobPhase phase, Optional<Double> metric,
@@ -215,11 +214,9 @@ public final class TuningJob
         Child c = state.child(jobId).orElseThrow();
         ctx.pipeToSelf(children.submit(jobId, state.spec().childSpec(state.configurations().get(c.configuration()),
                 c.epochs(), c.base())), (status, error) -> {
-            if (error == null) return new ChildSubmitted(jobId, Optional.empty(), false);
-            Throwable cause = Failures.cause(error);
-            boolean refused = cause instanceof JobRejectedException
-                    || cause instanceof IllegalArgumentException;
-            return new ChildSubmitted(jobId, Optional.of(String.valueOf(cause.getMessage())), refused);
+            Throwable cause = error == null ? null : Failures.cause(error);
+            boolean refused = cause instanceof JobRejectedException || cause instanceof IllegalArgumentException;
+            return new ChildSubmitted(jobId, refused ? Optional.of(Failures.message(cause)) : Optional.empty());
         });
     }
 

@@ -11,6 +11,7 @@ import io.statewise.algorithms.UnknownAlgorithmException;
 import io.statewise.algorithms.search.Objective;
 import io.statewise.algorithms.search.SearchException;
 import io.statewise.algorithms.search.SearchSpace;
+import io.statewise.algorithms.search.SuccessiveHalving;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +88,9 @@ public final class TuningPlanner {
         TuningSpec spec = new TuningSpec(r.algorithm(), r.hyperParameters(), r.strategy(), r.configurations(),
                 r.eta(), r.minEpochs(), r.maxEpochs(), objective, r.maxParallelJobs(), r.seed(), r.train(),
                 r.validation().get(), r.test(), r.parallelism(), r.maxBadRecords(), r.splitSizeBytes());
-        spec.schedule();
+        List<SuccessiveHalving.Rung> rungs = spec.schedule().rungs(); // also checks the schedule's settings
         List<Map<String, String>> configurations = space.sample(r.configurations(), r.seed());
-        int last = spec.schedule().rungs().get(spec.schedule().rungs().size() - 1).epochs();
+        int last = rungs.get(rungs.size() - 1).epochs();
         JobPlan plan = jobs.plan(spec.childSpec(configurations.get(0), last, Optional.empty()));
         for (int i = 0; i < configurations.size(); i++) {
             JobSpec child = spec.childSpec(configurations.get(i), last, Optional.empty());

@@ -5,12 +5,11 @@ import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.respondWithHeader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.statewise.actors.Failures;
 import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobRejectedException;
 import io.statewise.actors.service.ModelNotReadyException;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -66,7 +65,7 @@ public final class ApiErrors {
     }
 
     private static Route onException(Throwable thrown) {
-        Throwable e = unwrap(thrown);
+        Throwable e = Failures.cause(thrown);
         if (e instanceof InvalidRequestException r) {
             return respond(StatusCodes.BAD_REQUEST, new ApiError(r.getMessage(), r.field().orElse(null)));
         }
@@ -119,13 +118,6 @@ public final class ApiErrors {
             return response.withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, json));
         }
         return response;
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 
     private static String describe(HttpRequest req) {
