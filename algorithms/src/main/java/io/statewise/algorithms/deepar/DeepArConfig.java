@@ -158,7 +158,7 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
     /** The step size's decay on plateau. */
     LearningRateSchedule learningRateSchedule() {
         return new LearningRateSchedule(learningRate, learningRateDecayFactor, learningRateDecayPatience,
-                learningRateDecayWarmupEpochs, Math.min(minimumLearningRate, learningRate));
+                learningRateDecayWarmupEpochs, minimumLearningRate);
     }
 
     /** Element-wise clipping at {@code clip_gradient}. */

@@ -28,10 +28,11 @@ public record Objective(String metric, Goal goal) {
 
     /** Metrics where higher is better; every other known metric is a loss or an error. */
     private static final Set<String> HIGHER_IS_BETTER = Set.of("accuracy", "top_k_accuracy", "precision", "recall",
-            "f1", "auc", "r2", "macro_precision", "macro_recall", "macro_f1", "npmi", "topic_diversity",
-            "coverage");
-    private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss", "cross_entropy",
-            "total_loss", "reconstruction_loss", "kl_divergence", "perplexity", "mase", "wql", "msd", "sse");
+            "f1", "auc", "r2", "macro_precision", "macro_recall", "macro_f1", "npmi", "topic_diversity");
+    /** (An interval's coverage is in neither: closer to its nominal level is better, not higher or lower.) */
+    private static final Set<String> LOWER_IS_BETTER = Set.of("loss", "train_loss", "mse", "rmse", "mae", "log_loss",
+            "cross_entropy", "total_loss", "reconstruction_loss", "kl_divergence", "perplexity", "mase", "smape", "nd",
+            "wql", "mean_wql", "msd", "sse");
 
     /** The validation loss each algorithm reports, by algorithm and (linear learner) predictor type. */
     private static final Map<String, String> DEFAULT_METRIC = Map.of("regressor", "validation_mse",

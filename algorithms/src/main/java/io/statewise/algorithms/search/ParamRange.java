@@ -77,7 +77,7 @@ public sealed interface ParamRange {
             double lo = integer ? min - 0.5 : min;
             double hi = integer ? max + 0.5 : max;
             if (scale == Scale.LOG) {
-                lo = Math.log(integer ? Math.max(lo, min * 0.5) : lo);
+                lo = Math.log(lo); // positive: a log scale needs min > 0, so an int range's min - 0.5 >= 0.5
                 hi = Math.log(hi);
             }
             double u = lo + random.nextDouble() * (hi - lo);
