@@ -1,7 +1,5 @@
 package io.statewise.algorithms.kmeans;
 
-import io.statewise.algorithms.linalg.DistanceOps;
-
 /**
  * k-means++ seeding of weighted points (Arthur and Vassilvitskii, "k-means++: the advantages of careful seeding",
  * SODA 2007): the first center is a point drawn with probability proportional to its weight, each next one with
@@ -14,6 +12,13 @@ import io.statewise.algorithms.linalg.DistanceOps;
  * same quality.
  */
 final class WeightedKMeansPlusPlus {
+
+    /**
+     * Most doubles of distance rows one seeding keeps (32 MB). The weighted draws pick the same heavy points again
+     * and again (a merge seeds {@code K} of {@code 2K} points with several candidates per step, so most points are
+     * drawn several times), and a kept row spares recomputing its {@code n x d} distances.
+     */
+    static final long MAX_KEPT_DISTANCES = 1L << 22;
 
     private WeightedKMeansPlusPlus() {}
 
@@ -36,12 +41,19 @@ final class WeightedKMeansPlusPlus {
      */
     static void seed(double[] points, double[] weights, int n, int d, int k, int localTrials, SplitMix64 rng,
                      double[] centers) {
+        seed(points, weights, n, d, k, localTrials, rng, centers, MAX_KEPT_DISTANCES);
+    }
+
+    /** {@link #seed} keeping at most {@code keptDistances} doubles of distance rows (the choice does not depend on it). */
+    static void seed(double[] points, double[] weights, int n, int d, int k, int localTrials, SplitMix64 rng,
+                     double[] centers, long keptDistances) {
         double[] minDist = new double[n];
         double[] trialDist = new double[n];
         double[] bestDist = new double[n];
+        DistanceRows rows = new DistanceRows(points, n, d, keptDistances);
         int first = sample(weights, null, n, rng);
         System.arraycopy(points, first * d, centers, 0, d);
-        for (int i = 0; i < n; i++) minDist[i] = DistanceOps.squaredDistance(points, i * d, centers, 0, d);
+        System.arraycopy(rows.of(first, trialDist), 0, minDist, 0, n);
         for (int c = 1; c < k; c++) {
             double potential = 0;
             for (int i = 0; i < n; i++) potential += weights[i] * minDist[i];
@@ -54,10 +66,10 @@ final class WeightedKMeansPlusPlus {
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int trial = 0; trial < localTrials; trial++) {
                 int candidate = sample(weights, minDist, n, rng);
+                double[] toCandidate = rows.of(candidate, trialDist);
                 double pot = 0;
                 for (int i = 0; i < n; i++) {
-                    double dist = Math.min(minDist[i], DistanceOps.squaredDistance(points, i * d, points,
-                            candidate * d, d));
+                    double dist = Math.min(minDist[i], toCandidate[i]);
                     trialDist[i] = dist;
                     pot += weights[i] * dist;
                 }
@@ -73,6 +85,40 @@ final class WeightedKMeansPlusPlus {
             double[] swap = minDist;
             minDist = bestDist;
             bestDist = swap;
+        }
+    }
+
+    /** The squared distances from one point to all, computed once per point while the budget of kept doubles lasts. */
+    private static final class DistanceRows {
+        private final PointColumns columns;
+        private final double[] points;
+        private final int n;
+        private final int d;
+        private final double[][] kept;
+        private long budget;
+
+        DistanceRows(double[] points, int n, int d, long budget) {
+            this.columns = new PointColumns(points, n, d);
+            this.points = points;
+            this.n = n;
+            this.d = d;
+            this.kept = new double[n][];
+            this.budget = budget;
+        }
+
+        /** Point {@code i}'s distances: a kept row, or written to {@code scratch} once the budget is spent. */
+        double[] of(int i, double[] scratch) {
+            double[] row = kept[i];
+            if (row != null) return row;
+            if (budget >= n) {
+                budget -= n;
+                row = new double[n];
+                kept[i] = row;
+            } else {
+                row = scratch;
+            }
+            columns.squaredDistances(points, i * d, row);
+            return row;
         }
     }
 

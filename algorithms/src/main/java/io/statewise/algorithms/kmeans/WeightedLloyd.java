@@ -1,6 +1,5 @@
 package io.statewise.algorithms.kmeans;
 
-import io.statewise.algorithms.linalg.DistanceOps;
 import java.util.Arrays;
 
 /**
@@ -42,17 +41,19 @@ final class WeightedLloyd {
         double[] sums = new double[k * d];
         double[] groupW = new double[k];
         int[] counts = new int[k];
-        double ssd = assign(points, weights, n, d, centers, k, assignment, dist);
+        PointColumns columns = new PointColumns(points, n, d);
+        double[] toCenter = new double[n];
+        double ssd = assign(columns, weights, n, d, centers, k, assignment, dist, toCenter);
         for (int iter = 0; iter < maxIter; iter++) {
             update(points, weights, n, d, centers, k, assignment, dist, sums, groupW, counts);
-            double next = assign(points, weights, n, d, centers, k, assignment, dist);
+            double next = assign(columns, weights, n, d, centers, k, assignment, dist, toCenter);
             boolean converged = ssd - next <= tol * ssd;
             ssd = next;
             if (converged) break;
         }
         hartigan(points, weights, n, d, centers, k, assignment, sums, groupW, maxIter);
         if (groupWeights != null) System.arraycopy(groupW, 0, groupWeights, 0, k);
-        return assign(points, weights, n, d, centers, k, assignment, dist);
+        return assign(columns, weights, n, d, centers, k, assignment, dist, toCenter);
     }
 
     /**
@@ -66,6 +67,8 @@ final class WeightedLloyd {
     private static void hartigan(double[] points, double[] weights, int n, int d, double[] centers, int k,
                                  int[] assignment, double[] sums, double[] groupW, int maxPasses) {
         recenter(points, weights, n, d, centers, k, assignment, sums, groupW);
+        PointColumns centerColumns = new PointColumns(centers, k, d);
+        double[] toCenter = new double[k];
         for (int pass = 0; pass < maxPasses; pass++) {
             boolean moved = false;
             for (int i = 0; i < n; i++) {
@@ -74,14 +77,14 @@ final class WeightedLloyd {
                 double wp = groupW[p];
                 if (wp - w <= 1e-12 * wp) continue; // alone in its cluster
                 int off = i * d;
-                double leave = w * wp / (wp - w) * DistanceOps.squaredDistance(points, off, centers, p * d, d);
+                centerColumns.squaredDistances(points, off, toCenter);
+                double leave = w * wp / (wp - w) * toCenter[p];
                 int bestQ = -1;
                 double bestJoin = leave * (1 - 1e-12);
                 for (int q = 0; q < k; q++) {
                     if (q == p) continue;
                     double wq = groupW[q];
-                    double join = wq == 0 ? 0 : w * wq / (wq + w)
-                            * DistanceOps.squaredDistance(points, off, centers, q * d, d);
+                    double join = wq == 0 ? 0 : w * wq / (wq + w) * toCenter[q];
                     if (join < bestJoin) {
                         bestJoin = join;
                         bestQ = q;
@@ -89,6 +92,8 @@ final class WeightedLloyd {
                 }
                 if (bestQ < 0) continue;
                 move(points, off, w, p, bestQ, d, centers, sums, groupW);
+                centerColumns.setRow(p, centers, p * d);
+                centerColumns.setRow(bestQ, centers, bestQ * d);
                 assignment[i] = bestQ;
                 moved = true;
             }
@@ -135,25 +140,27 @@ final class WeightedLloyd {
         }
     }
 
-    /** Assigns each point to its nearest center; returns the weighted SSD. */
+    /** Assigns each point to its nearest center (ties to the lowest index); returns the weighted SSD. */
     static double assign(double[] points, double[] weights, int n, int d, double[] centers, int k,
                          int[] assignment, double[] dist) {
-        double ssd = 0;
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            int best = 0;
-            double bestDist = DistanceOps.squaredDistance(points, off, centers, 0, d);
-            for (int j = 1; j < k; j++) {
-                double dj = DistanceOps.squaredDistance(points, off, centers, j * d, d);
-                if (dj < bestDist) {
-                    bestDist = dj;
-                    best = j;
+        return assign(new PointColumns(points, n, d), weights, n, d, centers, k, assignment, dist, new double[n]);
+    }
+
+    private static double assign(PointColumns columns, double[] weights, int n, int d, double[] centers, int k,
+                                 int[] assignment, double[] dist, double[] toCenter) {
+        columns.squaredDistances(centers, 0, dist);
+        Arrays.fill(assignment, 0, n, 0);
+        for (int j = 1; j < k; j++) {
+            columns.squaredDistances(centers, j * d, toCenter);
+            for (int i = 0; i < n; i++) {
+                if (toCenter[i] < dist[i]) {
+                    dist[i] = toCenter[i];
+                    assignment[i] = j;
                 }
             }
-            assignment[i] = best;
-            dist[i] = bestDist;
-            ssd += weights[i] * bestDist;
         }
+        double ssd = 0;
+        for (int i = 0; i < n; i++) ssd += weights[i] * dist[i];
         return ssd;
     }
 

@@ -53,4 +53,23 @@ class WeightedLloydTest {
         WeightedLloyd.run(new double[] {0, 10}, new double[] {1, 4}, 2, 1, centers, 1, 5, 0, null);
         assertEquals(8, centers[0], 1e-12);
     }
+
+    @Test
+    void seedingChoosesTheSameCentersWhetherOrNotItKeepsDistanceRows() {
+        java.util.Random random = new java.util.Random(3);
+        int n = 300;
+        int d = 7;
+        double[] points = new double[n * d];
+        double[] weights = new double[n];
+        for (int i = 0; i < points.length; i++) points[i] = random.nextGaussian() * (1 + i % 5);
+        for (int i = 0; i < n; i++) weights[i] = 1 + random.nextInt(9);
+        double[] kept = new double[40 * d];
+        double[] recomputed = new double[40 * d];
+        double[] partlyKept = new double[40 * d];
+        WeightedKMeansPlusPlus.seed(points, weights, n, d, 40, 5, new SplitMix64(11), kept);
+        WeightedKMeansPlusPlus.seed(points, weights, n, d, 40, 5, new SplitMix64(11), recomputed, 0);
+        WeightedKMeansPlusPlus.seed(points, weights, n, d, 40, 5, new SplitMix64(11), partlyKept, 10L * n);
+        assertArrayEquals(kept, recomputed);
+        assertArrayEquals(kept, partlyKept);
+    }
 }
