@@ -30,15 +30,12 @@ import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.text.Documents;
 import io.statewise.algorithms.training.Trainer;
 import io.statewise.algorithms.tuning.TuneRequest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +71,6 @@ public final class ShardedJobService implements JobService {
     private final Executor compute;
     /** Where dependents of asks run ({@link Relay}): the system's default dispatcher. */
     private final Executor replies;
-    private final SecureRandom random = new SecureRandom();
     /**
      * Decoded models of recently used completed jobs, so that a stream of predict requests does not decode the model
      * each time; bounded, so memory does not grow with the number of jobs. A job's model changes with each new
@@ -92,7 +88,7 @@ public final class ShardedJobService implements JobService {
         this.sharding = ClusterSharding.get(system);
         this.settings = settings;
         this.planner = new JobPlanner(settings.splitSizeBytes(), Runtime.getRuntime().availableProcessors());
-        this.directory = new JobDirectory(system);
+        this.directory = new JobDirectory(system, TrainingJob.TYPE_KEY);
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.replies = system.executionContext();
         this.history = new JobHistory(system, compute);
@@ -104,7 +100,7 @@ public final class ShardedJobService implements JobService {
 
     @Override
     public CompletionStage<JobStatus> submit(JobSpec spec) {
-        return submitAs(newJobId(spec.algorithm()), spec);
+        return submitAs(JobIds.newId(spec.algorithm()), spec);
     }
 
     /**
@@ -337,12 +333,5 @@ public final class ShardedJobService implements JobService {
 
     private EntityRef<TrainingJob.Command> job(String jobId) {
         return sharding.entityRefFor(TrainingJob.TYPE_KEY, jobId);
-    }
-
-    private String newJobId(String algorithm) {
-        byte[] bytes = new byte[6];
-        random.nextBytes(bytes);
-        String prefix = algorithm.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
-        return (prefix.isEmpty() ? "job" : prefix) + "-" + HexFormat.of().formatHex(bytes);
     }
 }

@@ -2,14 +2,13 @@ package io.statewise.actors.tuningjob;
 
 import io.statewise.actors.job.JobPlanner;
 import io.statewise.actors.job.JobSettings;
+import io.statewise.actors.service.JobDirectory;
+import io.statewise.actors.service.JobIds;
 import io.statewise.actors.service.JobNotFoundException;
 import io.statewise.actors.service.JobService;
 import io.statewise.actors.service.ModelNotReadyException;
 import io.statewise.actors.service.Relay;
 import io.statewise.actors.service.TrainedModel;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -17,10 +16,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * The runtime's API of tuning jobs for the operations layer: starts them (checking and planning off the actor
@@ -30,33 +25,28 @@ import org.apache.pekko.stream.javadsl.Sink;
  */
 public final class TuningService {
 
-    private static final String PREFIX = TuningJob.TYPE_KEY.name() + PersistenceId.DefaultSeparator();
-
-    private final ActorSystem<?> system;
     private final ClusterSharding sharding;
     private final JobSettings settings;
     private final JobService jobs;
     private final TuningPlanner planner;
+    private final JobDirectory directory;
     private final Executor compute;
     private final Executor replies;
-    private final SecureRandom random = new SecureRandom();
 
     public TuningService(ActorSystem<?> system, JobSettings settings, JobService jobs) {
-        this.system = system;
         this.sharding = ClusterSharding.get(system);
         this.settings = settings;
         this.jobs = jobs;
         this.planner = new TuningPlanner(new JobPlanner(settings.splitSizeBytes(),
                 Runtime.getRuntime().availableProcessors()));
+        this.directory = new JobDirectory(system, TuningJob.TYPE_KEY);
         this.compute = system.dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.replies = system.executionContext();
     }
 
     /** Checks the request, draws its configurations and starts the search. */
     public CompletionStage<TuningStatus> start(TuningRequest request) {
-        byte[] bytes = new byte[6];
-        random.nextBytes(bytes);
-        String tuningId = "tuning-" + HexFormat.of().formatHex(bytes);
+        String tuningId = JobIds.newId("tuning");
         return CompletableFuture.supplyAsync(() -> planner.plan(request), compute)
                 .thenCompose(planned -> Relay.on(replies, tuning(tuningId).askWithStatus(
                         replyTo -> new TuningJob.Start(tuningId, planned.spec(), planned.configurations(), replyTo),
@@ -82,13 +72,10 @@ public final class TuningService {
 
     /** Wakes every tuning job the journal knows, so that unfinished searches go on on this cluster. */
     public CompletionStage<Integer> resumeAll() {
-        JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
-                JdbcReadJournal.Identifier());
-        return Relay.on(replies, journal.currentPersistenceIds().filter(id -> id.startsWith(PREFIX))
-                .map(id -> id.substring(PREFIX.length())).runWith(Sink.seq(), system)).thenApply((List<String> ids) -> {
-                    for (String id : ids) tuning(id).tell(TuningJob.Resume.INSTANCE);
-                    return ids.size();
-                });
+        return Relay.on(replies, directory.jobIds()).thenApply(ids -> {
+            for (String id : ids) tuning(id).tell(TuningJob.Resume.INSTANCE);
+            return ids.size();
+        });
     }
 
     private EntityRef<TuningJob.Command> tuning(String tuningId) {
