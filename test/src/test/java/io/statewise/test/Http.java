@@ -44,15 +44,23 @@ final class Http {
 
     /** Polls a job's status until it is final or the deadline passes; returns the last status. */
     JsonNode awaitFinal(String jobId, Duration timeout) throws IOException, InterruptedException {
+        return awaitFinalAt("/v1/jobs/" + jobId, timeout);
+    }
+
+    /**
+     * Polls the status at {@code path} (a job's or a tuning job's) until its phase is final (completed, failed or
+     * cancelled); fails when the deadline passes first.
+     */
+    JsonNode awaitFinalAt(String path, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode status;
         do {
-            status = get("/v1/jobs/" + jobId).body();
+            status = get(path).body();
             String phase = status.path("phase").asText();
             if (phase.equals("completed") || phase.equals("failed") || phase.equals("cancelled")) return status;
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("job " + jobId + " not final after " + timeout + ": " + status);
+        throw new AssertionError(path + " not final after " + timeout + ": " + status);
     }
 
     /** Polls a job's status until it reaches {@code epoch} or stops training; returns that status. */

@@ -66,17 +66,6 @@ class TuningJobEndToEndTest {
                 """.formatted(algorithm, searchSpace, extra, train, validation);
     }
 
-    private JsonNode awaitTuning(String id) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode status;
-        do {
-            status = http.get("/v1/tuning-jobs/" + id).body();
-            if (!status.path("phase").asText().equals("running")) return status;
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("tuning job " + id + " not finished: " + status);
-    }
-
     @Test
     void successiveHalvingContinuesTheBestChildrenAndServesTheBestModel() throws Exception {
         Http.Response started = http.post("/v1/tuning-jobs", request("linear-learner",
@@ -86,7 +75,7 @@ class TuningJobEndToEndTest {
         assertEquals(202, started.status(), started.body().toString());
         String id = started.body().path("tuning_id").asText();
 
-        JsonNode done = awaitTuning(id);
+        JsonNode done = http.awaitFinalAt("/v1/tuning-jobs/" + id, TIMEOUT);
         assertEquals("completed", done.path("phase").asText(), done.toString());
         JsonNode children = done.path("children");
         assertEquals(9 + 3, children.size(), done.toString());
@@ -132,7 +121,7 @@ class TuningJobEndToEndTest {
                 """.formatted(docs.toString().replace("\\", "/"), held.toString().replace("\\", "/"));
         Http.Response started = http.post("/v1/tuning-jobs", body);
         assertEquals(202, started.status(), started.body().toString());
-        JsonNode done = awaitTuning(started.body().path("tuning_id").asText());
+        JsonNode done = http.awaitFinalAt("/v1/tuning-jobs/" + started.body().path("tuning_id").asText(), TIMEOUT);
         assertEquals("completed", done.path("phase").asText(), done.toString());
         assertEquals("validation_total_loss", done.path("objective").asText());
         assertEquals(3 + 1, done.path("children").size(), done.toString());

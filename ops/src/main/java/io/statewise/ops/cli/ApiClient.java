@@ -80,8 +80,17 @@ final class ApiClient {
 
     /** {@code /v1/jobs/{id}}. */
     static String jobPath(String jobId) {
-        return "/v1/jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return itemPath("/v1/jobs/", jobId);
+    }
+
+    /** {@code /v1/tuning-jobs/{id}}. */
+    static String tuningJobPath(String tuningId) {
+        return itemPath("/v1/tuning-jobs/", tuningId);
+    }
+
+    /** The collection's path, then the id encoded as one path segment (a space is {@code %20}, not {@code +}). */
+    private static String itemPath(String collection, String id) {
+        return collection + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,8 +1,6 @@
 package io.statewise.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +29,7 @@ final class TuningJobCommand {
         JsonNode status = api.post("/v1/tuning-jobs", RequestFile.read(file));
         while (wait && "running".equals(status.path("phase").asText())) {
             Thread.sleep(POLL_MILLIS);
-            status = api.get(path(status.path("tuning_id").asText()));
+            status = api.get(ApiClient.tuningJobPath(status.path("tuning_id").asText()));
         }
         Output.json(spec.commandLine().getOut(), status);
         return "failed".equals(status.path("phase").asText()) ? ExitCodes.FAILURE : ExitCodes.OK;
@@ -40,18 +38,14 @@ final class TuningJobCommand {
     @Command(name = "status", description = "Prints a tuning job's status (rungs, children, best) as JSON.")
     int status(@Parameters(paramLabel = "ID", description = "The tuning job id.") String id,
                @Mixin ClientOptions client) throws InterruptedException {
-        Output.json(spec.commandLine().getOut(), client.client().get(path(id)));
+        Output.json(spec.commandLine().getOut(), client.client().get(ApiClient.tuningJobPath(id)));
         return ExitCodes.OK;
     }
 
     @Command(name = "model", description = "Prints the model of a tuning job's best child as JSON.")
     int model(@Parameters(paramLabel = "ID", description = "The tuning job id.") String id,
               @Mixin ClientOptions client) throws InterruptedException {
-        Output.json(spec.commandLine().getOut(), client.client().get(path(id) + "/model"));
+        Output.json(spec.commandLine().getOut(), client.client().get(ApiClient.tuningJobPath(id) + "/model"));
         return ExitCodes.OK;
-    }
-
-    private static String path(String id) {
-        return "/v1/tuning-jobs/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,11 +1,10 @@
 package io.statewise.ops.http;
 
-import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static io.statewise.ops.http.JsonReplies.reply;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.delete;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
-import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
@@ -15,9 +14,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 import io.statewise.actors.service.JobService;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
-import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -129,9 +125,5 @@ public final class JobRoutes {
         var predictions = request.hasDocuments() ? jobs.predictDocuments(jobId, request.texts())
                 : jobs.predict(jobId, request.rows());
         return reply(StatusCodes.OK, predictions.thenApply(PredictionsDto::new));
-    }
-
-    private static <T> Route reply(StatusCode status, CompletionStage<T> value) {
-        return onSuccess(value, v -> complete(status, v, Jackson.<T>marshaller(JsonSupport.mapper())));
     }
 }

@@ -1,9 +1,8 @@
 package io.statewise.ops.http;
 
-import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static io.statewise.ops.http.JsonReplies.reply;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.extractRequestEntity;
-import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
@@ -14,7 +13,6 @@ import io.statewise.algorithms.data.RecordStreams;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -41,16 +39,14 @@ final class OnlineRoutes {
         return concat(
                 path("records", () -> post(() -> parameterOptional("format", format ->
                         withoutSizeLimit(() -> extractRequestEntity(entity -> records(jobId, format, entity)))))),
-                path("close", () -> post(() -> onSuccess(jobs.close(jobId), status ->
-                        complete(StatusCodes.OK, JobStatusDto.from(status),
-                                Jackson.<JobStatusDto>marshaller(JsonSupport.mapper()))))));
+                path("close", () -> post(() ->
+                        reply(StatusCodes.OK, jobs.close(jobId).thenApply(JobStatusDto::from)))));
     }
 
     private Route records(String jobId, Optional<String> format, HttpEntity entity) {
         RecordStreams.Syntax syntax = syntax(format, entity.getContentType().mediaType().toString());
-        return onSuccess(jobs.postRecords(jobId, syntax, entity.getDataBytes()), accepted ->
-                complete(StatusCodes.OK, RecordsAcceptedDto.from(accepted),
-                        Jackson.<RecordsAcceptedDto>marshaller(JsonSupport.mapper())));
+        return reply(StatusCodes.OK,
+                jobs.postRecords(jobId, syntax, entity.getDataBytes()).thenApply(RecordsAcceptedDto::from));
     }
 
     /** The syntax a request names: its {@code format} parameter, else its media type. */

@@ -1,10 +1,9 @@
 package io.statewise.ops.http;
 
-import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static io.statewise.ops.http.JsonReplies.reply;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
-import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
@@ -12,9 +11,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import io.statewise.actors.tuningjob.TuningService;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
-import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
-import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -45,9 +41,5 @@ public final class TuningJobRoutes {
     private Route start(String body) {
         var request = JsonSupport.read(body, TuningJobRequest.class).toRequest();
         return reply(StatusCodes.ACCEPTED, tuning.start(request).thenApply(TuningStatusDto::from));
-    }
-
-    private static <T> Route reply(StatusCode status, CompletionStage<T> value) {
-        return onSuccess(value, v -> complete(status, v, Jackson.<T>marshaller(JsonSupport.mapper())));
     }
 }
