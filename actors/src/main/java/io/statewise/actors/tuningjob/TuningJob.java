@@ -51,7 +51,7 @@ public final class TuningJob
     public record Start(String tuningId, TuningSpec spec, List<Map<String, String>> configurations,
                         ActorRef<StatusReply<TuningStatus>> replyTo) implements Command {}
 
-    /** Replies with the status (empty if no tuning job has this id). */
+    /** Replies with the status (empty if no tuning job has this id: that empty entity then passivates). */
     public record GetStatus(ActorRef<TuningView> replyTo) implements Command {}
 
     /** Wakes the entity after a node start, so that an unfinished search goes on. */
@@ -74,31 +74,38 @@ public final class TuningJob
     /** Registers the entity type with Cluster Sharding. */
     public static void init(ActorSystem<?> system, ChildJobs children, TuningSettings settings, Clock clock) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(),
-                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), children, settings, clock)));
+                PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), children, settings, ctx.getShard(), clock)));
     }
 
-    /** The behavior of tuning job {@code tuningId}. */
+    /**
+     * The behavior of tuning job {@code tuningId}.
+     *
+     * @param shard the entity's shard, asked to passivate the entity when no tuning job has this id
+     */
     public static Behavior<Command> create(String tuningId, PersistenceId persistenceId, ChildJobs children,
-                                           TuningSettings settings, Clock clock) {
+                                           TuningSettings settings, ActorRef<ClusterSharding.ShardCommand> shard,
+                                           Clock clock) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Poll.INSTANCE, settings.pollInterval());
-            return new TuningJob(tuningId, persistenceId, ctx, children, clock);
+            return new TuningJob(tuningId, persistenceId, ctx, children, shard, clock);
         }));
     }
 
     private final String tuningId;
     private final ActorContext<Command> ctx;
     private final ChildJobs children;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final Clock clock;
     /** Children whose submission or status request is under way: not asked again meanwhile. */
     private final Set<String> inFlight = new HashSet<>();
 
     private TuningJob(String tuningId, PersistenceId persistenceId, ActorContext<Command> ctx, ChildJobs children,
-                      Clock clock) {
+                      ActorRef<ClusterSharding.ShardCommand> shard, Clock clock) {
         super(persistenceId);
         this.tuningId = tuningId;
         this.ctx = ctx;
         this.children = children;
+        this.shard = shard;
         this.clock = clock;
     }
 
@@ -112,7 +119,7 @@ public final class TuningJob
         var b = newCommandHandlerWithReplyBuilder();
         b.forStateType(TuningState.Empty.class)
                 .onCommand(Start.class, this::onStart)
-                .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), new TuningView(Optional.empty())));
+                .onCommand(GetStatus.class, (s, c) -> answerNoneAndPassivate(c.replyTo()));
         b.forStateType(TuningState.Running.class)
                 .onCommand(Advance.class, this::onAdvance)
                 .onCommand(Poll.class, this::onPoll)
@@ -129,6 +136,17 @@ public final class TuningJob
                 .onCommand(ChildSubmitted.class, (s, c) -> Effect().noReply())
                 .onCommand(ChildPolled.class, (s, c) -> Effect().noReply());
         return b.build();
+    }
+
+    /**
+     * No tuning job has this id: answer so, and ask the shard to passivate the empty entity rather than let it linger
+     * (as {@link io.statewise.actors.job.TrainingJob} does). Passivation, not a plain stop, lets the shard buffer a
+     * Start that races with the query and deliver it to a new incarnation.
+     */
+    private ReplyEffect<TuningEvent, TuningState> answerNoneAndPassivate(ActorRef<TuningView> replyTo) {
+        return Effect().none()
+                .thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())))
+                .thenReply(replyTo, s -> new TuningView(Optional.empty()));
     }
 
     private ReplyEffect<TuningEvent, TuningState> onStart(TuningState.Empty state, Start cmd) {

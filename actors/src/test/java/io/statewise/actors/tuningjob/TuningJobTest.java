@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -35,8 +44,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The tuning entity over stub children (the persistence testkit also checks that its commands, events and state
- * serialize): successive halving's rungs, promotions and continuations within the concurrency limit, and recovery
- * after a restart mid-rung without starting a child twice.
+ * serialize): successive halving's rungs, promotions and continuations within the concurrency limit, recovery
+ * after a restart mid-rung without starting a child twice, and an unknown id's entity passivated under sharding.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TuningJobTest {
@@ -76,7 +85,7 @@ class TuningJobTest {
                                                                                          StubChildren children) {
         return EventSourcedBehaviorTestKit.create(testKit.system(), TuningJob.create(id,
                 PersistenceId.of(TuningJob.TYPE_KEY.name(), id), children, new TuningSettings(Duration.ofMillis(20)),
-                CLOCK));
+                testKit.<ClusterSharding.ShardCommand>createTestProbe().getRef(), CLOCK));
     }
 
     private static TuningStatus start(EventSourcedBehaviorTestKit<TuningJob.Command, TuningEvent, TuningState> kit,
@@ -164,6 +173,39 @@ class TuningJobTest {
         assertEquals(TuningStatus.Phase.FAILED, done.phase());
         assertTrue(done.error().orElseThrow().contains("out of memory"), done.error().get());
         assertEquals(CONFIGURATIONS, done.children().size(), "no rung after a failed one");
+    }
+
+    @Test
+    void anIdNeverStartedAnswersNoneAndItsEntityStops() {
+        // A one-node cluster, so that the shard (not a probe) passivates the entity.
+        ActorTestKit cluster = ActorTestKit.create("tuning-sharding", ConfigFactory.parseString("""
+                pekko.actor.provider = cluster
+                pekko.remote.artery.canonical { hostname = "127.0.0.1", port = 0 }
+                """).withFallback(PersistenceTestKits.config()));
+        try {
+            Cluster node = Cluster.get(cluster.system());
+            node.manager().tell(Join.create(node.selfMember().address()));
+            TuningJob.init(cluster.system(), new StubChildren(true), new TuningSettings(Duration.ofMillis(20)), CLOCK);
+            ClusterSharding sharding = ClusterSharding.get(cluster.system());
+
+            TestProbe<TuningView> view = cluster.createTestProbe();
+            sharding.entityRefFor(TuningJob.TYPE_KEY, "never-started").tell(new TuningJob.GetStatus(view.getRef()));
+            assertEquals(Optional.empty(), view.receiveMessage(WAIT).status());
+
+            // Sharding's own idle passivation would take minutes: an entity gone within seconds passivated itself.
+            TestProbe<CurrentShardRegionState> region = cluster.createTestProbe();
+            region.awaitAssert(WAIT, () -> {
+                sharding.shardState().tell(new GetShardRegionState(TuningJob.TYPE_KEY, region.getRef()));
+                Set<String> alive = new HashSet<>();
+                for (ShardRegion.ShardState shard : region.receiveMessage().getShards()) {
+                    alive.addAll(shard.getEntityIds());
+                }
+                assertEquals(Set.of(), alive, "entities still alive");
+                return null;
+            });
+        } finally {
+            cluster.shutdownTestKit();
+        }
     }
 
     /**
