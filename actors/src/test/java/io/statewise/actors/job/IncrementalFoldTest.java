@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.actors.service.JobRejectedException;
-import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.data.synthetic.GaussianBlobs;
-import io.statewise.algorithms.training.SplitOutcome;
 import io.statewise.algorithms.training.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncrementalFoldTest {
 
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant T0 = FoldRuns.T0;
     private static final long SPLIT_BYTES = 20_000;
 
     @TempDir
@@ -46,19 +43,6 @@ class IncrementalFoldTest {
         return csv;
     }
 
-    /** The events of one run over {@code splits}: each merged in order, then the epoch's end. */
-    private static List<JobEvent> run(Trainer trainer, JobPlan plan, List<Split> splits) {
-        List<JobEvent> events = new ArrayList<>();
-        for (Split split : splits) {
-            SplitOutcome out = trainer.trainSplit(trainer.emptyState(plan.schema()), split, plan.train().dataFormat(),
-                    plan.schema(), plan.seedFor(1, split.id()), 0, new AtomicLong(), () -> false);
-            events.add(new JobEvent.SplitMerged(1, split.id(), trainer.encodeState(out.partial()), out.records(), 0,
-                    T0, java.util.Optional.empty()));
-        }
-        events.add(new JobEvent.EpochCompleted(1, Optional.empty(), T0));
-        return events;
-    }
-
     private void assertAThenBIsOneJobOverBoth(String algorithm, Map<String, String> hp) throws Exception {
         Path a = blobs("a.csv", 3_000, 1);
         Path b = blobs("b.csv", 1_000, 2);
@@ -68,18 +52,18 @@ class IncrementalFoldTest {
         Trainer trainer = JobPlanner.trainerFor(both);
         List<JobEvent> oneJob = new ArrayList<>();
         oneJob.add(new JobEvent.JobSubmitted("ab", both, bothPlan, T0));
-        oneJob.addAll(run(trainer, bothPlan, bothPlan.train().splits()));
+        oneJob.addAll(FoldRuns.epoch(trainer, bothPlan, bothPlan.train().splits(), 1));
 
         JobSpec first = spec(algorithm, hp, a.toString());
         JobPlan firstPlan = planner.plan(first);
         List<JobEvent> incremental = new ArrayList<>();
         incremental.add(new JobEvent.JobSubmitted("a+b", first, firstPlan, T0));
-        incremental.addAll(run(trainer, firstPlan, firstPlan.train().splits()));
+        incremental.addAll(FoldRuns.epoch(trainer, firstPlan, firstPlan.train().splits(), 1));
         incremental.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.of(1)));
         PlannedInput added = planner.planAdded(first, firstPlan, DataInput.csv(b.toString()));
         assertEquals(firstPlan.splitsPerEpoch(), added.splits().get(0).id(), "added splits follow the job's");
         incremental.add(new JobEvent.DataAdded(added, T0));
-        incremental.addAll(run(trainer, bothPlan, added.splits()));
+        incremental.addAll(FoldRuns.epoch(trainer, bothPlan, added.splits(), 1));
 
         JobState.Running expected = assertInstanceOf(JobState.Running.class, JobFold.replay(oneJob));
         JobState.Running actual = assertInstanceOf(JobState.Running.class, JobFold.replay(incremental));
@@ -109,7 +93,7 @@ class IncrementalFoldTest {
         Trainer trainer = JobPlanner.trainerFor(first);
         List<JobEvent> events = new ArrayList<>();
         events.add(new JobEvent.JobSubmitted("j", first, plan, T0));
-        events.addAll(run(trainer, plan, plan.train().splits()));
+        events.addAll(FoldRuns.epoch(trainer, plan, plan.train().splits(), 1));
         events.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.empty()));
         PlannedInput added = planner.planAdded(first, plan, DataInput.csv(b.toString()));
         events.add(new JobEvent.DataAdded(added, T0));
@@ -117,15 +101,6 @@ class IncrementalFoldTest {
         for (int id = 0; id < running.plan().splitsPerEpoch(); id++) {
             assertEquals(id < plan.splitsPerEpoch(), running.hasMerged(1, id), "split " + id);
         }
-    }
-
-    /** The events of a completed job over {@code plan}, and the fold that replayed them. */
-    private static JobFold completedJob(String id, JobSpec spec, JobPlan plan, List<JobEvent> into) {
-        Trainer trainer = JobPlanner.trainerFor(spec);
-        into.add(new JobEvent.JobSubmitted(id, spec, plan, T0));
-        into.addAll(run(trainer, plan, plan.train().splits()));
-        into.add(new JobEvent.ModelFinalized(new byte[] {1}, Map.of(), T0, Optional.of(1)));
-        return new JobFold();
     }
 
     @Test
@@ -138,13 +113,11 @@ class IncrementalFoldTest {
         JobPlan bothPlan = planner.plan(both);
         List<JobEvent> oneJob = new ArrayList<>();
         oneJob.add(new JobEvent.JobSubmitted("ac", both, bothPlan, T0));
-        oneJob.addAll(run(JobPlanner.trainerFor(both), bothPlan, bothPlan.train().splits()));
+        oneJob.addAll(FoldRuns.epoch(JobPlanner.trainerFor(both), bothPlan, bothPlan.train().splits(), 1));
 
         JobSpec first = spec("pca", hp, a.toString());
-        List<JobEvent> baseEvents = new ArrayList<>();
-        JobFold baseFold = completedJob("a", first, planner.plan(first), baseEvents);
-        JobState baseState = new JobState.Empty();
-        for (JobEvent e : baseEvents) baseState = baseFold.apply(baseState, e);
+        JobFold baseFold = new JobFold();
+        JobState baseState = FoldRuns.fold(baseFold, FoldRuns.completed("a", first, planner.plan(first), 1));
 
         JobSpec next = new JobSpec("pca", Map.of("num_components", "1"), DataInput.csv(c.toString()),
                 Optional.empty(), Optional.empty(), 1, 0, SPLIT_BYTES, Optional.of("a"));
@@ -152,7 +125,7 @@ class IncrementalFoldTest {
         byte[] base = JobBase.startFor(next, nextPlan, baseFold, baseState).state();
         List<JobEvent> fromBase = new ArrayList<>();
         fromBase.add(new JobEvent.JobSubmitted("c", next, nextPlan, T0, Optional.of(base)));
-        fromBase.addAll(run(JobPlanner.trainerFor(next), nextPlan, nextPlan.train().splits()));
+        fromBase.addAll(FoldRuns.epoch(JobPlanner.trainerFor(next), nextPlan, nextPlan.train().splits(), 1));
 
         JobState.Running expected = (JobState.Running) JobFold.replay(oneJob);
         JobState.Running actual = (JobState.Running) JobFold.replay(fromBase);
@@ -169,11 +142,9 @@ class IncrementalFoldTest {
         new GaussianBlobs(3, 5, 3L).writeCsv(wide, 100, true);
         JobPlanner planner = new JobPlanner(SPLIT_BYTES, 1);
         JobSpec first = spec("kmeans", Map.of("k", "10"), a.toString());
-        List<JobEvent> events = new ArrayList<>();
-        JobFold fold = completedJob("a", first, planner.plan(first), events);
-        JobState done = new JobState.Empty();
-        for (JobEvent e : events) done = fold.apply(done, e);
-        JobState completed = done;
+        List<JobEvent> events = FoldRuns.completed("a", first, planner.plan(first), 1);
+        JobFold fold = new JobFold();
+        JobState completed = FoldRuns.fold(fold, events);
 
         String why = assertBaseRefused(withBase("kmeans", Map.of("k", "5"), c), completed, fold);
         assertTrue(why.contains("k (base 10, this job 5)"), why);
