@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,6 +157,14 @@ class OnlineJobTest {
                     .isSuccess());
         }
         byte[] before = ((JobState.Online) job.getState()).state().bytes();
+        // One event for the submission and one a batch: the last snapshot holds the first snapshotEvery events.
+        var snapshots = job.snapshotTestKit().orElseThrow(() -> new AssertionError("no snapshot testkit"))
+                .persistedInStorage(PersistenceId.of("job", "online-snapshot").id());
+        assertFalse(snapshots.isEmpty(), "a snapshot was taken");
+        var last = snapshots.get(snapshots.size() - 1);
+        assertEquals(settings.snapshotEvery(), last.first().sequenceNr());
+        JobState.Online snapshot = assertInstanceOf(JobState.Online.class, last.second());
+        assertEquals(settings.snapshotEvery() - 1, snapshot.merges(), "the batches before the snapshot");
         job.restart();
         JobState.Online recovered = (JobState.Online) job.getState();
         assertEquals(40L * batches, recovered.records());
