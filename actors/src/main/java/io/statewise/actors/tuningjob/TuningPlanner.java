@@ -82,9 +82,7 @@ public final class TuningPlanner {
             throw new JobRejectedException("validation", "a tuning job ranks its children on validation data: give "
                     + "'validation'");
         }
-        Objective objective = Objective.of(r.algorithm(),
-                Optional.ofNullable(r.hyperParameters().get("predictor_type")), r.objectiveMetric(),
-                r.objectiveGoal());
+        Objective objective = Objective.of(provider, r.hyperParameters(), r.objectiveMetric(), r.objectiveGoal());
         TuningSpec spec = new TuningSpec(r.algorithm(), r.hyperParameters(), r.strategy(), r.configurations(),
                 r.eta(), r.minEpochs(), r.maxEpochs(), objective, r.maxParallelJobs(), r.seed(), r.train(),
                 r.validation().get(), r.test(), r.parallelism(), r.maxBadRecords(), r.splitSizeBytes());

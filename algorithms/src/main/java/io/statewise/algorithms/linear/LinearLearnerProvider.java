@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers the linear learner as {@code "linear-learner"} with SageMaker's hyperparameter names (Amazon SageMaker
@@ -94,9 +95,19 @@ public final class LinearLearnerProvider implements AlgorithmProvider<LinearStat
             Param.integer("accuracy_top_k", 3, 1, MAX, "k of the multiclass top_k_accuracy metric"),
             Param.integer("seed", 0, Integer.MIN_VALUE, MAX, "randomness of the initial weights")));
 
+    /** The validation loss the models report, by predictor type. */
+    private static final Map<String, String> VALIDATION_LOSS = Map.of("regressor", "validation_mse",
+            "binary_classifier", "validation_log_loss", "multiclass_classifier", "validation_cross_entropy");
+
     @Override
     public HyperParameterSpec spec() {
         return SPEC;
+    }
+
+    /** The validation loss of the {@code predictor_type}: empty without one, or it is searched. */
+    @Override
+    public Optional<String> defaultObjectiveMetric(Map<String, String> hyperParameters) {
+        return Optional.ofNullable(hyperParameters.get("predictor_type")).map(VALIDATION_LOSS::get);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.text.VocabularyProvider;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers the neural topic model as {@code "ntm"} with SageMaker's hyperparameter names and defaults (Amazon
@@ -75,5 +76,11 @@ public final class NtmProvider implements AlgorithmProvider<NtmState, NtmModel> 
     @Override
     public ElasticAlgorithm<NtmState, NtmModel> create(HyperParameters hyperParameters) {
         return new Ntm(hyperParameters);
+    }
+
+    /** The validation documents' total loss (reconstruction and KL divergence). */
+    @Override
+    public Optional<String> defaultObjectiveMetric(Map<String, String> hyperParameters) {
+        return Optional.of("validation_total_loss");
     }
 }

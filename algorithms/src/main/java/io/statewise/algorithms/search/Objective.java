@@ -1,5 +1,6 @@
 package io.statewise.algorithms.search;
 
+import io.statewise.algorithms.AlgorithmProvider;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -7,8 +8,8 @@ import java.util.Set;
 
 /**
  * What a search optimizes: a metric of the children's final models (e.g. {@code validation_mse}) and whether lower
- * or higher is better. The goal of a known metric name follows from the name; the default metric of an algorithm is
- * its validation loss.
+ * or higher is better. The goal of a known metric name follows from the name; the default metric is the algorithm's
+ * ({@link AlgorithmProvider#defaultObjectiveMetric}).
  *
  * @param metric the metric's name in a job's metrics
  * @param goal   which way is better
@@ -34,25 +35,20 @@ public record Objective(String metric, Goal goal) {
             "cross_entropy", "total_loss", "reconstruction_loss", "kl_divergence", "perplexity", "mase", "smape", "nd",
             "wql", "mean_wql", "msd", "sse");
 
-    /** The validation loss each algorithm reports, by algorithm and (linear learner) predictor type. */
-    private static final Map<String, String> DEFAULT_METRIC = Map.of("regressor", "validation_mse",
-            "binary_classifier", "validation_log_loss", "multiclass_classifier", "validation_cross_entropy",
-            "ntm", "validation_total_loss");
-
     /**
      * The objective of a request: {@code metric} with {@code goal} when given; without a goal, the goal of a known
-     * metric; without a metric, the algorithm's validation loss.
+     * metric; without a metric, the algorithm's default for the hyperparameters.
      *
-     * @param predictorType the linear learner's predictor type (empty for other algorithms)
+     * @param algorithm       the children's algorithm
+     * @param hyperParameters the search's fixed hyperparameters. Not modified.
      * @throws SearchException if no metric is given and the algorithm has no default, or the metric's goal is unknown
      */
-    public static Objective of(String algorithm, Optional<String> predictorType, Optional<String> metric,
-                               Optional<String> goal) {
+    public static Objective of(AlgorithmProvider<?, ?> algorithm, Map<String, String> hyperParameters,
+                               Optional<String> metric, Optional<String> goal) {
         String name = metric.map(m -> m.trim().toLowerCase(Locale.ROOT)).filter(m -> !m.isEmpty())
-                .or(() -> Optional.ofNullable(DEFAULT_METRIC.get(algorithm.equals("ntm") ? "ntm"
-                        : predictorType.orElse(""))))
+                .or(() -> algorithm.defaultObjectiveMetric(hyperParameters))
                 .orElseThrow(() -> new SearchException("objective.metric", "name the metric to optimize: "
-                        + algorithm + " has no default objective"));
+                        + algorithm.name() + " has no default objective"));
         if (goal.isPresent()) return new Objective(name, Goal.of(goal.get()));
         String bare = name.replaceFirst("^(validation|test)_", "");
         if (HIGHER_IS_BETTER.contains(bare)) return new Objective(name, Goal.MAXIMIZE);

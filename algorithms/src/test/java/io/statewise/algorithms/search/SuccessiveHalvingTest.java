@@ -50,17 +50,4 @@ class SuccessiveHalvingTest {
         assertEquals("configurations", assertThrows(SearchException.class, () -> new SuccessiveHalving(0, 3, 1, 2))
                 .field().orElseThrow());
     }
-
-    @Test
-    void objectivesKnowTheirGoal() {
-        assertEquals(new Objective("validation_mse", Objective.Goal.MINIMIZE),
-                Objective.of("linear-learner", java.util.Optional.of("regressor"), java.util.Optional.empty(),
-                        java.util.Optional.empty()));
-        assertEquals(Objective.Goal.MAXIMIZE, Objective.of("linear-learner", java.util.Optional.empty(),
-                java.util.Optional.of("validation_auc"), java.util.Optional.empty()).goal());
-        assertEquals(new Objective("validation_total_loss", Objective.Goal.MINIMIZE), Objective.of("ntm",
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
-        assertThrows(SearchException.class, () -> Objective.of("kmeans", java.util.Optional.empty(),
-                java.util.Optional.of("validation_odd"), java.util.Optional.empty()));
-    }
 }
