@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,6 +199,11 @@ class TrainingJobTest {
         TestProbe<Worker.Command> worker = testKit.createTestProbe();
         for (int splitId : List.of(0, 1, 3)) job.runCommand(completed(splitId, worker));
         JobState.Running before = (JobState.Running) job.getState();
+        // Four events (the submission, three splits) and a snapshot every two: the restart starts from the one at 4.
+        var snapshots = job.snapshotTestKit().orElseThrow(() -> new AssertionError("no snapshot testkit"))
+                .persistedInStorage(PersistenceId.of("job", "snap").id());
+        assertFalse(snapshots.isEmpty(), "a snapshot was taken");
+        assertEquals(4, snapshots.get(snapshots.size() - 1).first().sequenceNr());
 
         JobState.Running after = (JobState.Running) job.restart().state();
         assertEquals(before.folded(), after.folded());
