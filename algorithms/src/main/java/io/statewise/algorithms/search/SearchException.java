@@ -5,8 +5,6 @@ import java.util.Optional;
 /** A search request the algorithm cannot run (a range that is empty, of the wrong type, or of an unknown name). */
 public final class SearchException extends IllegalArgumentException {
 
-    private static final long serialVersionUID = 1L;
-
     private final String field;
 
     /**
