@@ -6,6 +6,7 @@ import io.statewise.actors.job.JobSpec;
 import io.statewise.algorithms.data.Series;
 import io.statewise.algorithms.data.SeriesBatch;
 import io.statewise.algorithms.deepar.DeepArModel;
+import io.statewise.algorithms.deepar.DeepArModelCodec;
 import io.statewise.algorithms.deepar.Forecast;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,9 +36,15 @@ public final class StatewiseDeepArBench {
     private StatewiseDeepArBench() {}
 
     public static void main(String[] argv) throws Exception {
+        if (argv.length > 0 && argv[0].equals("forecast")) {
+            forecast(new Args(Arrays.copyOfRange(argv, 1, argv.length)));
+            System.exit(0);
+        }
         if (argv.length == 0 || !argv[0].equals("job")) {
             System.err.println("usage: StatewiseDeepArBench job --train <csv> --validation <csv> --test <csv>"
-                    + " --hp name=value --work-dir <dir>");
+                    + " --hp name=value --work-dir <dir> [--forecasts-out <csv>] [--model-out <file>]\n"
+                    + "       StatewiseDeepArBench forecast --model <file> [--model <file>...] --train <csv>"
+                    + " --forecasts-out <csv> [--samples n] [--sample-seed n]");
             System.exit(2);
         }
         Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));
@@ -56,22 +63,42 @@ public final class StatewiseDeepArBench {
         List<EpochReport> epochs = result.firstStatus().epochReports();
         Double validation = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).metrics().get("validation_loss");
         json.put("last_validation_loss", validation == null ? Double.NaN : validation);
+        DeepArModel model = (DeepArModel) result.firstModel().model();
         String forecasts = args.get("forecasts-out", "");
-        if (!forecasts.isEmpty()) {
-            writeForecasts((DeepArModel) result.firstModel().model(), Path.of(args.required("train")),
-                    Path.of(forecasts));
-        }
+        if (!forecasts.isEmpty()) writeForecasts(List.of(model), Path.of(args.required("train")), Path.of(forecasts));
+        String modelOut = args.get("model-out", "");
+        if (!modelOut.isEmpty()) Files.write(Path.of(modelOut), new DeepArModelCodec().encode(model));
         System.out.println(json);
         System.exit(0);
     }
 
     /**
-     * Writes the model's forecast after the end of every series of {@code train} (a long CSV
+     * The {@code forecast} command: the forecasts of models saved by {@code job --model-out}, as
+     * {@link #writeForecasts} writes them, with {@code --samples} sample paths per forecast (default: the model's) and
+     * sampling seed {@code --sample-seed} (default: the model's). With several {@code --model}s, each quantile and the
+     * mean are averaged over the models (a quantile-averaging ensemble).
+     */
+    static void forecast(Args args) throws IOException {
+        List<DeepArModel> models = new ArrayList<>();
+        for (String file : args.all("model")) {
+            DeepArModel m = new DeepArModelCodec().decode(Files.readAllBytes(Path.of(file)));
+            int samples = args.getInt("samples", m.numEvalSamples());
+            long seed = args.getLong("sample-seed", m.seed());
+            models.add(new DeepArModel(m.timeFreq(), m.contextLength(), m.predictionLength(), m.likelihood(),
+                    m.numLayers(), m.numCells(), m.embeddingDimension(), m.cardinality(), m.ignoreCat(),
+                    m.numDynamicFeat(), m.ignoreDynamic(), samples, m.testQuantiles(), seed, m.parameters()));
+        }
+        if (models.isEmpty()) throw new IllegalArgumentException("missing --model");
+        writeForecasts(models, Path.of(args.required("train")), Path.of(args.required("forecasts-out")));
+    }
+
+    /**
+     * Writes the models' forecast (averaged over them) after the end of every series of {@code train} (a long CSV
      * {@code series,timestamp,value}, rows of a series together and in time order) as a CSV
      * {@code series,step,mean,<each quantile level>}: with the benchmark's files, the forecasts of the test horizons,
      * for a step-by-step comparison with the actual values and seasonal naive ({@code deepar_steps.py}).
      */
-    static void writeForecasts(DeepArModel model, Path train, Path out) throws IOException {
+    static void writeForecasts(List<DeepArModel> models, Path train, Path out) throws IOException {
         Map<String, List<String[]>> rows = new LinkedHashMap<>();
         try (Stream<String> lines = Files.lines(train)) {
             lines.map(l -> l.split(",", 3)).forEach(r -> rows.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r));
@@ -87,7 +114,20 @@ public final class StatewiseDeepArBench {
             boolean header = true;
             for (int from = 0; from < series.size(); from += 256) {
                 List<Series> chunk = series.subList(from, Math.min(series.size(), from + 256));
-                for (Forecast f : model.forecast(SeriesBatch.of(chunk.toArray(Series[]::new)))) {
+                SeriesBatch batch = SeriesBatch.of(chunk.toArray(Series[]::new));
+                List<Forecast> averaged = models.get(0).forecast(batch);
+                for (int m = 1; m < models.size(); m++) {
+                    List<Forecast> other = models.get(m).forecast(batch);
+                    for (int i = 0; i < averaged.size(); i++) {
+                        add(averaged.get(i).mean(), other.get(i).mean());
+                        for (Map.Entry<String, double[]> q : averaged.get(i).quantiles().entrySet()) {
+                            add(q.getValue(), other.get(i).quantiles().get(q.getKey()));
+                        }
+                    }
+                }
+                for (Forecast f : averaged) {
+                    scale(f.mean(), 1.0 / models.size());
+                    for (double[] q : f.quantiles().values()) scale(q, 1.0 / models.size());
                     if (header) {
                         w.println("series,step,mean," + String.join(",", f.quantiles().keySet()));
                         header = false;
@@ -101,6 +141,14 @@ public final class StatewiseDeepArBench {
                 }
             }
         }
+    }
+
+    private static void add(double[] to, double[] values) {
+        for (int k = 0; k < to.length; k++) to[k] += values[k];
+    }
+
+    private static void scale(double[] values, double factor) {
+        for (int k = 0; k < values.length; k++) values[k] *= factor;
     }
 
     private static DataInput series(String path) {
