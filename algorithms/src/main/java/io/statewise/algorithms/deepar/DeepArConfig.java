@@ -24,7 +24,7 @@ import java.util.Locale;
  * @param minimumLearningRate       the lowest step size decays reach
  * @param numLayers             stacked LSTM layers
  * @param numCells              cells per layer
- * @param dropoutRate           dropout on every layer's outputs while training
+ * @param dropoutRate           dropout between stacked LSTM layers while training (not on the last layer's outputs)
  * @param likelihood            the output distribution
  * @param embeddingDimension    values per categorical feature's embedding
  * @param cardinality           values of each categorical feature; empty for none

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The forward pass, loss and hand-derived backward pass of DeepAR over a {@link DeepArWorkspace} of windows whose
- * inputs and targets are loaded: the LSTM stack (dropout on each layer's outputs when masks are drawn), the head, the
+ * inputs and targets are loaded: the LSTM stack (dropout between layers when masks are drawn), the head, the
  * mean negative log-likelihood of the scored rows, then backpropagation through the head, through time in every
  * layer and into the embeddings (an embedding's gradient sums over the steps of its windows).
  */

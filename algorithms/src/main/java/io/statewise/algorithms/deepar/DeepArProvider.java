@@ -47,7 +47,8 @@ public final class DeepArProvider implements AlgorithmProvider<DeepArState, Deep
             Param.decimal("minimum_learning_rate", 5e-5, 1e-12, 1, "the lowest step size decays reach"),
             Param.integer("num_layers", 2, 1, 8, "stacked LSTM layers"),
             Param.integer("num_cells", 40, 1, 400, "cells per LSTM layer"),
-            Param.decimal("dropout_rate", 0.1, 0, 0.99, "dropout on the LSTM outputs while training"),
+            Param.decimal("dropout_rate", 0.1, 0, 0.99, "dropout between stacked LSTM layers while"
+                    + " training (none on the last layer's outputs, so none with one layer)"),
             Param.choice("likelihood", "student-t", Likelihood.NAMES,
                     "output distribution: gaussian, student-T, negative-binomial, beta or deterministic-L1"),
             Param.integer("embedding_dimension", 10, 1, 1000, "values of each categorical feature's embedding"),

@@ -26,8 +26,8 @@ final class WindowLoader {
     }
 
     /**
-     * A training window per series, ends drawn from {@code random} ({@link #drawEnd}); dropout masks drawn too if
-     * {@code rate > 0}.
+     * A training window per series, ends drawn from {@code random} ({@link #drawEnd}); dropout masks between
+     * stacked layers drawn too if {@code rate > 0} ({@link DeepArWorkspace#ensure}).
      */
     void training(float[] params, SeriesBatch batch, DeepArWorkspace ws, GaussianSampler random, double halfLife,
                   double rate) {
@@ -108,6 +108,7 @@ final class WindowLoader {
         int count = ws.windows * ws.steps * network.shape.numCells();
         float keep = (float) (1 / (1 - rate));
         for (float[] mask : ws.masks) {
+            if (mask == null) continue; // the last layer's
             for (int r = 0; r < count; r++) mask[r] = random.nextDouble() < rate ? 0f : keep;
         }
     }

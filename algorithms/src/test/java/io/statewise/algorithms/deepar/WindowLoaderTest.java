@@ -1,6 +1,9 @@
 package io.statewise.algorithms.deepar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.data.Series;
@@ -9,7 +12,10 @@ import io.statewise.algorithms.nn.GaussianSampler;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
-/** Where training windows end: uniform over the positions a whole window fits, or weighted towards the end. */
+/**
+ * Where training windows end (uniform over the positions a whole window fits, or weighted towards the end) and where
+ * dropout acts (between stacked layers only).
+ */
 class WindowLoaderTest {
 
     private static final int DRAWS = 200_000;
@@ -33,6 +39,39 @@ class WindowLoaderTest {
         assertEquals(10, ws.ends[0]);
         assertEquals(18 + (int) (random.nextDouble() * 23), ws.ends[1], "the first draw is the second series'");
         assertEquals(18 + (int) (random.nextDouble() * 43), ws.ends[2]);
+    }
+
+    @Test
+    void dropoutActsBetweenStackedLayersNotOnTheLastLayersOutputs() {
+        DeepArNetwork network = DeepArTesting.deepar(DeepArTesting.small("num_layers", 3, "dropout_rate", 0.5))
+                .config().shape().network();
+        SeriesBatch batch = SeriesBatch.of(series("a", 40), series("b", 60));
+        DeepArWorkspace ws = new DeepArWorkspace(network);
+        new WindowLoader(network).training(network.initialParameters(1), batch, ws, new GaussianSampler(5), 0, 0.5);
+        assertNotNull(ws.masks[0]);
+        assertNotNull(ws.masks[1]);
+        assertNull(ws.masks[2], "the likelihood's parameters see the last layer's outputs undropped");
+        int values = ws.windows * ws.steps * 8;
+        int zeros = 0;
+        for (int r = 0; r < values; r++) zeros += ws.masks[0][r] == 0 ? 1 : 0;
+        assertTrue(zeros > 0.4 * values && zeros < 0.6 * values, "zeros " + zeros + " of " + values);
+    }
+
+    @Test
+    void oneLayerTrainsWithoutDropoutWhateverTheRate() {
+        DeepArNetwork network = DeepArTesting.deepar(DeepArTesting.small("dropout_rate", 0.5)).config().shape()
+                .network();
+        SeriesBatch batch = SeriesBatch.of(series("a", 40), series("b", 60));
+        float[] params = network.initialParameters(1);
+        DeepArObjective objective = new DeepArObjective(network);
+        DeepArWorkspace dropped = new DeepArWorkspace(network);
+        new WindowLoader(network).training(params, batch, dropped, new GaussianSampler(5), 0, 0.5);
+        double loss = objective.lossAndGradient(params, dropped, 0);
+        DeepArWorkspace plain = new DeepArWorkspace(network);
+        new WindowLoader(network).training(params, batch, plain, new GaussianSampler(5), 0, 0);
+        assertArrayEquals(plain.ends, dropped.ends, "the same windows");
+        assertEquals(objective.lossAndGradient(params, plain, 0), loss, 0);
+        assertArrayEquals(plain.gradient, dropped.gradient, 0f);
     }
 
     private static Series series(String id, int length) {
