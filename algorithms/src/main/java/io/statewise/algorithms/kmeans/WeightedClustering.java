@@ -42,16 +42,18 @@ final class WeightedClustering {
         }
         SplitMix64 rng = new SplitMix64(seed);
         int localTrials = WeightedKMeansPlusPlus.greedyTrials(k);
+        PointDistances distances = new PointDistances(points, n, d); // shared by the trials
         Result best = null;
         for (int trial = 0; trial < trials; trial++) {
             double[] centers = new double[k * d];
             if (init == KMeansConfig.InitMethod.KMEANS_PLUS_PLUS) {
-                WeightedKMeansPlusPlus.seed(points, weights, n, d, k, localTrials, rng, centers);
+                WeightedKMeansPlusPlus.seed(distances, points, weights, d, k, localTrials, rng, centers);
             } else {
                 UniformSeeding.seed(points, n, d, k, rng, centers);
             }
             double[] groupWeights = new double[k];
-            double ssd = WeightedLloyd.run(points, weights, n, d, centers, k, maxIter, tol, groupWeights);
+            double ssd = WeightedLloyd.run(points, distances.columns(), weights, n, d, centers, k, maxIter, tol,
+                    groupWeights);
             if (best == null || ssd < best.ssd()) best = new Result(centers, groupWeights, ssd);
         }
         return best;

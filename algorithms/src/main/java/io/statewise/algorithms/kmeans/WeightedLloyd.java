@@ -24,6 +24,7 @@ final class WeightedLloyd {
      * total weight: weights and first moment of the points are preserved exactly, which merge relies on.
      *
      * @param points       row-major {@code n x d}. Not modified.
+     * @param columns      the same points column by column
      * @param weights      {@code n} positive weights. Not modified.
      * @param n            number of points, at least 1
      * @param d            dimension
@@ -34,14 +35,13 @@ final class WeightedLloyd {
      * @param groupWeights {@code k} values, or null. Modified: the weight of each final center's group.
      * @return the weighted SSD of the points to their nearest final center
      */
-    static double run(double[] points, double[] weights, int n, int d, double[] centers, int k, int maxIter,
-                      double tol, double[] groupWeights) {
+    static double run(double[] points, PointColumns columns, double[] weights, int n, int d, double[] centers, int k,
+                      int maxIter, double tol, double[] groupWeights) {
         int[] assignment = new int[n];
         double[] dist = new double[n];
         double[] sums = new double[k * d];
         double[] groupW = new double[k];
         int[] counts = new int[k];
-        PointColumns columns = new PointColumns(points, n, d);
         double[] toCenter = new double[n];
         double ssd = assign(columns, weights, n, d, centers, k, assignment, dist, toCenter);
         for (int iter = 0; iter < maxIter; iter++) {
@@ -141,11 +141,6 @@ final class WeightedLloyd {
     }
 
     /** Assigns each point to its nearest center (ties to the lowest index); returns the weighted SSD. */
-    static double assign(double[] points, double[] weights, int n, int d, double[] centers, int k,
-                         int[] assignment, double[] dist) {
-        return assign(new PointColumns(points, n, d), weights, n, d, centers, k, assignment, dist, new double[n]);
-    }
-
     private static double assign(PointColumns columns, double[] weights, int n, int d, double[] centers, int k,
                                  int[] assignment, double[] dist, double[] toCenter) {
         columns.squaredDistances(centers, 0, dist);

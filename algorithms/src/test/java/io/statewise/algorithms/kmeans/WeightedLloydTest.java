@@ -16,7 +16,8 @@ class WeightedLloydTest {
     void emptyClustersAreReseededAndMomentsPreserved() {
         double[] centers = {10, 10, 10};
         double[] groupWeights = new double[3];
-        double ssd = WeightedLloyd.run(POINTS, WEIGHTS, 5, 1, centers, 3, 50, 0, groupWeights);
+        double ssd = WeightedLloyd.run(POINTS, new PointColumns(POINTS, 5, 1), WEIGHTS, 5, 1, centers, 3, 50, 0,
+                groupWeights);
         java.util.Arrays.sort(centers);
         assertArrayEquals(new double[] {0.5, 10, 20.5}, centers, 1e-12);
         assertEquals(0.25 * 2 + 0.25 * 4, ssd, 1e-12);
@@ -50,7 +51,8 @@ class WeightedLloydTest {
     void weightsActLikeRepeatedPoints() {
         // a point of weight 4 pulls a shared center like four copies of it would
         double[] centers = {0};
-        WeightedLloyd.run(new double[] {0, 10}, new double[] {1, 4}, 2, 1, centers, 1, 5, 0, null);
+        double[] points = {0, 10};
+        WeightedLloyd.run(points, new PointColumns(points, 2, 1), new double[] {1, 4}, 2, 1, centers, 1, 5, 0, null);
         assertEquals(8, centers[0], 1e-12);
     }
 
@@ -66,9 +68,12 @@ class WeightedLloydTest {
         double[] kept = new double[40 * d];
         double[] recomputed = new double[40 * d];
         double[] partlyKept = new double[40 * d];
-        WeightedKMeansPlusPlus.seed(points, weights, n, d, 40, 5, new SplitMix64(11), kept);
-        WeightedKMeansPlusPlus.seed(points, weights, n, d, 40, 5, new SplitMix64(11), recomputed, 0);
-        WeightedKMeansPlusPlus.seed(points, weights, n, d, 40, 5, new SplitMix64(11), partlyKept, 10L * n);
+        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d), points, weights, d, 40, 5, new SplitMix64(11),
+                kept);
+        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d, 0), points, weights, d, 40, 5,
+                new SplitMix64(11), recomputed);
+        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d, 10L * n), points, weights, d, 40, 5,
+                new SplitMix64(11), partlyKept);
         assertArrayEquals(kept, recomputed);
         assertArrayEquals(kept, partlyKept);
     }
