@@ -80,8 +80,7 @@ bench_setup() {
 }
 
 # build_bench [--skip-build]: builds statewise-bench (with its upstream modules) and the Spark peer unless told not
-# to, then sets CP and SPARK_CP. The project's own jars are copied to $OUT/lib first, so that a rebuild of the
-# modules while the benchmark runs can neither change nor break it.
+# to, then sets CP (snapshot_classpath into $OUT/lib) and SPARK_CP.
 build_bench() {
   cd "$ROOT"
   if [[ "${1:-}" != --skip-build ]]; then
@@ -89,21 +88,28 @@ build_bench() {
     $MVN -B -q $MVN_FLAGS -Pbench -pl bench -am -Dmaven.test.skip=true package >&2
     $MVN -B -q $MVN_FLAGS -f bench/spark/pom.xml -Dmaven.test.skip=true package >&2
   fi
-  mkdir -p "$OUT/lib"
-  rm -rf "$OUT/lib"/*
-  local entries entry path=""
+  snapshot_classpath "$OUT/lib"
+  SPARK_CP="$BENCH/spark/target/classes:$(cat "$BENCH/spark/target/classpath.txt")"
+  "$PYTHON" -c 'import numpy, pandas, sklearn' || { echo "PYTHON=$PYTHON lacks numpy/pandas/scikit-learn" >&2; exit 1; }
+}
+
+# snapshot_classpath LIB: copies the project's own jars and the bench classes (from bench/target/classpath.txt) to
+# the directory LIB, emptied first, and sets CP to them plus the dependencies, so that a rebuild of the modules while a
+# benchmark runs can neither change nor break it.
+snapshot_classpath() {
+  local lib=$1 entries entry path=""
+  mkdir -p "$lib"
+  rm -rf "${lib:?}"/*
   IFS=: read -ra entries < "$BENCH/target/classpath.txt" || true  # no final newline
   for entry in "${entries[@]}"; do
     if [[ "$entry" == "$ROOT"/* ]]; then
-      cp -p "$entry" "$OUT/lib/"
-      entry="$OUT/lib/$(basename "$entry")"
+      cp -p "$entry" "$lib/"
+      entry="$lib/$(basename "$entry")"
     fi
     path+=":$entry"
   done
-  cp -rp "$BENCH/target/classes" "$OUT/lib/bench-classes"
-  CP="$OUT/lib/bench-classes$path"
-  SPARK_CP="$BENCH/spark/target/classes:$(cat "$BENCH/spark/target/classpath.txt")"
-  "$PYTHON" -c 'import numpy, pandas, sklearn' || { echo "PYTHON=$PYTHON lacks numpy/pandas/scikit-learn" >&2; exit 1; }
+  cp -rp "$BENCH/target/classes" "$lib/bench-classes"
+  CP="$lib/bench-classes$path"
 }
 
 # ensure_fashion_mnist DATA_DIR: sets MNIST to the Fashion-MNIST train images as CSV (60,000 x 784, no label), made

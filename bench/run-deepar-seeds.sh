@@ -19,8 +19,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
 OUT="$BENCH/target/deepar-seeds"
 WORK="$BENCH/target/work"
-PYTHON=${PYTHON:-/usr/bin/python3}
-MVN=${MVN:-mvn}
+source "$BENCH/bench-lib.sh"  # PYTHON, MVN, snapshot_classpath
 DATA="" HORIZON="" DEV=0 SEEDS="1 2 3" NAME="" SKIP_BUILD=0 HP=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -47,15 +46,7 @@ if [[ $SKIP_BUILD -eq 0 ]]; then
   $MVN -B -q ${MVN_FLAGS:-} -Pbench -pl bench -am -Dmaven.test.skip=true package >&2
 fi
 # the project's jars copied first, so that a rebuild while the jobs run changes nothing
-LIB="$OUT/lib-$NAME"
-rm -rf "$LIB"; mkdir -p "$LIB"
-CP="$LIB/bench-classes"
-IFS=: read -ra entries < "$BENCH/target/classpath.txt" || true
-for entry in "${entries[@]}"; do
-  if [[ "$entry" == "$ROOT"/* ]]; then cp -p "$entry" "$LIB/"; entry="$LIB/$(basename "$entry")"; fi
-  CP+=":$entry"
-done
-cp -rp "$BENCH/target/classes" "$LIB/bench-classes"
+snapshot_classpath "$OUT/lib-$NAME"
 
 for seed in $SEEDS; do
   run="$OUT/$NAME-s$seed"
