@@ -82,11 +82,8 @@ public final class StatewiseDeepArBench {
         List<DeepArModel> models = new ArrayList<>();
         for (String file : args.all("model")) {
             DeepArModel m = new DeepArModelCodec().decode(Files.readAllBytes(Path.of(file)));
-            int samples = args.getInt("samples", m.numEvalSamples());
-            long seed = args.getLong("sample-seed", m.seed());
-            models.add(new DeepArModel(m.timeFreq(), m.contextLength(), m.predictionLength(), m.likelihood(),
-                    m.numLayers(), m.numCells(), m.embeddingDimension(), m.cardinality(), m.ignoreCat(),
-                    m.numDynamicFeat(), m.ignoreDynamic(), samples, m.testQuantiles(), seed, m.parameters()));
+            models.add(m.withSampling(args.getInt("samples", m.numEvalSamples()),
+                    args.getLong("sample-seed", m.seed())));
         }
         if (models.isEmpty()) throw new IllegalArgumentException("missing --model");
         writeForecasts(models, Path.of(args.required("train")), Path.of(args.required("forecasts-out")));

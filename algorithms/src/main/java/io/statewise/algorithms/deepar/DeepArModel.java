@@ -58,6 +58,13 @@ public record DeepArModel(String timeFreq, int contextLength, int predictionLeng
         return parameters.clone();
     }
 
+    /** The same network forecasting with {@code numEvalSamples} sample paths drawn from {@code seed}. */
+    public DeepArModel withSampling(int numEvalSamples, long seed) {
+        return new DeepArModel(timeFreq, contextLength, predictionLength, likelihood, numLayers, numCells,
+                embeddingDimension, cardinality, ignoreCat, numDynamicFeat, ignoreDynamic, numEvalSamples,
+                testQuantiles, seed, parameters);
+    }
+
     @Override
     public String algorithm() {
         return DeepArProvider.NAME;

@@ -1,6 +1,8 @@
 package io.statewise.algorithms.deepar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.Metrics;
@@ -74,5 +76,18 @@ class DeepArTrainingTest {
         assertEquals(f.mean()[3], again.get(0).mean()[3], 0, "a series' forecast does not depend on its batch");
         Map<String, Double> metrics = deepar.epochMetrics(deepar.init(DataSchema.SERIES), java.util.Optional.empty());
         assertTrue(metrics.isEmpty());
+    }
+
+    @Test
+    void anotherSamplingKeepsTheNetworkAndChangesOnlyTheSamplePaths() {
+        DeepArModel model = train(DeepArTesting.deepar(DeepArTesting.small("epochs", 1)), 1);
+        DeepArModel resampled = model.withSampling(7, model.seed() + 1);
+        assertEquals(7, resampled.numEvalSamples());
+        assertEquals(model.seed() + 1, resampled.seed());
+        assertArrayEquals(model.parameters(), resampled.parameters());
+        assertEquals(model.withSampling(model.numEvalSamples(), model.seed()).forecast(SeriesBatch.of(SERIES.get(0)))
+                .get(0).mean()[0], model.forecast(SeriesBatch.of(SERIES.get(0))).get(0).mean()[0], 0);
+        assertNotEquals(model.forecast(SeriesBatch.of(SERIES.get(0))).get(0).mean()[0],
+                resampled.forecast(SeriesBatch.of(SERIES.get(0))).get(0).mean()[0]);
     }
 }
