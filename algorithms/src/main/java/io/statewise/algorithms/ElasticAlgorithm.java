@@ -22,7 +22,8 @@ import java.util.Set;
  *       otherwise), so partial states from any partition of the data combine to the same result;</li>
  *   <li>a state's {@link State#serializedSize() size} depends on hyperparameters and the schema only, never on the
  *       number of records;</li>
- *   <li>{@link #finalize} is cheap, may be called at any time and any number of times, and does not change the state.</li>
+ *   <li>{@link #finalize} is cheap, may be called at any time and any number of times, and does not change the
+ *       state.</li>
  * </ul>
  *
  * <p><b>Partials never contain the base.</b> A worker calls {@link #startPartial} with the global state as it was at
@@ -83,8 +84,8 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
      * epoch, empty in the first epoch). The partial holds no contribution of the base.
      *
      * @param base  the global state at the start of the epoch. Not modified.
-     * @param seed  randomness for this split, derived by the runtime from (job seed, epoch, split) so that a rescaled or
-     *              resumed job replays bit for bit
+     * @param seed  randomness for this split, derived by the runtime from (job seed, epoch, split) so that a rescaled
+     *              or resumed job replays bit for bit
      */
     S startPartial(S base, long seed);
 

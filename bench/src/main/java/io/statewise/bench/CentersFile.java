@@ -38,7 +38,8 @@ final class CentersFile {
             if (line.isEmpty()) continue;
             String[] fields = line.split(",");
             double[] row = new double[fields.length];
-            for (int t = 0; t < fields.length; t++) row[t] = Double.parseDouble(fields[t].strip().toLowerCase(Locale.ROOT));
+            for (int t = 0; t < fields.length; t++) row[t] = Double.parseDouble(fields[t].strip()
+                    .toLowerCase(Locale.ROOT));
             rows.add(row);
         }
         if (rows.isEmpty()) throw new IOException("no center in " + file);

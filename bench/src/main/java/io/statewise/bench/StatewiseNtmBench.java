@@ -23,10 +23,10 @@ import java.util.TreeMap;
  * name=value... [--parallelism 2] [--jobs 1] [--split-size bytes] --work-dir <dir> [--topics-out <file>]
  * [--validation <svm>]} runs {@code --jobs} identical {@code ntm} jobs on LibSVM bag-of-words (TextToBow's files)
  * through a standalone node ({@link JobRunner}), with the validation documents scored after every epoch (and early
- * stopping on their loss) when given, evaluates the first model on the test documents ({@link TestSet}: ELBO perplexity, NPMI over
- * the test documents, topic diversity), writes each topic's top 25 word ids (0-based, comma-separated, one line per
- * topic) for the shared scorer of sklearn_lda.py, and prints one JSON line with the training throughput in documents
- * per second per worker and the validation loss of every epoch.
+ * stopping on their loss) when given, evaluates the first model on the test documents ({@link TestSet}: ELBO
+ * perplexity, NPMI over the test documents, topic diversity), writes each topic's top 25 word ids (0-based,
+ * comma-separated, one line per topic) for the shared scorer of sklearn_lda.py, and prints one JSON line with the
+ * training throughput in documents per second per worker and the validation loss of every epoch.
  */
 public final class StatewiseNtmBench {
 

@@ -122,7 +122,8 @@ class ElasticClusterTest {
         assertEachSplitMergedOnce(done, EPOCHS);
         assertEquals(survivor, ClusterNodes.jobHost(api, JOB_TIMEOUT, survivor), "the job moved to the survivor");
         Duration recovered = cluster.loggedAfter(survivor == three.b() ? "b" : "c", "recovered at epoch", killedAt);
-        System.out.println("ElasticClusterTest: job recovered on another node " + recovered.toMillis() + " ms after kill -9");
+        System.out.println("ElasticClusterTest: job recovered on another node " + recovered.toMillis()
+                + " ms after kill -9");
         assertTrue(recovered.compareTo(JOB_RECOVERY) < 0, "the job recovered on the survivor after " + recovered);
         JsonNode again = api.http().awaitCompleted(api.http().submit(kmeansSpec(blobs)), JOB_TIMEOUT);
         assertEquals(model(api, again), model(api, done), "the recovered job's model is the undisturbed one");

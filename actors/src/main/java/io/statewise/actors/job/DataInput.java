@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One data set of a job: files, directories or globs of dense CSV, sparse LibSVM, text documents or time series. Carried in the
- * job's first event, so new fields have defaults: an event written before a field existed reads as CSV, 1-based,
- * dimension undeclared, no text options.
+ * One data set of a job: files, directories or globs of dense CSV, sparse LibSVM, text documents or time series.
+ * Carried in the job's first event, so new fields have defaults: an event written before a field existed reads as CSV,
+ * 1-based, dimension undeclared, no text options.
  *
  * @param paths       files, directories or globs; at least one (the planner checks), none for the records of an
  *                    online job. For {@value #TEXT_FILES}: directories of documents (or single document files)

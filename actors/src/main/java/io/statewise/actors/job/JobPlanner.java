@@ -208,7 +208,8 @@ public final class JobPlanner {
         if (dataFormat instanceof TextFormat text) return resolveText(field, input, format, text);
         if (dataFormat instanceof SeriesFormat) return resolveSeries(field, input, format, dataFormat);
         if (format.sparse() && input.features().isEmpty()) {
-            throw new JobRejectedException(field + ".features", "libsvm input needs 'features' (the feature dimension)");
+            throw new JobRejectedException(field + ".features",
+                    "libsvm input needs 'features' (the feature dimension)");
         }
         List<Path> files;
         DataSchema schema;

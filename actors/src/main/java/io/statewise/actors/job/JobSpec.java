@@ -51,6 +51,7 @@ public record JobSpec(String algorithm, Map<String, String> hyperParameters, Dat
         test = test == null ? Optional.empty() : test;
         if (parallelism < 0) throw new IllegalArgumentException("parallelism must be >= 0, got " + parallelism);
         if (maxBadRecords < 0) throw new IllegalArgumentException("maxBadRecords must be >= 0, got " + maxBadRecords);
-        if (splitSizeBytes < 0) throw new IllegalArgumentException("splitSizeBytes must be >= 0, got " + splitSizeBytes);
+        if (splitSizeBytes < 0) throw new IllegalArgumentException("splitSizeBytes must be >= 0, got "
+                + splitSizeBytes);
     }
 }

@@ -132,7 +132,9 @@ final class SplitScheduler {
         return requeue(l -> l.expiresAtNanos() - nowNanos < 0);
     }
 
-    /** Re-queues the splits leased to slots {@code fromSlot} and above (slots the job no longer runs); returns how many. */
+    /**
+     * Re-queues the splits leased to slots {@code fromSlot} and above (slots the job no longer runs); returns how many.
+     */
     int releaseSlotsFrom(int fromSlot) {
         return requeue(l -> l.slot() >= fromSlot);
     }

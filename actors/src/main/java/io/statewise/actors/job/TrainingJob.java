@@ -233,7 +233,8 @@ public final class TrainingJob
         this.ctx = ctx;
         this.settings = settings;
         this.clock = clock;
-        this.compute = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+        this.compute = ctx.getSystem().dispatchers()
+                .lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
         this.scheduler = new SplitScheduler(settings.leaseTimeout());
         this.slots = new JobWorkers(jobId, ctx, workers, scheduler);
         this.shard = shard;
@@ -354,7 +355,8 @@ public final class TrainingJob
     }
 
     private ReplyEffect<JobEvent, JobState> onSplitProgress(JobState.Running state, SplitProgress cmd) {
-        if (cmd.epoch() == state.epoch()) scheduler.progress(cmd.splitId(), cmd.slot(), cmd.records(), System.nanoTime());
+        if (cmd.epoch() == state.epoch()) scheduler.progress(cmd.splitId(), cmd.slot(), cmd.records(),
+                System.nanoTime());
         return Effect().noReply();
     }
 
@@ -364,7 +366,8 @@ public final class TrainingJob
             return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
         }
         return merge(state, new JobEvent.SplitMerged(cmd.epoch(), cmd.splitId(), cmd.partial(), cmd.records(),
-                cmd.badRecords(), clock.instant(), Optional.of(slots.nodeOf(cmd.replyTo()))), cmd.slot(), cmd.replyTo());
+                cmd.badRecords(), clock.instant(), Optional.of(slots.nodeOf(cmd.replyTo()))),
+                cmd.slot(), cmd.replyTo());
     }
 
     private ReplyEffect<JobEvent, JobState> onSegmentCompleted(JobState.Running state, SegmentCompleted cmd) {

@@ -70,7 +70,8 @@ public final class ClusterStatus {
         FiniteDuration wait = FiniteDuration.create(STATS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         // Relayed: the ask's own stage would run the dependents below on the default asynchronous executor.
         return Relay.on(system.executionContext(),
-                        Patterns.ask(region, new ShardRegion.GetClusterShardingStats(wait), STATS_TIMEOUT.plusSeconds(1)))
+                        Patterns.ask(region, new ShardRegion.GetClusterShardingStats(wait),
+                                STATS_TIMEOUT.plusSeconds(1)))
                 .thenApply(reply -> {
                     Map<Address, Integer> out = new HashMap<>();
                     ((ShardRegion.ClusterShardingStats) reply).getRegions().forEach((address, stats) -> out.put(

@@ -35,8 +35,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * <p>It pulls a split from its job, streams it through the algorithm's {@code update} on the compute dispatcher
  * (never on the actor thread), reports progress while it works (which renews its lease), and sends the partial state
  * back; the job answers with the next split. In epochs that sync every N batches it sends a partial after every N
- * mini-batches and continues the open split from the global state the job returns (the parameter-server loop). When nothing is waiting it asks again after a short delay, and it stops
- * when the job says it is over.
+ * mini-batches and continues the open split from the global state the job returns (the parameter-server loop). When
+ * nothing is waiting it asks again after a short delay, and it stops when the job says it is over.
  */
 public final class Worker extends AbstractBehavior<Worker.Command> {
 
@@ -136,7 +136,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         this.settings = settings;
         this.slot = slot;
         this.job = ClusterSharding.get(ctx.getSystem()).entityRefFor(TrainingJob.TYPE_KEY, jobId);
-        this.compute = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
+        this.compute = ctx.getSystem().dispatchers()
+                .lookup(DispatcherSelector.fromConfig(JobSettings.COMPUTE_DISPATCHER));
     }
 
     @Override

@@ -79,7 +79,8 @@ class JobFoldTest {
                 trainer.decodeState(((JobEvent.SplitMerged) events.get(1)).partial())),
                 trainer.decodeState(((JobEvent.SplitMerged) events.get(2)).partial()));
         assertArrayEquals(trainer.encodeState(expected), trainer.encodeState(fold.trainedState(state).orElseThrow()));
-        assertEquals(((JobEvent.SplitMerged) events.get(1)).records() + ((JobEvent.SplitMerged) events.get(2)).records(),
+        assertEquals(((JobEvent.SplitMerged) events.get(1)).records()
+                + ((JobEvent.SplitMerged) events.get(2)).records(),
                 ((JobState.Running) state).records());
     }
 

@@ -16,7 +16,8 @@ public final class PersistenceTestKits {
     public static Config config() {
         return EventSourcedBehaviorTestKit.config()
                 .withFallback(ConfigFactory.parseString(
-                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\" = jackson-cbor }"))
+                        "pekko.actor.serialization-bindings { \"io.statewise.persistence.CborSerializable\""
+                                + " = jackson-cbor }"))
                 .withFallback(ConfigFactory.load());
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the records of one {@link Split} of a CSV file of numbers into reusable {@link DenseBatch}es. This is the hot path
- * of every data pass, so it allocates nothing per record: bytes go through one reusable buffer and numbers are parsed
- * straight from bytes by a {@link FloatParser}. Objects are created only when a record is bad.
+ * Reads the records of one {@link Split} of a CSV file of numbers into reusable {@link DenseBatch}es. This is the hot
+ * path of every data pass, so it allocates nothing per record: bytes go through one reusable buffer and numbers are
+ * parsed straight from bytes by a {@link FloatParser}. Objects are created only when a record is bad.
  *
  * <p>Lines are split on {@code '\n'}; a trailing {@code '\r'} (CRLF), trailing blanks and a missing final newline are
  * accepted, empty lines are ignored, and blanks may surround fields (so {@code "1, 2"} is two fields). A UTF-8 byte

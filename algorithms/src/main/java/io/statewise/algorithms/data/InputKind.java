@@ -2,9 +2,9 @@ package io.statewise.algorithms.data;
 
 /**
  * What an algorithm reads: numeric records (dense CSV or sparse LibSVM, as {@link DenseBatch}es or
- * {@link SparseBatch}es), text documents ({@link TextBatch}es) or time series ({@link SeriesBatch}es). A runtime matches a data set's kind against the
- * algorithm's ({@link io.statewise.algorithms.ElasticAlgorithm#inputKinds()}) before it starts a job, so a mismatch
- * is a rejected submission rather than a failed job.
+ * {@link SparseBatch}es), text documents ({@link TextBatch}es) or time series ({@link SeriesBatch}es). A runtime
+ * matches a data set's kind against the algorithm's ({@link io.statewise.algorithms.ElasticAlgorithm#inputKinds()})
+ * before it starts a job, so a mismatch is a rejected submission rather than a failed job.
  */
 public enum InputKind {
     /** Dense or sparse numeric records. */

@@ -21,8 +21,8 @@ import java.util.Optional;
  * within a record, and converted to 0-based indices in the batch; values are finite floats (explicit zeros are kept).
  * A record may have no non-zero (an all-zero vector). {@code #} starts a comment that runs to the end of the line;
  * empty lines and comment-only lines are not records. A {@code qid:<n>} token directly after the label (SVMlight's
- * query id, for ranking) is skipped: no algorithm here uses it. CRLF line ends, trailing blanks, a missing final newline
- * and a UTF-8 byte order mark are accepted.
+ * query id, for ranking) is skipped: no algorithm here uses it. CRLF line ends, trailing blanks, a missing final
+ * newline and a UTF-8 byte order mark are accepted.
  *
  * <p>A record is bad when its label or a value is not a finite float, a token is not {@code index:value}, an index is
  * negative, below the first index (0 in 1-based data), at or beyond the feature dimension, or not greater than the
@@ -287,7 +287,9 @@ public final class LibSvmSplitReader implements SplitReader {
         return end - p >= 4 && b[p] == 'q' && b[p + 1] == 'i' && b[p + 2] == 'd' && b[p + 3] == ':';
     }
 
-    /** The offset just past a {@code qid:<digits>} token at {@code p}, or -1 if its id is not a non-negative integer. */
+    /**
+     * The offset just past a {@code qid:<digits>} token at {@code p}, or -1 if its id is not a non-negative integer.
+     */
     private static int skipQid(byte[] b, int p, int end) {
         int q = p + 4;
         int digits = q;

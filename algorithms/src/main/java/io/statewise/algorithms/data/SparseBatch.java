@@ -115,7 +115,8 @@ public final class SparseBatch implements Batch {
      */
     void commitRecord(float label, int end) {
         if (end < nnz || end > indices.length) {
-            throw new IllegalArgumentException("non-zeros end " + end + " outside [" + nnz + ", " + indices.length + "]");
+            throw new IllegalArgumentException("non-zeros end " + end + " outside [" + nnz + ", "
+                    + indices.length + "]");
         }
         nnz = end;
         commitRecord(label);

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * cache file is keyed by the source file (absolute path, size, last-modified time, file key), the split's byte range,
  * the format, the schema and the mini-batch capacity, so a changed source file or a different batch size never
  * replays stale batches. A file is written under a temporary name and renamed into place only when the whole split was
- * read: a read abandoned early (a sampling pass that wanted no more, a cancelled split, a failure) leaves no cache file.
+ * read: a read abandoned early (a sampling pass that wanted no more, a cancelled split, a failure) leaves no cache
+ * file.
  *
  * <p>The cache never fails a read: a cache file that cannot be written is dropped, one that cannot be read or is
  * corrupt (every block carries a CRC-32C) is deleted and the split parsed again (mid-split, by re-parsing and

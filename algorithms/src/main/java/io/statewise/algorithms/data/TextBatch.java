@@ -144,13 +144,17 @@ public final class TextBatch implements Batch {
         long needed = (long) at + more;
         if (needed > bytes.length) {
             long length = Math.max(needed, 2L * bytes.length);
-            if (length > Integer.MAX_VALUE - 8) throw new IllegalStateException("too much text in one batch: " + needed);
+            if (length > Integer.MAX_VALUE - 8) throw new IllegalStateException("too much text in one batch: "
+                    + needed);
             bytes = Arrays.copyOf(bytes, (int) length);
         }
         return at;
     }
 
-    /** Ends a token of the document being built whose bytes the caller wrote, after {@link #reserveBytes}, up to {@code end}. */
+    /**
+     * Ends a token of the document being built whose bytes the caller wrote, after {@link #reserveBytes}, up to
+     * {@code end}.
+     */
     public void commitToken(int end) {
         if (end <= tokenStarts[tokens] || end > bytes.length) {
             throw new IllegalArgumentException("token end " + end + " outside (" + tokenStarts[tokens] + ", "

@@ -49,7 +49,8 @@ final class TextFilesReader extends TextSplitReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 8) throw new DataException(file + ": a document over 2 GiB");
-            if (size > buf.length) buf = new byte[(int) Math.max(size, Math.min(Integer.MAX_VALUE - 8, 2L * buf.length))];
+            if (size > buf.length) buf = new byte[(int) Math.max(size,
+                    Math.min(Integer.MAX_VALUE - 8, 2L * buf.length))];
             ByteBuffer window = ByteBuffer.wrap(buf, 0, (int) size);
             while (window.hasRemaining() && channel.read(window) >= 0) {
                 // a file that shrank while read ends early; one that grew is read to its size at open

@@ -127,7 +127,8 @@ public final class DeepAr implements ElasticAlgorithm<DeepArState, DeepArModel> 
         float[] from = base.kind == DeepArState.Kind.GLOBAL ? base.params : base.params.clone();
         DeepArState p = new DeepArState(shape, DeepArState.Kind.PARTIAL, from.clone(), from, moments);
         p.baseSteps = base.totalSteps();
-        p.random = new GaussianSampler(seed ^ config.seed() * 0xD1B54A32D192ED03L).nextLong(); // adjacent seeds, far apart
+        p.random = new GaussianSampler(seed ^ config.seed() * 0xD1B54A32D192ED03L)
+                .nextLong(); // adjacent seeds, far apart
         p.copyBookkeepingFrom(base);
         return p;
     }

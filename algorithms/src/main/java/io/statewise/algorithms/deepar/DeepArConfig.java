@@ -98,7 +98,8 @@ public record DeepArConfig(TimeFrequency timeFreq, int contextLength, int predic
                 Likelihood.of(hp.getString("likelihood")), hp.getInt("embedding_dimension"), cards,
                 cardinality.equals("ignore"), numDynamic, dynamic.equals("ignore"),
                 hp.getInt("early_stopping_patience"), hp.getInt("num_eval_samples"),
-                decimals("test_quantiles", text(hp, "test_quantiles", DeepArProvider.DEFAULT_QUANTILES)), hp.getInt("sync_every_batches"),
+                decimals("test_quantiles", text(hp, "test_quantiles", DeepArProvider.DEFAULT_QUANTILES)),
+                hp.getInt("sync_every_batches"),
                 hp.getInt("windows_per_series"), hp.getDouble("window_half_life"), hp.getDouble("clip_gradient"),
                 hp.getInt("seed"));
     }

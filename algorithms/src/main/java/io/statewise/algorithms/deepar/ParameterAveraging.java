@@ -53,7 +53,9 @@ final class ParameterAveraging {
         return merged.steps == 0 || behind <= 0 ? 0 : (double) behind / merged.steps;
     }
 
-    /** A global state: {@code previous}'s parameters plus the (damped if stale) change of the partial {@code merged}. */
+    /**
+     * A global state: {@code previous}'s parameters plus the (damped if stale) change of the partial {@code merged}.
+     */
     static DeepArState apply(DeepArState previous, DeepArState merged) {
         double staleness = staleness(previous, merged);
         float[] params = WeightedAverage.addChange(previous.params, merged.params, merged.base,

@@ -47,8 +47,9 @@ final class WindowLoader {
      * The end of a training window of {@code length} steps in a series of {@code len} values, from a uniform
      * {@code u} in [0, 1): {@code len} if the series is no longer than a window; else {@code len - d}, where the
      * distance d from the series' end ranges over {@code [0, len - length]}, uniform when {@code halfLife} is 0 (as
-     * {@code length + floor(u * positions)}, the draw of earlier versions) and otherwise with {@code P(d)} proportional to {@code 2^(-d / halfLife)} (the floor of a truncated exponential,
-     * drawn by inverting its distribution function).
+     * {@code length + floor(u * positions)}, the draw of earlier versions) and otherwise with {@code P(d)} proportional
+     * to {@code 2^(-d / halfLife)} (the floor of a truncated exponential, drawn by inverting its distribution
+     * function).
      */
     static int drawEnd(int len, int length, double halfLife, double u) {
         if (len <= length) return len;

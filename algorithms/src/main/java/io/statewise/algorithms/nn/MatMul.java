@@ -16,8 +16,8 @@ public final class MatMul {
     private MatMul() {}
 
     /**
-     * {@code C = A B}: {@code A} is {@code n x k} at {@code a[0..]}, {@code B} is {@code k x m} at {@code b[bOffset..]},
-     * {@code C} is {@code n x m} at {@code c[0..]}, overwritten.
+     * {@code C = A B}: {@code A} is {@code n x k} at {@code a[0..]}, {@code B} is {@code k x m} at
+     * {@code b[bOffset..]}, {@code C} is {@code n x m} at {@code c[0..]}, overwritten.
      */
     public static void multiply(float[] a, int n, int k, float[] b, int bOffset, int m, float[] c) {
         for (int i = 0; i < n; i++) {

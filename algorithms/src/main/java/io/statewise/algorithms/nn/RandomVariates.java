@@ -51,7 +51,9 @@ public final class RandomVariates {
         return k;
     }
 
-    /** Negative binomial with mean {@code mu > 0} and dispersion {@code alpha > 0}: variance {@code mu + alpha mu^2}. */
+    /**
+     * Negative binomial with mean {@code mu > 0} and dispersion {@code alpha > 0}: variance {@code mu + alpha mu^2}.
+     */
     public static double negativeBinomial(GaussianSampler random, double mu, double alpha) {
         double shape = 1 / alpha;
         return poisson(random, gamma(random, shape) * alpha * mu);

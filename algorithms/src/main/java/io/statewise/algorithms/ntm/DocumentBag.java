@@ -50,7 +50,8 @@ final class DocumentBag {
     static double words(Batch batch, int i) {
         double total = 0;
         if (batch instanceof SparseBatch s) {
-            for (int p = s.rowStart()[i]; p < s.rowStart()[i + 1]; p++) total += check(s.values()[p], i, s.indices()[p]);
+            for (int p = s.rowStart()[i]; p < s.rowStart()[i + 1]; p++) total += check(s.values()[p], i,
+                    s.indices()[p]);
         } else {
             DenseBatch d = (DenseBatch) batch;
             int off = d.offset(i);

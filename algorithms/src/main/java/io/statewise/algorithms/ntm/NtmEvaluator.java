@@ -40,7 +40,8 @@ public final class NtmEvaluator implements Evaluator {
     private static int[][] top(NtmModel model, int count) {
         float[][] topicWord = model.topicWord();
         int[][] out = new int[topicWord.length][];
-        for (int k = 0; k < out.length; k++) out[k] = TopWords.largest(topicWord[k], Math.min(count, model.featureDim()));
+        for (int k = 0; k < out.length; k++) out[k] = TopWords.largest(topicWord[k],
+                Math.min(count, model.featureDim()));
         return out;
     }
 

@@ -156,8 +156,8 @@ public record NtmModel(int featureDim, int numTopics, List<Integer> encoderLayer
     @Override
     public List<TopicMixture> predict(TextBatch documents) {
         if (vocabulary == null) {
-            throw new IllegalStateException("this NTM model has no vocabulary, so it cannot read text: train it on text,"
-                    + " or give vocab_file");
+            throw new IllegalStateException("this NTM model has no vocabulary, so it cannot read text: train it on"
+                    + " text, or give vocab_file");
         }
         SparseBatch counts = new TextDocuments(VocabularyIndex.of(Arrays.asList(vocabulary))).convert(documents);
         ModelInference inference = new ModelInference(this);

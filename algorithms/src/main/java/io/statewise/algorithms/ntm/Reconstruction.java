@@ -42,7 +42,8 @@ final class Reconstruction {
                 lse = max + Math.log(sum);
                 float factor = (float) (scale * n / sum);
                 for (int j = 0; j < v; j++) logits[off + j] *= factor;
-                for (int p = rowStart[i]; p < rowStart[i + 1]; p++) logits[off + words[p]] -= (float) (scale * counts[p]);
+                for (int p = rowStart[i]; p < rowStart[i + 1]; p++) logits[off + words[p]]
+                        -= (float) (scale * counts[p]);
             }
             double loss = n * lse - observed;
             total += loss;

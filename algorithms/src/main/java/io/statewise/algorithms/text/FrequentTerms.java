@@ -7,7 +7,8 @@ import java.util.Arrays;
  * mergeable as in Agarwal et al., "Mergeable Summaries", TODS 2013 (PODS 2012). For every term {@code x} with true
  * frequency {@code f(x)}:
  * <pre>
- *   count(x) &lt;= f(x) &lt;= count(x) + offset,      offset &lt;= (n - sum of counts) / (capacity + 1) &lt;= n / (capacity + 1)
+ *   count(x) &lt;= f(x) &lt;= count(x) + offset,
+ *   offset &lt;= (n - sum of counts) / (capacity + 1) &lt;= n / (capacity + 1)
  * </pre>
  * where {@code n} is the stream length and {@code count(x) = 0} for a term without a counter. So every term with
  * {@code f(x) > n / (capacity + 1)} has a counter, and the counts are exact while the stream has at most

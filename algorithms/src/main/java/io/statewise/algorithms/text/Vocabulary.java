@@ -50,7 +50,9 @@ public record Vocabulary(List<String> terms, long[] documentFrequencies, long ma
         return ALGORITHM;
     }
 
-    /** The vocabulary size: the feature dimension of the bag-of-words vectors it defines (NTM's {@code feature_dim}). */
+    /**
+     * The vocabulary size: the feature dimension of the bag-of-words vectors it defines (NTM's {@code feature_dim}).
+     */
     @Override
     public int featureDimension() {
         return terms.size();

@@ -15,8 +15,9 @@ import io.statewise.algorithms.codec.CodecHeader;
  *   long malformed UTF-8 sequences
  *   capacity slots: byte term length, maxTermBytes bytes (the term, zero-padded), long count
  * </pre>
- * Version 1 (read, not written) lacks the malformed sequence count (read as 0). Every slot is written, used or not, so the size depends only on the capacity and {@code maxTermBytes}; unused bytes
- * are zeros, which compress well. Counters are written in counter order, so a decoded state continues identically.
+ * Version 1 (read, not written) lacks the malformed sequence count (read as 0). Every slot is written, used or not, so
+ * the size depends only on the capacity and {@code maxTermBytes}; unused bytes are zeros, which compress well. Counters
+ * are written in counter order, so a decoded state continues identically.
  */
 public final class VocabularyStateCodec implements Codec<VocabularyState> {
 

@@ -90,7 +90,8 @@ class LibSvmSplitReaderTest {
 
     @Test
     void skipsCommentsBlankLinesAndQidAndAcceptsTabsCrlfAndAByteOrderMark() throws IOException {
-        Path file = write("c.svm", "\uFEFF# header comment\r\n\r\n  \t\r\n2\tqid:7 1:1\t\t2:2 \r\n#3 1:1\r\n1 qid:3#c\r\n");
+        Path file = write("c.svm",
+                "\uFEFF# header comment\r\n\r\n  \t\r\n2\tqid:7 1:1\t\t2:2 \r\n#3 1:1\r\n1 qid:3#c\r\n");
         float[][] rows = readDense(file, ONE_BASED, 2);
         assertEquals(2, rows.length);
         assertArrayEquals(new float[] {2, 1, 2}, rows[0]);

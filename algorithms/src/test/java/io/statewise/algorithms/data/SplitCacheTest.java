@@ -43,7 +43,8 @@ class SplitCacheTest {
 
     private static String bits(Batch batch) {
         StringBuilder b = new StringBuilder().append(batch.size()).append(':');
-        for (int i = 0; i < batch.size(); i++) b.append(Integer.toHexString(Float.floatToRawIntBits(batch.labels()[i]))).append(',');
+        for (int i = 0; i < batch.size(); i++) b.append(Integer.toHexString(Float.floatToRawIntBits(batch.labels()[i])))
+                .append(',');
         if (batch instanceof DenseBatch d) {
             for (int i = 0; i < d.size() * d.dimension(); i++) {
                 b.append(Integer.toHexString(Float.floatToRawIntBits(d.features()[i]))).append(',');

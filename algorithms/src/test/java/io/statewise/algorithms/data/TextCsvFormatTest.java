@@ -38,8 +38,8 @@ class TextCsvFormatTest {
 
     @Test
     void aNamedColumnIsFoundInTheHeaderOfEverySplit() throws IOException {
-        Path file = write("posts.csv", "id,\"the \"\"body\"\"\",score\n1,\"Hello, world\",3\n2,\"multi\nline \"\"quoted\"\" "
-                + "text\",4\n3,plain words here,5\n");
+        Path file = write("posts.csv", "id,\"the \"\"body\"\"\",score\n1,\"Hello, world\",3\n2,\"multi\n"
+                + "line \"\"quoted\"\" text\",4\n3,plain words here,5\n");
         TextCsvFormat format = TextCsvFormat.column("the \"body\"").withTokenizer(TOKENIZER);
         List<List<String>> expected = List.of(List.of("hello", "world"), List.of("multi", "line", "quoted", "text"),
                 List.of("plain", "words", "here"));

@@ -23,8 +23,8 @@ class PcaRandomizedTest {
     /**
      * {@code m = 40} sketch rows. Components mix within the top subspace by about {@code 1 / sqrt(m)} relative to
      * their eigenvalue gaps (see {@link SignSketch}): with the default {@code m = 13}, the third component's
-     * {@code |cos|} ranges over about 0.98 to 0.999 across seeds on these data; with {@code m = 40} it stays above 0.994
-     * on 20 seeds.
+     * {@code |cos|} ranges over about 0.98 to 0.999 across seeds on these data; with {@code m = 40} it stays above
+     * 0.994 on 20 seeds.
      */
     private static final ElasticAlgorithm<PcaState, PcaModel> RANDOMIZED = pca("num_components", 3,
             "algorithm_mode", "randomized", "extra_components", 37, "mini_batch_size", 300, "seed", 7);

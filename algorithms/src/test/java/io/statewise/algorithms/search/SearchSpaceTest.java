@@ -70,14 +70,14 @@ class SearchSpaceTest {
     void badRangesAreRefusedSayingWhy() {
         assertTrue(rejected("learning_rte", new ParamRange.Values(List.of("0.1"))).contains("no hyperparameter"));
         assertTrue(rejected("wd", new ParamRange.Values(List.of())).contains("empty"));
-        assertTrue(rejected("wd", new ParamRange.Interval(0.5, 0.1, ParamRange.Scale.LINEAR, ParamRange.NumberType.FLOAT))
-                .contains("empty"));
-        assertTrue(rejected("mini_batch_size", new ParamRange.Interval(1, 5, ParamRange.Scale.LINEAR, ParamRange.NumberType.FLOAT))
-                .contains("use type int"));
+        assertTrue(rejected("wd", new ParamRange.Interval(0.5, 0.1, ParamRange.Scale.LINEAR,
+                ParamRange.NumberType.FLOAT)).contains("empty"));
+        assertTrue(rejected("mini_batch_size", new ParamRange.Interval(1, 5, ParamRange.Scale.LINEAR,
+                ParamRange.NumberType.FLOAT)).contains("use type int"));
         assertTrue(rejected("wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, ParamRange.NumberType.INT))
                 .contains("use type float"));
-        assertTrue(rejected("optimizer", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR, ParamRange.NumberType.FLOAT))
-                .contains("'values'"));
+        assertTrue(rejected("optimizer", new ParamRange.Interval(0, 1, ParamRange.Scale.LINEAR,
+                ParamRange.NumberType.FLOAT)).contains("'values'"));
         assertTrue(rejected("wd", new ParamRange.Interval(0, 1, ParamRange.Scale.LOG, ParamRange.NumberType.FLOAT))
                 .contains("min > 0"));
         assertTrue(rejected("optimizer", new ParamRange.Values(List.of("sgd", "nesterov"))).contains("nesterov"));

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The text options of {@code statewise train} and {@code add-data}: the CSV text column and the tokenizer's filters. */
+/**
+ * The text options of {@code statewise train} and {@code add-data}: the CSV text column and the tokenizer's filters.
+ */
 final class TextInputOptions {
     @Option(names = "--text-column", paramLabel = "NAME|N",
             description = "text_csv: the text column, by header name (needs --header) or 0-based index if all digits.")

@@ -20,8 +20,8 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * The whole API: {@code /health}, {@code /v1/jobs...}, {@code /v1/tuning-jobs...} and {@code /v1/cluster}, sealed with the JSON error handlers of
- * {@link ApiErrors}.
+ * The whole API: {@code /health}, {@code /v1/jobs...}, {@code /v1/tuning-jobs...} and {@code /v1/cluster}, sealed with
+ * the JSON error handlers of {@link ApiErrors}.
  */
 public final class ApiRoutes {
 
@@ -46,7 +46,8 @@ public final class ApiRoutes {
                         tuning.map(t -> new TuningJobRoutes(t).routes()).orElse(reject()),
                         new JobRoutes(jobs).routes(),
                         path("cluster", () -> get(() -> onSuccess(cluster.get(), view ->
-                                complete(StatusCodes.OK, view, Jackson.<ClusterView>marshaller(JsonSupport.mapper()))))))));
+                                complete(StatusCodes.OK, view,
+                                        Jackson.<ClusterView>marshaller(JsonSupport.mapper()))))))));
         return api.seal(ApiErrors.rejectionHandler(), ApiErrors.exceptionHandler());
     }
 }

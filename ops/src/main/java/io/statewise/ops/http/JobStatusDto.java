@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A job's status as the API shows it; see {@link JobStatus} for the meaning of each field. {@code phase} is the
- * lower-case phase name ({@code training}, {@code online}, {@code finalizing}, {@code completed}, {@code failed}, {@code cancelled});
- * {@code error} and {@code finished_at} are null until they apply; {@code epochs_completed} lists each completed
- * epoch's metrics (e.g. {@code train_loss}, {@code validation_loss} of a linear learner), in order;
+ * lower-case phase name ({@code training}, {@code online}, {@code finalizing}, {@code completed}, {@code failed},
+ * {@code cancelled}); {@code error} and {@code finished_at} are null until they apply; {@code epochs_completed} lists
+ * each completed epoch's metrics (e.g. {@code train_loss}, {@code validation_loss} of a linear learner), in order;
  * {@code splits_by_node} counts the splits merged so far by the cluster node whose worker computed them;
  * {@code bytes_read} and {@code bytes_reread} count the split bytes handed to workers since the job started on its
  * node, and of those the bytes handed out again after a lost lease.

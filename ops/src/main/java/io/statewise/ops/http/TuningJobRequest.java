@@ -93,8 +93,8 @@ public record TuningJobRequest(String algorithm, Map<String, JsonNode> hyperpara
         }
         for (String key : List.of("min", "max")) {
             if (!node.has(key) || !node.get(key).isNumber()) {
-                throw new InvalidRequestException(field + "." + key, "'" + field + "." + key + "' must be a number, got "
-                        + node.get(key));
+                throw new InvalidRequestException(field + "." + key,
+                        "'" + field + "." + key + "' must be a number, got " + node.get(key));
             }
         }
         try {

@@ -33,7 +33,8 @@ public final class TuningJobRoutes {
         return pathPrefix("tuning-jobs", () -> concat(
                 pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), this::start))),
                 pathPrefix(PathMatchers.segment(), id -> concat(
-                        pathEnd(() -> get(() -> reply(StatusCodes.OK, tuning.status(id).thenApply(TuningStatusDto::from)))),
+                        pathEnd(() -> get(() -> reply(StatusCodes.OK,
+                                tuning.status(id).thenApply(TuningStatusDto::from)))),
                         path("model", () -> get(() -> reply(StatusCodes.OK,
                                 tuning.bestModel(id).thenApply(ModelDto::from))))))));
     }

@@ -67,7 +67,8 @@ public final class LinearRows {
 
     /** Draws the next record's features into {@code x} and returns its label. */
     public float next(float[] x) {
-        if (x.length != dimension) throw new IllegalArgumentException("x has " + x.length + " values, not " + dimension);
+        if (x.length != dimension) throw new IllegalArgumentException("x has " + x.length + " values, not "
+                + dimension);
         for (int j = 0; j < dimension; j++) x[j] = (float) random.nextGaussian();
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
