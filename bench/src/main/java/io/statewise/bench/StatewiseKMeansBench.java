@@ -20,9 +20,9 @@ import java.util.Optional;
 /**
  * The Statewise side of the k-means benchmark. Two modes, each printing one JSON line:
  * <ul>
- *   <li>{@code job --data <csv> --k K [--parallelism 2] [--jobs 1] [--hp name=value]... --work-dir <dir>
- *       --centers-out <file>}: {@code --jobs} identical jobs through a standalone node ({@link JobRunner}); writes
- *       the first job's model centers.</li>
+ *   <li>{@code job --data <csv> --k K [--parallelism 2] [--jobs 1] [--split-size bytes] [--hp name=value]...
+ *       --work-dir <dir> --centers-out <file>}: {@code --jobs} identical jobs through a standalone node
+ *       ({@link JobRunner}); writes the first job's model centers. The split size defaults to the node's.</li>
  *   <li>{@code pass --data <csv> --k K [--threads 2] [--repeats 3] [--split-size 33554432]}: the data pass without
  *       the runtime against parsing alone and against the updates alone ({@link DataPass}).</li>
  * </ul>
@@ -58,7 +58,7 @@ public final class StatewiseKMeansBench {
     private static void job(Args args) throws Exception {
         String data = Path.of(args.required("data")).toAbsolutePath().toString();
         JobSpec spec = new JobSpec("kmeans", hyperParameters(args), new DataInput(List.of(data), false, -1),
-                Optional.empty(), Optional.empty(), args.getInt("parallelism", 2), 0, 0);
+                Optional.empty(), Optional.empty(), args.getInt("parallelism", 2), 0, args.getLong("split-size", 0));
         JobRunner.Result result = JobRunner.run(spec, args.getInt("jobs", 1), Path.of(args.required("work-dir")));
         CentersFile.write(Path.of(args.required("centers-out")), ((KMeansModel) result.firstModel().model()).centers());
         System.out.println(result.json());
