@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.pattern.AskTimeoutException;
 
 /**
  * Whole jobs through a real standalone node, as a user runs them: starts a node ({@link StatewiseNode#start}), submits
@@ -80,7 +82,7 @@ final class JobRunner {
                 int epoch = 0;
                 while (!status.phase().isFinal()) {
                     Thread.sleep(r == 0 ? 5 : 50);
-                    status = service.status(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                    status = pollStatus(service, id, status);
                     double now = (System.nanoTime() - s0) / 1e9;
                     if (Double.isNaN(merged1) && status.splitsDone() > 0) merged1 = now;
                     if (status.epoch() > epoch) {
@@ -136,6 +138,19 @@ final class JobRunner {
                 .putArray("epoch_reported_s", firstEpochReports.stream().mapToDouble(Double::doubleValue).toArray())
                 .put("epoch_reports", epochReports(first));
         return new Result(json, models, first, jobSeconds[0]);
+    }
+
+    /**
+     * The job's status, or {@code last} when the ask timed out: a JVM paused for a while (a machine shared with other
+     * work, or suspended) times out its pending asks when it resumes, which says nothing about the job.
+     */
+    private static JobStatus pollStatus(JobService service, String id, JobStatus last) throws Exception {
+        try {
+            return service.status(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AskTimeoutException) return last;
+            throw e;
+        }
     }
 
     /** A finished job's time by its own clock, from accepting the submit to its end. */
