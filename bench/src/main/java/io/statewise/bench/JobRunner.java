@@ -80,9 +80,16 @@ final class JobRunner {
                 List<Double> epochStarts = new ArrayList<>();
                 List<Double> epochReports = new ArrayList<>();
                 int epoch = 0;
+                int timeouts = 0;
                 while (!status.phase().isFinal()) {
                     Thread.sleep(r == 0 ? 5 : 50);
-                    status = pollStatus(service, id, status);
+                    JobStatus polled = pollStatus(service, id);
+                    if (polled == null && ++timeouts > 30) {
+                        throw new IllegalStateException("job " + id + " did not answer 30 status asks in a row");
+                    }
+                    if (polled == null) continue;
+                    timeouts = 0;
+                    status = polled;
                     double now = (System.nanoTime() - s0) / 1e9;
                     if (Double.isNaN(merged1) && status.splitsDone() > 0) merged1 = now;
                     if (status.epoch() > epoch) {
@@ -141,14 +148,14 @@ final class JobRunner {
     }
 
     /**
-     * The job's status, or {@code last} when the ask timed out: a JVM paused for a while (a machine shared with other
-     * work, or suspended) times out its pending asks when it resumes, which says nothing about the job.
+     * The job's status, or null when the ask timed out: a JVM paused for a while (a machine shared with other work,
+     * or suspended) times out its pending asks when it resumes, which says nothing about the job.
      */
-    private static JobStatus pollStatus(JobService service, String id, JobStatus last) throws Exception {
+    private static JobStatus pollStatus(JobService service, String id) throws Exception {
         try {
             return service.status(id).toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof AskTimeoutException) return last;
+            if (e.getCause() instanceof AskTimeoutException) return null;
             throw e;
         }
     }
