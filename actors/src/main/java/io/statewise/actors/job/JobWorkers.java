@@ -2,6 +2,7 @@ package io.statewise.actors.job;
 
 import io.statewise.actors.worker.Worker;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -77,6 +78,19 @@ final class JobWorkers {
         OptionalInt splitId = scheduler.lease(slot, nodeOf(worker), System.nanoTime());
         if (splitId.isEmpty()) return Worker.NoWorkYet.INSTANCE;
         return new Worker.Assign(assignment.apply(splitId.getAsInt()));
+    }
+
+    /**
+     * A second split for {@code slot} while it works on {@code holding} ({@link SplitScheduler#leaseAhead}); none
+     * once the job is finalizing, in another epoch, or beyond the slots a cluster-following job runs.
+     */
+    Optional<Worker.Command> ahead(JobState.Running state, int slot, int holding, ActorRef<Worker.Command> worker,
+                                  IntFunction<WorkAssignment> assignment) {
+        if (state.finalizing() || state.epoch() != scheduler.epoch()) return Optional.empty();
+        if (followsCluster(state) && slot >= slots) return Optional.empty();
+        OptionalInt splitId = scheduler.leaseAhead(slot, holding, nodeOf(worker), System.nanoTime());
+        if (splitId.isEmpty()) return Optional.empty();
+        return Optional.of(new Worker.Ahead(assignment.apply(splitId.getAsInt())));
     }
 
     /**

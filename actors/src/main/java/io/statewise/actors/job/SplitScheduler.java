@@ -65,14 +65,36 @@ final class SplitScheduler {
     }
 
     /**
-     * Leases the next waiting split to {@code slot}, if any. A slot works on one split at a time, so a slot that
-     * already holds a lease gets that split again: its request is a duplicate (a wake-up crossing a retry) or comes
-     * from a restarted worker that lost it. Leasing it a second split would leave one of the two unprocessed until its
-     * lease expired.
+     * Leases the next waiting split to {@code slot}, if any. A slot works on one split at a time (and may hold one
+     * more, {@link #leaseAhead}), so a slot that already holds a lease gets that split again (the lowest id of its
+     * two): its request is a duplicate (a wake-up crossing a retry), comes from a restarted worker that lost it, or
+     * is the job's answer to a merged split whose successor the worker already holds. Leasing it another split would
+     * leave one unprocessed until its lease expired.
      */
     OptionalInt lease(int slot, String node, long nowNanos) {
+        int held = -1;
         for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
-            if (e.getValue().slot() == slot) return OptionalInt.of(e.getKey());
+            if (e.getValue().slot() == slot && (held < 0 || e.getKey() < held)) held = e.getKey();
+        }
+        if (held >= 0) return OptionalInt.of(held);
+        Integer id = next(node);
+        if (id == null) return OptionalInt.empty();
+        leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0));
+        bytesLeased += splitBytes[id];
+        return OptionalInt.of(id);
+    }
+
+    /**
+     * Leases {@code slot} a second split while it works on {@code holding}, so that its worker starts it the moment it
+     * finishes the first instead of waiting for the job to merge that one, write its event and answer. At most one
+     * split ahead: a slot that already holds another split besides {@code holding} gets that one again; a slot that
+     * does not hold {@code holding} (its lease expired meanwhile) gets none.
+     */
+    OptionalInt leaseAhead(int slot, int holding, String node, long nowNanos) {
+        Lease current = leases.get(holding);
+        if (current == null || current.slot() != slot) return OptionalInt.empty();
+        for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
+            if (e.getValue().slot() == slot && e.getKey() != holding) return OptionalInt.of(e.getKey());
         }
         Integer id = next(node);
         if (id == null) return OptionalInt.empty();

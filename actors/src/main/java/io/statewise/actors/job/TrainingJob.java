@@ -127,6 +127,14 @@ public final class TrainingJob
     /** A worker slot asks for a split. */
     public record RequestWork(int slot, ActorRef<Worker.Command> replyTo) implements Command {}
 
+    /**
+     * A worker slot that just started split {@code holding} asks for the split after it, to start it without waiting
+     * for the job's answer to the first (splits merged at their end only; answered with {@link Worker.Ahead}, or not
+     * at all when none is waiting).
+     */
+    public record RequestAhead(int slot, int epoch, int holding, ActorRef<Worker.Command> replyTo)
+            implements Command {}
+
     /** A worker reports progress on a split, renewing its lease. */
     public record SplitProgress(int slot, int epoch, int splitId, long records) implements Command {}
 
@@ -267,6 +275,7 @@ public final class TrainingJob
                 .onCommand(RequestWork.class, (s, c) -> Effect().reply(c.replyTo(), Worker.JobOver.INSTANCE));
         b.forStateType(JobState.Running.class)
                 .onCommand(RequestWork.class, this::onRequestWork)
+                .onCommand(RequestAhead.class, this::onRequestAhead)
                 .onCommand(SplitProgress.class, this::onSplitProgress)
                 .onCommand(SplitCompleted.class, this::onSplitCompleted)
                 .onCommand(SegmentCompleted.class, this::onSegmentCompleted)
@@ -318,6 +327,7 @@ public final class TrainingJob
                         StatusReply.error(OnlineRefusal.of(jobId, s))))
                 .onCommand(Resume.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitProgress.class, (s, c) -> Effect().noReply())
+                .onCommand(RequestAhead.class, (s, c) -> Effect().noReply())
                 .onCommand(SplitFailed.class, (s, c) -> Effect().noReply())
                 .onCommand(Tick.class, (s, c) -> Effect().noReply())
                 .onCommand(FinalizeSucceeded.class, (s, c) -> Effect().noReply())
@@ -352,6 +362,14 @@ public final class TrainingJob
 
     private ReplyEffect<JobEvent, JobState> onRequestWork(JobState.Running state, RequestWork cmd) {
         return Effect().reply(cmd.replyTo(), nextWork(state, cmd.slot(), cmd.replyTo()));
+    }
+
+    private ReplyEffect<JobEvent, JobState> onRequestAhead(JobState.Running state, RequestAhead cmd) {
+        // Segment syncs answer every N batches anyway; a split ahead is for splits merged at their end.
+        if (syncEvery(state) > 0 || cmd.epoch() != state.epoch()) return Effect().noReply();
+        return slots.ahead(state, cmd.slot(), cmd.holding(), cmd.replyTo(), id -> assignment(state, id))
+                .<ReplyEffect<JobEvent, JobState>>map(work -> Effect().reply(cmd.replyTo(), work))
+                .orElseGet(() -> Effect().noReply());
     }
 
     private ReplyEffect<JobEvent, JobState> onSplitProgress(JobState.Running state, SplitProgress cmd) {

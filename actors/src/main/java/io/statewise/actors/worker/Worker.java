@@ -34,7 +34,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  *
  * <p>It pulls a split from its job, streams it through the algorithm's {@code update} on the compute dispatcher
  * (never on the actor thread), reports progress while it works (which renews its lease), and sends the partial state
- * back; the job answers with the next split. In epochs that sync every N batches it sends a partial after every N
+ * back; the job answers with the next split. For splits merged at their end the worker holds the next split while it
+ * works on one ({@link Ahead}), so it goes on at once instead of waiting for the job to merge, persist and answer.
+ * In epochs that sync every N batches it sends a partial after every N
  * mini-batches and continues the open split from the global state the job returns (the parameter-server loop). When
  * nothing is waiting it asks again after a short delay, and it stops when the job says it is over.
  */
@@ -50,6 +52,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     /** Process this split. */
     public record Assign(WorkAssignment work) implements Command {}
+
+    /** The split to start when the current one is done (the answer to {@link TrainingJob.RequestAhead}). */
+    public record Ahead(WorkAssignment work) implements Command {}
 
     /** Every split is leased or merged: ask again later. */
     public enum NoWorkYet implements Command { INSTANCE }
@@ -118,6 +123,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private AtomicBoolean cancelled = new AtomicBoolean();
     /** The assignment in progress, or null when idle. */
     private WorkAssignment current;
+    /** The split to start when the current one is done, or null. */
+    private WorkAssignment ahead;
     /** The open split of the assignment; used by one compute task at a time. */
     private SplitSession session;
     /** Whether a compute task is running (the session must not be closed under it). */
@@ -146,6 +153,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessageEquals(Wake.INSTANCE, this::onWake)
                 .onMessageEquals(Retry.INSTANCE, this::onWake)
                 .onMessage(Assign.class, this::onAssign)
+                .onMessage(Ahead.class, this::onAhead)
                 .onMessage(Continue.class, this::onContinue)
                 .onMessageEquals(NoWorkYet.INSTANCE, this::onNoWorkYet)
                 .onMessageEquals(JobOver.INSTANCE, this::onJobOver)
@@ -179,6 +187,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         if (current != null) {
             job.tell(new TrainingJob.SplitAbandoned(slot, current.epoch(), current.split().id()));
         }
+        if (ahead != null) job.tell(new TrainingJob.SplitAbandoned(slot, ahead.epoch(), ahead.split().id()));
         return this;
     }
 
@@ -190,8 +199,23 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private Behavior<Command> onAssign(Assign assign) {
         timers.cancel(ReplyOverdue.INSTANCE);
-        if (current != null) return this; // already busy: the job re-leases the split if we never finish it
-        WorkAssignment work = assign.work();
+        // Already busy (also with the split this slot held ahead, which the job names in its answer to the last one):
+        // the job re-leases the split if we never finish it.
+        if (current != null) return this;
+        start(assign.work());
+        return this;
+    }
+
+    private Behavior<Command> onAhead(Ahead next) {
+        WorkAssignment work = next.work();
+        if (current != null && ahead == null && current.epoch() == work.epoch()
+                && current.split().id() != work.split().id()) {
+            ahead = work;
+        }
+        return this;
+    }
+
+    private void start(WorkAssignment work) {
         current = work;
         cancelled = new AtomicBoolean();
         Trainer t = trainerFor(work);
@@ -202,7 +226,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             return opened;
         });
         timers.startTimerWithFixedDelay(ProgressTick.INSTANCE, ProgressTick.INSTANCE, settings.progressInterval());
-        return this;
+        if (work.syncEveryBatches() <= 0) {
+            job.tell(new TrainingJob.RequestAhead(slot, work.epoch(), work.split().id(), getContext().getSelf()));
+        }
     }
 
     private Behavior<Command> onContinue(Continue next) {
@@ -244,6 +270,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         if (current != null) {
             job.tell(new TrainingJob.SplitProgress(slot, current.epoch(), current.split().id(), progress.get()));
         }
+        if (ahead != null) job.tell(new TrainingJob.SplitProgress(slot, ahead.epoch(), ahead.split().id(), 0));
         return this;
     }
 
@@ -251,10 +278,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         computing = false;
         session = done.session();
         WorkAssignment w = done.work();
+        WorkAssignment next = ahead;
         if (done.finished()) idle();
         if (w.syncEveryBatches() <= 0) {
             job.tell(new TrainingJob.SplitCompleted(slot, w.epoch(), w.split().id(), done.partial(), done.records(),
                     done.badRecords(), getContext().getSelf()));
+            if (next != null) {
+                // the job's answer names this split again (the slot holds it); a lost answer shows when it is done
+                start(next);
+                return this;
+            }
         } else {
             job.tell(new TrainingJob.SegmentCompleted(slot, w.epoch(), w.split().id(), done.segment(),
                     done.partial(), done.records(), done.badRecords(), done.finished(), getContext().getSelf()));
@@ -291,6 +324,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private void idle() {
         current = null;
+        ahead = null;
         closeSession();
         timers.cancel(ProgressTick.INSTANCE);
     }

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Leases given back when slots or nodes go away, and when leases expire. */
+/** Leases given back when slots or nodes go away, and when leases expire; one split ahead per slot. */
 class SplitSchedulerTest {
 
     private static final String NODE_A = "pekko://statewise@127.0.0.1:1";
@@ -74,5 +74,33 @@ class SplitSchedulerTest {
         s.progress(0, 0, 10, LEASE.toNanos() - 1);
         assertEquals(0, s.expireLeases(LEASE.toNanos() + 1), "progress renewed the lease");
         assertEquals(1, s.expireLeases(2 * LEASE.toNanos()));
+    }
+
+    @Test
+    void aSlotHoldsAtMostOneSplitAheadAndIsAnsweredWithItOnceTheFirstIsMerged() {
+        SplitScheduler s = scheduler(4);
+        assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0));
+        assertEquals(OptionalInt.empty(), s.leaseAhead(0, 1, NODE_A, 0), "not while holding another split");
+        assertEquals(OptionalInt.empty(), s.leaseAhead(1, 0, NODE_A, 0), "not for a split of another slot");
+        assertEquals(OptionalInt.of(1), s.leaseAhead(0, 0, NODE_A, 0));
+        assertEquals(OptionalInt.of(1), s.leaseAhead(0, 0, NODE_A, 0), "asking again: the same split, no third");
+        assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0), "a repeated request: the slot's current split");
+        assertEquals(OptionalInt.of(2), s.lease(1, NODE_A, 0), "other slots take the rest");
+        s.done(0);
+        assertEquals(OptionalInt.of(1), s.lease(0, NODE_A, 0), "the answer to the merged split: the one ahead");
+        assertEquals(OptionalInt.of(3), s.leaseAhead(0, 1, NODE_A, 0));
+        assertEquals(4 * SPLIT_BYTES, s.bytesLeased(), "each split leased once");
+    }
+
+    @Test
+    void aSplitAheadIsRenewedByProgressAndRequeuedWithItsSlot() {
+        SplitScheduler s = scheduler(3);
+        s.lease(1, NODE_A, 0);
+        s.leaseAhead(1, 0, NODE_A, 0);
+        s.progress(1, 1, 0, LEASE.toNanos() - 1);
+        assertEquals(1, s.expireLeases(LEASE.toNanos() + 1), "only the lease without progress expired");
+        assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0), "the expired split is waiting again");
+        assertEquals(1, s.releaseSlotsFrom(1), "the removed slot's split ahead");
+        assertEquals(OptionalInt.of(1), s.lease(2, NODE_A, 0), "waiting again");
     }
 }

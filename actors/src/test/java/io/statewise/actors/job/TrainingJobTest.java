@@ -152,6 +152,33 @@ class TrainingJobTest {
     }
 
     @Test
+    void aSlotGetsOneSplitAheadAndTheAnswerToItsMergedSplitNamesThatOne() throws Exception {
+        plan();
+        var job = newJob("ahead", new RecordingPool());
+        job.<StatusReply<JobStatus>>runCommand(r -> new TrainingJob.Submit("ahead", spec, plan, r));
+        var first = (Worker.Assign) job.<Worker.Command>runCommand(r -> new TrainingJob.RequestWork(0, r)).reply();
+        int holding = first.work().split().id();
+        var ahead = (Worker.Ahead) job.<Worker.Command>runCommand(
+                r -> new TrainingJob.RequestAhead(0, 1, holding, r)).reply();
+        int next = ahead.work().split().id();
+        assertTrue(next != holding, "a second split");
+        var again = (Worker.Ahead) job.<Worker.Command>runCommand(
+                r -> new TrainingJob.RequestAhead(0, 1, holding, r)).reply();
+        assertEquals(next, again.work().split().id(), "asking again names the same split, never a third");
+
+        TestProbe<Worker.Command> worker = testKit.createTestProbe();
+        TrainingJob.SplitCompleted done = completed(holding, worker);
+        var merged = job.runCommand(new TrainingJob.SplitCompleted(0, 1, holding, done.partial(), done.records(),
+                done.badRecords(), worker.getRef()));
+        assertEquals(1, merged.events().size());
+        var answer = assertInstanceOf(Worker.Assign.class, worker.receiveMessage());
+        assertEquals(next, answer.work().split().id(), "the worker already runs it: the answer names no new split");
+
+        job.runCommand(new TrainingJob.RequestAhead(0, 2, next, worker.getRef()));
+        worker.expectNoMessage(Duration.ofMillis(100)); // none for another epoch
+    }
+
+    @Test
     void resultDoesNotDependOnArrivalOrder() throws Exception {
         plan();
         byte[] inOrder = runToModel("ordered", List.of(0, 1, 2, 3, 4));
