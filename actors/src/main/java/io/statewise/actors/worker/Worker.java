@@ -35,10 +35,10 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * <p>It pulls a split from its job, streams it through the algorithm's {@code update} on the compute dispatcher
  * (never on the actor thread), reports progress while it works (which renews its lease), and sends the partial state
  * back; the job answers with the next split. For splits merged at their end the worker holds the next split while it
- * works on one ({@link Ahead}), so it goes on at once instead of waiting for the job to merge, persist and answer.
- * In epochs that sync every N batches it sends a partial after every N
- * mini-batches and continues the open split from the global state the job returns (the parameter-server loop). When
- * nothing is waiting it asks again after a short delay, and it stops when the job says it is over.
+ * works on one ({@link Ahead}), so it goes on at once instead of waiting for the job to merge, persist and answer. In
+ * epochs that sync every N batches it sends a partial after every N mini-batches and continues the open split from
+ * the global state the job returns (the parameter-server loop). When nothing is waiting it asks again after a short
+ * delay, and it stops when the job says it is over.
  */
 public final class Worker extends AbstractBehavior<Worker.Command> {
 
