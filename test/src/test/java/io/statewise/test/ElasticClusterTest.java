@@ -36,6 +36,11 @@ class ElasticClusterTest {
     private static final int EPOCHS = 6;
     private static final long KMEANS_SPLIT_BYTES = 60_000;
     private static final long PCA_SPLIT_BYTES = 8_000;
+
+    /** The most bytes a split of nominal size {@code bytes} holds: it ends at the end of a line, past its size. */
+    private static long splitBound(long bytes) {
+        return bytes + bytes / 10;
+    }
     /** Epochs of a job that must outlast a partition's resolution. */
     private static final int LONG_EPOCHS = 30;
     /** Epochs of a job that must outlast a node's start by far. */
@@ -86,11 +91,14 @@ class ElasticClusterTest {
         Duration requeued = cluster.loggedAfter("owner", "splits of unreachable nodes", killedAt);
         System.out.println("ElasticClusterTest: splits re-queued " + requeued.toMillis() + " ms after kill -9");
         assertTrue(requeued.compareTo(RECOVERY) < 0, "the lost node's splits re-queued after " + requeued);
-        // Lost work: the split each job had on the dead node, and one more if the shrink stopped a live slot.
+        // Lost work: the splits each job's slot had on the dead node (one in work, one held ahead, which counts
+        // although it was not read yet), and as many again if the shrink stopped a live slot.
         long reread = kmeansDone.path("bytes_reread").asLong() + pcaDone.path("bytes_reread").asLong();
         assertTrue(reread > 0, "the dead node's splits were read again");
-        assertTrue(kmeansDone.path("bytes_reread").asLong() <= 2 * KMEANS_SPLIT_BYTES, ClusterNodes.brief(kmeansDone));
-        assertTrue(pcaDone.path("bytes_reread").asLong() <= 2 * PCA_SPLIT_BYTES, ClusterNodes.brief(pcaDone));
+        assertTrue(kmeansDone.path("bytes_reread").asLong() <= 4 * splitBound(KMEANS_SPLIT_BYTES),
+                ClusterNodes.brief(kmeansDone));
+        assertTrue(pcaDone.path("bytes_reread").asLong() <= 4 * splitBound(PCA_SPLIT_BYTES),
+                ClusterNodes.brief(pcaDone));
 
         // The same jobs, undisturbed, on what is left of the cluster.
         JsonNode kmeansAgain = api.http().awaitCompleted(api.http().submit(kmeansSpec(blobs)), JOB_TIMEOUT);
