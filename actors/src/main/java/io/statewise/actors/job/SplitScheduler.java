@@ -25,8 +25,18 @@ import java.util.function.Predicate;
  */
 final class SplitScheduler {
 
-    /** A split leased to {@code slot}, whose worker runs on cluster node {@code node}. */
-    private record Lease(int slot, String node, long expiresAtNanos, long records) {}
+    /**
+     * A split leased to {@code slot}, whose worker runs on cluster node {@code node}; held ahead of split
+     * {@code aheadOf} (not started before that one is merged), or {@code NOT_AHEAD}.
+     */
+    private record Lease(int slot, String node, long expiresAtNanos, long records, int aheadOf) {
+
+        Lease renewed(long expiresAtNanos, long records) {
+            return new Lease(slot, node, expiresAtNanos, records, aheadOf);
+        }
+    }
+
+    private static final int NOT_AHEAD = -1;
 
     private final Duration leaseTimeout;
     private final Deque<Integer> queue = new ArrayDeque<>();
@@ -76,12 +86,7 @@ final class SplitScheduler {
         for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
             if (e.getValue().slot() == slot && (held < 0 || e.getKey() < held)) held = e.getKey();
         }
-        if (held >= 0) return OptionalInt.of(held);
-        Integer id = next(node);
-        if (id == null) return OptionalInt.empty();
-        leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0));
-        bytesLeased += splitBytes[id];
-        return OptionalInt.of(id);
+        return held >= 0 ? OptionalInt.of(held) : leaseNext(slot, node, nowNanos, NOT_AHEAD);
     }
 
     /**
@@ -96,9 +101,14 @@ final class SplitScheduler {
         for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
             if (e.getValue().slot() == slot && e.getKey() != holding) return OptionalInt.of(e.getKey());
         }
+        return leaseNext(slot, node, nowNanos, holding);
+    }
+
+    /** Leases the next waiting split (if any) to {@code slot}. */
+    private OptionalInt leaseNext(int slot, String node, long nowNanos, int aheadOf) {
         Integer id = next(node);
         if (id == null) return OptionalInt.empty();
-        leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0));
+        leases.put(id, new Lease(slot, node, nowNanos + leaseTimeout.toNanos(), 0, aheadOf));
         bytesLeased += splitBytes[id];
         return OptionalInt.of(id);
     }
@@ -133,14 +143,19 @@ final class SplitScheduler {
     void progress(int splitId, int slot, long records, long nowNanos) {
         Lease l = leases.get(splitId);
         if (l != null && l.slot() == slot) {
-            leases.put(splitId, new Lease(slot, l.node(), nowNanos + leaseTimeout.toNanos(), records));
+            leases.put(splitId, l.renewed(nowNanos + leaseTimeout.toNanos(), records));
         }
     }
 
-    /** The split is merged: forget its lease (and any queue entry of an expired one). */
+    /**
+     * The split is merged: forget its lease (and any queue entry of an expired one). A split held ahead of it is the
+     * one its worker now reads.
+     */
     void done(int splitId) {
         leases.remove(splitId);
         queue.remove(splitId);
+        leases.replaceAll((id, l) -> l.aheadOf() == splitId
+                ? new Lease(l.slot(), l.node(), l.expiresAtNanos(), l.records(), NOT_AHEAD) : l);
     }
 
     /** Re-queues {@code splitId} if {@code slot} holds its lease (its worker gave it up); returns how many. */
@@ -174,9 +189,9 @@ final class SplitScheduler {
         }
         ids.sort(Comparator.reverseOrder());
         for (int id : ids) {
-            leases.remove(id);
+            // a split held ahead was not read yet: handing it out again repeats no work
+            if (leases.remove(id).aheadOf() == NOT_AHEAD) bytesRequeued += splitBytes[id];
             queue.addFirst(id);
-            bytesRequeued += splitBytes[id];
         }
         return ids.size();
     }
@@ -199,7 +214,10 @@ final class SplitScheduler {
         return bytesLeased;
     }
 
-    /** Bytes of the splits whose lease was lost (expired, or its slot or node gone): read again by another worker. */
+    /**
+     * Bytes of the splits whose lease was lost (expired, or its slot or node gone): read again by another worker. A
+     * split lost while still held ahead of another does not count: no worker had started it.
+     */
     long bytesRequeued() {
         return bytesRequeued;
     }

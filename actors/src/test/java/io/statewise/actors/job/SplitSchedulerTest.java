@@ -102,5 +102,16 @@ class SplitSchedulerTest {
         assertEquals(OptionalInt.of(0), s.lease(0, NODE_A, 0), "the expired split is waiting again");
         assertEquals(1, s.releaseSlotsFrom(1), "the removed slot's split ahead");
         assertEquals(OptionalInt.of(1), s.lease(2, NODE_A, 0), "waiting again");
+        assertEquals(SPLIT_BYTES, s.bytesRequeued(), "the expired split was being read, the one ahead was not");
+    }
+
+    @Test
+    void aSplitHeldAheadCountsAsReadOnceTheSplitBeforeItIsMerged() {
+        SplitScheduler s = scheduler(3);
+        s.lease(0, NODE_A, 0);
+        s.leaseAhead(0, 0, NODE_A, 0);
+        s.done(0); // the worker goes on with split 1
+        assertEquals(1, s.releaseNodes(Set.of(NODE_A)));
+        assertEquals(SPLIT_BYTES, s.bytesRequeued(), "split 1 was in work when its node was lost");
     }
 }

@@ -167,10 +167,7 @@ class TrainingJobTest {
         assertEquals(next, again.work().split().id(), "asking again names the same split, never a third");
 
         TestProbe<Worker.Command> worker = testKit.createTestProbe();
-        TrainingJob.SplitCompleted done = completed(holding, worker);
-        var merged = job.runCommand(new TrainingJob.SplitCompleted(0, 1, holding, done.partial(), done.records(),
-                done.badRecords(), worker.getRef()));
-        assertEquals(1, merged.events().size());
+        assertEquals(1, job.runCommand(completed(holding, worker)).events().size());
         var answer = assertInstanceOf(Worker.Assign.class, worker.receiveMessage());
         assertEquals(next, answer.work().split().id(), "the worker already runs it: the answer names no new split");
 

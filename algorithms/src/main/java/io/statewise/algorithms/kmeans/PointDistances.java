@@ -45,6 +45,16 @@ final class PointDistances {
         return n;
     }
 
+    /** The points, row-major {@code n x d}. */
+    double[] points() {
+        return points;
+    }
+
+    /** Their dimension. */
+    int dimension() {
+        return d;
+    }
+
     /**
      * Point {@code i}'s squared distances to every point: a kept row (do not modify it), or {@code scratch} filled
      * with them once the budget is spent.

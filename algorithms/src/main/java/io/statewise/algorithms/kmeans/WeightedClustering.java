@@ -47,7 +47,7 @@ final class WeightedClustering {
         for (int trial = 0; trial < trials; trial++) {
             double[] centers = new double[k * d];
             if (init == KMeansConfig.InitMethod.KMEANS_PLUS_PLUS) {
-                WeightedKMeansPlusPlus.seed(distances, points, weights, d, k, localTrials, rng, centers);
+                WeightedKMeansPlusPlus.seed(distances, weights, k, localTrials, rng, centers);
             } else {
                 UniformSeeding.seed(points, n, d, k, rng, centers);
             }

@@ -23,18 +23,19 @@ final class WeightedKMeansPlusPlus {
     /**
      * Chooses {@code k} of the points as initial centers.
      *
-     * @param distances   the points' distances ({@link PointDistances}; shared by the trials of one clustering)
-     * @param points      row-major {@code n x d}, those of {@code distances}. Not modified.
+     * @param distances   the points and their distances ({@link PointDistances}; shared by the trials of one
+     *                    clustering)
      * @param weights     {@code n} positive weights. Not modified.
-     * @param d           dimension
      * @param k           centers to choose, at least 1 and at most {@code n}
      * @param localTrials candidates per step, at least 1 (1 = classic k-means++)
      * @param rng         randomness. Modified.
      * @param centers     row-major {@code k x d} output. Modified.
      */
-    static void seed(PointDistances distances, double[] points, double[] weights, int d, int k, int localTrials,
-                     SplitMix64 rng, double[] centers) {
+    static void seed(PointDistances distances, double[] weights, int k, int localTrials, SplitMix64 rng,
+                     double[] centers) {
         int n = distances.size();
+        int d = distances.dimension();
+        double[] points = distances.points();
         double[] minDist = new double[n];
         double[] trialDist = new double[n];
         double[] bestDist = new double[n];

@@ -68,11 +68,11 @@ class WeightedLloydTest {
         double[] kept = new double[40 * d];
         double[] recomputed = new double[40 * d];
         double[] partlyKept = new double[40 * d];
-        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d), points, weights, d, 40, 5, new SplitMix64(11),
+        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d), weights, 40, 5, new SplitMix64(11),
                 kept);
-        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d, 0), points, weights, d, 40, 5,
+        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d, 0), weights, 40, 5,
                 new SplitMix64(11), recomputed);
-        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d, 10L * n), points, weights, d, 40, 5,
+        WeightedKMeansPlusPlus.seed(new PointDistances(points, n, d, 10L * n), weights, 40, 5,
                 new SplitMix64(11), partlyKept);
         assertArrayEquals(kept, recomputed);
         assertArrayEquals(kept, partlyKept);
