@@ -4,6 +4,7 @@ import io.statewise.algorithms.codec.Codec;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.InputKind;
+import io.statewise.algorithms.data.SplitBalance;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,14 @@ public interface ElasticAlgorithm<S extends State, M extends Model> {
      */
     default Set<InputKind> inputKinds() {
         return Set.of(InputKind.NUMERIC);
+    }
+
+    /**
+     * What the runtime keeps equal between the splits of a file, so that the workers reading them finish together. The
+     * default is bytes; an algorithm whose time per record hardly depends on the record's length asks for records.
+     */
+    default SplitBalance splitBalance() {
+        return SplitBalance.BYTES;
     }
 
     /** The validated hyperparameters this instance was built from. */

@@ -13,6 +13,7 @@ import io.statewise.algorithms.data.InputKind;
 import io.statewise.algorithms.data.LibSvmFormat;
 import io.statewise.algorithms.data.LibSvmSplitReader;
 import io.statewise.algorithms.data.Split;
+import io.statewise.algorithms.data.SplitBalance;
 import io.statewise.algorithms.data.SeriesFormat;
 import io.statewise.algorithms.data.TextCsvFormat;
 import io.statewise.algorithms.data.TextFilesFormat;
@@ -77,9 +78,12 @@ public final class JobPlanner {
         int parallelism = spec.parallelism() > 0 ? spec.parallelism() : cores;
         long seed = seedOf(spec);
         checkFitsSchema(trainer, schema);
+        // Training splits are balanced as the algorithm's time needs (its workers should finish an epoch together);
+        // validation and test data are read by one scorer, so bytes do.
+        SplitBalance balance = trainer.algorithm().splitBalance();
         JobPlan plan = new JobPlan(schema, spec.online() ? new PlannedInput(train.format, List.of())
-                : train.plan(splitBytes), validation.map(r -> r.plan(splitBytes)), test.map(r -> r.plan(splitBytes)),
-                parallelism, seed);
+                : train.plan(splitBytes, balance), validation.map(r -> r.plan(splitBytes, SplitBalance.BYTES)),
+                test.map(r -> r.plan(splitBytes, SplitBalance.BYTES)), parallelism, seed);
         if (spec.online()) OnlineRecords.checkMergeable(trainer, plan);
         return plan;
     }
@@ -116,7 +120,7 @@ public final class JobPlanner {
         long splitBytes = spec.splitSizeBytes() > 0 ? spec.splitSizeBytes() : defaultSplitBytes;
         int first = plan.splitsPerEpoch();
         List<Split> splits = new ArrayList<>();
-        for (Split s : data.plan(splitBytes).splits()) {
+        for (Split s : data.plan(splitBytes, trainerFor(spec).algorithm().splitBalance()).splits()) {
             splits.add(new Split(first + s.id(), s.path(), s.start(), s.end(), s.compressed()));
         }
         return new PlannedInput(format, splits);
@@ -301,9 +305,9 @@ public final class JobPlanner {
         String describe() {
             return inputs.isEmpty() ? "the online job's records" : field + " data " + inputs.get(0);
         }
-        PlannedInput plan(long splitBytes) {
+        PlannedInput plan(long splitBytes, SplitBalance balance) {
             try {
-                List<Split> splits = dataFormat.plan(inputs, splitBytes);
+                List<Split> splits = dataFormat.plan(inputs, splitBytes, balance);
                 if (splits.isEmpty()) {
                     throw new JobRejectedException(field + ".paths", "no document files in " + inputs);
                 }

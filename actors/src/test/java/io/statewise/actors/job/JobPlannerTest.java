@@ -9,7 +9,9 @@ import io.statewise.actors.service.JobRejectedException;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.LibSvmFormat;
+import io.statewise.algorithms.data.Split;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +44,39 @@ class JobPlannerTest {
 
     private static JobRejectedException rejected(JobSpec spec) {
         return assertThrows(JobRejectedException.class, () -> PLANNER.plan(spec));
+    }
+
+    @Test
+    void balancesTheSplitsOfAnNtmJobByDocumentsAndAKMeansJobByBytes() throws IOException {
+        // 30 documents of one word, then 10 of 24 words: halves by bytes would hold 35 and 5 documents
+        StringBuilder docs = new StringBuilder("1 1:1\n".repeat(30));
+        for (int d = 0; d < 10; d++) {
+            docs.append('1');
+            for (int w = 1; w <= 24; w++) docs.append(' ').append(w).append(":1");
+            docs.append('\n');
+        }
+        String train = write("docs.svm", docs.toString());
+        long half = Files.size(Path.of(train)) / 2 + 1;
+        Map<String, String> ntm = Map.of("num_topics", "2", "feature_dim", "25");
+        JobPlan byDocuments = PLANNER.plan(new JobSpec("ntm", ntm, DataInput.libsvm(25, train), Optional.of(
+                DataInput.libsvm(25, train)), Optional.empty(), 2, 0, half));
+        assertEquals(List.of(20L, 20L), byDocuments.train().splits().stream().map(s -> lines(train, s)).toList());
+        assertEquals(List.of(35L, 5L), byDocuments.validation().orElseThrow().splits().stream()
+                .map(s -> lines(train, s)).toList(), "validation data is read by one scorer: planned by bytes");
+        JobPlan byBytes = PLANNER.plan(new JobSpec("kmeans", Map.of("k", "2"), DataInput.libsvm(25, train),
+                Optional.empty(), Optional.empty(), 2, 0, half));
+        assertEquals(List.of(35L, 5L), byBytes.train().splits().stream().map(s -> lines(train, s)).toList());
+    }
+
+    private static long lines(String file, Split split) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(file));
+            long n = 0;
+            for (long i = split.start(); i < split.end(); i++) if (bytes[(int) i] == '\n') n++;
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

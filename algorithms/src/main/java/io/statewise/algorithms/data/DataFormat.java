@@ -52,6 +52,21 @@ public sealed interface DataFormat permits CsvFormat, LibSvmFormat, TextFormat, 
         return SplitPlanner.plan(inputs, targetSplitBytes);
     }
 
+    /**
+     * Splits as {@link #plan(List, long)}, kept equal in what {@code balance} names. Equal records need records that
+     * are lines ({@link #linesAreRecords}); other formats (records across lines, whole files, whole series) plan by
+     * bytes, their own way.
+     */
+    default List<Split> plan(List<Path> inputs, long targetSplitBytes, SplitBalance balance) {
+        return balance == SplitBalance.RECORDS && linesAreRecords()
+                ? SplitPlanner.planByRecords(inputs, targetSplitBytes) : plan(inputs, targetSplitBytes);
+    }
+
+    /** Whether every line of a file is one record, so that splits may start after any newline. */
+    default boolean linesAreRecords() {
+        return false;
+    }
+
     /** The schema of data of this format with {@code features} features. */
     default DataSchema schema(int features) {
         return new DataSchema(features, labeled(), sparse());

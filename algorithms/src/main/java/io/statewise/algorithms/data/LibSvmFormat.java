@@ -23,6 +23,12 @@ public record LibSvmFormat(boolean zeroBased) implements DataFormat {
         return true;
     }
 
+    /** True: one record per line. */
+    @Override
+    public boolean linesAreRecords() {
+        return true;
+    }
+
     /** True: LibSVM records list their non-zeros. */
     @Override
     public boolean sparse() {

@@ -24,10 +24,19 @@ import java.util.Locale;
  * <p>For each cut point the planner seeks there and scans forward to just after the next {@code '\n'}; a cut that lands
  * past the file's last newline merges with the previous split. Gzip files ({@code .gz}) cannot be entered in the middle
  * and become one split each. Empty files yield no split.
+ *
+ * <p>{@link #planByRecords} cuts a file into the same number of splits with equal numbers of lines instead, for
+ * algorithms whose time follows the records rather than the bytes ({@link SplitBalance#RECORDS}). It reads each file
+ * that needs more than one split once, keeping the start of every {@code stride}-th line in a bounded table (the
+ * stride doubles when it fills), so its memory does not grow with the file and a cut is within a stride of the exact
+ * one: exact up to {@value #MAX_MARKS} lines, then within 1/{@value #MAX_MARKS} of the file's lines per split at worst.
  */
 public final class SplitPlanner {
 
     private static final int SCAN_BUFFER = 64 * 1024;
+    private static final int COUNT_BUFFER = 1 << 20;
+    /** Line starts kept while counting a file's lines; even, so halving the table keeps every other mark. */
+    static final int MAX_MARKS = 1 << 16;
 
     private SplitPlanner() {}
 
@@ -53,6 +62,95 @@ public final class SplitPlanner {
             }
         }
         return List.copyOf(splits);
+    }
+
+    /**
+     * Plans the same number of splits per file as {@link #plan}, each with an equal number of lines (records) instead
+     * of bytes, up to the line-start table's stride.
+     *
+     * @throws UncheckedIOException if a file cannot be read
+     */
+    public static List<Split> planByRecords(List<Path> files, long targetSplitBytes) {
+        if (targetSplitBytes < 1) {
+            throw new IllegalArgumentException("targetSplitBytes must be >= 1, got " + targetSplitBytes);
+        }
+        List<Split> splits = new ArrayList<>();
+        ByteBuffer buffer = null;
+        for (Path file : files) {
+            try {
+                long size = Files.size(file);
+                if (size == 0) continue;
+                long pieces = (size + targetSplitBytes - 1) / targetSplitBytes;
+                if (isGzip(file) || pieces == 1) {
+                    splits.add(new Split(splits.size(), file.toString(), 0, size, isGzip(file)));
+                    continue;
+                }
+                if (buffer == null) buffer = ByteBuffer.allocate(COUNT_BUFFER);
+                LineStarts lines = LineStarts.of(file, size, buffer);
+                long start = 0;
+                for (long k = 1; k < pieces; k++) {
+                    long cut = lines.startNear(Math.round((double) k * lines.count / pieces));
+                    if (cut <= start || cut >= size) continue;
+                    splits.add(new Split(splits.size(), file.toString(), start, cut, false));
+                    start = cut;
+                }
+                splits.add(new Split(splits.size(), file.toString(), start, size, false));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot plan splits of " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(splits);
+    }
+
+    /** A file's line count and the start offsets of every {@code stride}-th line (lines stride, 2 stride, ...). */
+    private static final class LineStarts {
+        long count;
+        long stride = 1;
+        final long[] marks = new long[MAX_MARKS];
+        int marked;
+
+        static LineStarts of(Path file, long size, ByteBuffer buffer) throws IOException {
+            LineStarts lines = new LineStarts();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long pos = 0;
+                long newlines = 0;
+                byte last = '\n';
+                while (pos < size) {
+                    buffer.clear();
+                    int n = channel.read(buffer, pos);
+                    if (n < 0) break;
+                    byte[] a = buffer.array();
+                    for (int i = 0; i < n; i++) {
+                        if (a[i] != '\n') continue;
+                        newlines++;
+                        if (newlines % lines.stride == 0 && pos + i + 1 < size) lines.mark(pos + i + 1);
+                    }
+                    if (n > 0) last = a[n - 1];
+                    pos += n;
+                }
+                lines.count = newlines + (last == '\n' ? 0 : 1);
+            }
+            return lines;
+        }
+
+        /** Records the start of line {@code (marked + 1) * stride}; halves the table (and doubles the stride) if full. */
+        private void mark(long offset) {
+            if (marked == MAX_MARKS) {
+                for (int i = 0; i < MAX_MARKS / 2; i++) marks[i] = marks[2 * i + 1];
+                marked = MAX_MARKS / 2;
+                stride *= 2;
+                // this line is a mark of the doubled stride only if its number is an even multiple of the old one
+                return;
+            }
+            marks[marked++] = offset;
+        }
+
+        /** The start of the kept line nearest to line {@code line} (0-based), or 0 if none is kept. */
+        long startNear(long line) {
+            if (marked == 0) return 0;
+            long i = Math.round((double) line / stride) - 1;
+            return marks[(int) Math.max(0, Math.min(marked - 1, i))];
+        }
     }
 
     /** Whether {@code file} is read through gzip, judged by its name ending in {@code .gz}. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One document per line (as a corpus exported by {@code one sentence/post per line} tools). Splits are the line-aligned
- * byte ranges of {@link SplitPlanner}; blank lines are empty documents.
+ * ranges of {@link SplitPlanner} (equal in bytes or in lines); blank lines are empty documents.
  *
  * @param tokenizer how lines become tokens
  */
@@ -18,6 +18,12 @@ public record TextLinesFormat(TokenizerConfig tokenizer) implements TextFormat {
     /** English stop words, tokens of 2 to 50 letters. */
     public static TextLinesFormat defaults() {
         return new TextLinesFormat(TokenizerConfig.english());
+    }
+
+    /** True: one record per line. */
+    @Override
+    public boolean linesAreRecords() {
+        return true;
     }
 
     @Override

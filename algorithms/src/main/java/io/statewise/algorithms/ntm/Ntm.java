@@ -12,6 +12,7 @@ import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.DataException;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.InputKind;
+import io.statewise.algorithms.data.SplitBalance;
 import io.statewise.algorithms.data.TextBatch;
 import io.statewise.algorithms.text.VocabFile;
 import io.statewise.algorithms.text.Vocabulary;
@@ -120,6 +121,12 @@ public final class Ntm implements ElasticAlgorithm<NtmState, NtmModel> {
     @Override
     public Set<InputKind> inputKinds() {
         return Set.of(InputKind.NUMERIC, InputKind.TEXT);
+    }
+
+    /** Records: every document costs a decoding over the whole vocabulary, whatever its number of words. */
+    @Override
+    public SplitBalance splitBalance() {
+        return SplitBalance.RECORDS;
     }
 
     /**
