@@ -414,6 +414,9 @@ public final class TrainingJob
             lastCheckpointNanos = now;
         }
         if (lastSplit) epochEnd(state).ifPresent(events::add);
+        // The epoch's validation pass reads the merged state in memory: it runs while the journal writes the checkpoint,
+        // and its result (a message) is handled only after the write.
+        if (lastSplit && state.plan().validation().isPresent()) startEpochScoring(applied);
         if (!cmd.finished()) {
             scheduler.progress(cmd.splitId(), cmd.slot(), 0, now);
             // If the write fails the job restarts from its last checkpoint and rejects the worker's next segment (its
