@@ -7,7 +7,8 @@
 #   1. quality, K = 20: NPMI coherence of each model's top-10 words over the held-out documents and topic diversity
 #      (top 25), both computed by one scorer (sklearn_lda.py; Statewise's own evaluator reports the same NPMI), and
 #      held-out perplexity of each (NTM: from its ELBO; LDA: scikit-learn's variational bound);
-#   2. scaling: the same NTM job with 1 and with 2 workers (1.1 MB splits: the 2.2 MB training file in two halves):
+#   2. scaling: the same NTM job with 1 and with 2 workers (1.1 MB splits: the 2.2 MB training file in two splits of
+#      equal documents):
 #      held-out loss and time;
 #   3. throughput in documents per second per core, NTM (one worker) against LDA (online VB, n_jobs=1).
 #
