@@ -414,8 +414,8 @@ public final class TrainingJob
             lastCheckpointNanos = now;
         }
         if (lastSplit) epochEnd(state).ifPresent(events::add);
-        // The epoch's validation pass reads the merged state in memory: it runs while the journal writes the checkpoint,
-        // and its result (a message) is handled only after the write.
+        // The epoch's validation pass reads the merged state in memory: it runs while the journal writes the
+        // checkpoint, and its result (a message) is handled only after the write.
         if (lastSplit && state.plan().validation().isPresent()) startEpochScoring(applied);
         if (!cmd.finished()) {
             scheduler.progress(cmd.splitId(), cmd.slot(), 0, now);
@@ -613,10 +613,11 @@ public final class TrainingJob
         long maxBad = state.spec().maxBadRecords();
         int epoch = state.epoch();
         Trainer scorer = jt.trainer().withSplitCache(splitCache.orElse(null));
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> scorer
-                .scoreCandidates(jt.epochResult(state), validation.splits(), validation.dataFormat(), plan.schema(),
-                        maxBad)
-                .map(scores -> scorer.encodeScores(scores)), compute), (scores, error) -> {
+        // One task per validation split: the workers wait for the epoch's end, so the pass may use every core.
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> jt.epochResult(state), compute)
+                .thenCompose(result -> scorer.scoreCandidates(result, validation.splits(), validation.dataFormat(),
+                        plan.schema(), maxBad, compute))
+                .thenApply(scores -> scores.map(scorer::encodeScores)), (scores, error) -> {
             if (error == null) return new EpochScored(epoch, scores);
             return new ComputeFailed("validation of epoch " + epoch + ": " + Failures.message(error));
         });

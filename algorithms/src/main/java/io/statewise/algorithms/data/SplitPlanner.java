@@ -133,7 +133,7 @@ public final class SplitPlanner {
             return lines;
         }
 
-        /** Records the start of line {@code (marked + 1) * stride}; halves the table (and doubles the stride) if full. */
+        /** Records the start of line {@code (marked + 1) * stride}; if full, halves the table and doubles the stride. */
         private void mark(long offset) {
             if (marked == MAX_MARKS) {
                 for (int i = 0; i < MAX_MARKS / 2; i++) marks[i] = marks[2 * i + 1];

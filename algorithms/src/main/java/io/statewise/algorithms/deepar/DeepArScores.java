@@ -11,6 +11,12 @@ import io.statewise.algorithms.SelectionScores;
  */
 public record DeepArScores(double loss, long observations) implements SelectionScores {
 
+    @Override
+    public DeepArScores plus(SelectionScores other) {
+        if (!(other instanceof DeepArScores o)) throw new IllegalArgumentException("not DeepAR scores: " + other);
+        return new DeepArScores(loss + o.loss, observations + o.observations);
+    }
+
     /** The loss per observed value, what early stopping compares; NaN without observations. */
     public double meanLoss() {
         return observations == 0 ? Double.NaN : loss / observations;

@@ -127,6 +127,16 @@ public final class PackedScores implements SelectionScores {
         for (int i = 0; i < histogram.length; i++) histogram[i] += other.histogram[i];
     }
 
+    /** New scores holding these and {@code other}'s sums and counts. */
+    @Override
+    public PackedScores plus(SelectionScores other) {
+        if (!(other instanceof PackedScores o)) throw new IllegalArgumentException("not linear scores: " + other);
+        PackedScores sum = new PackedScores(models, bins);
+        sum.add(this);
+        sum.add(o);
+        return sum;
+    }
+
     /** Adds only {@code other}'s losses (not its histograms). */
     void addLosses(PackedScores other) {
         for (int m = 0; m < models; m++) {

@@ -13,6 +13,13 @@ import io.statewise.algorithms.SelectionScores;
  */
 public record NtmScores(double loss, double words, long documents, long emptyDocuments) implements SelectionScores {
 
+    @Override
+    public NtmScores plus(SelectionScores other) {
+        if (!(other instanceof NtmScores o)) throw new IllegalArgumentException("not NTM scores: " + other);
+        return new NtmScores(loss + o.loss, words + o.words, documents + o.documents,
+                emptyDocuments + o.emptyDocuments);
+    }
+
     /** The negative ELBO per document, what early stopping compares; NaN without documents. */
     public double meanLoss() {
         return documents == 0 ? Double.NaN : loss / documents;

@@ -23,9 +23,12 @@ import io.statewise.algorithms.tuning.Tunable;
 import io.statewise.algorithms.tuning.TuneRequest;
 import io.statewise.algorithms.tuning.TuneRequestException;
 import io.statewise.algorithms.tuning.TuneResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -171,6 +174,30 @@ public final class Trainer {
         if (scorer.isEmpty()) return Optional.empty();
         forEachBatch(validation, format, schema, maxBadRecords, scorer.get()::add);
         return Optional.of(scorer.get().result());
+    }
+
+    /**
+     * {@link #scoreCandidates(State, List, DataFormat, DataSchema, long)} with one task per split on {@code executor}:
+     * a validation pass over many splits uses every thread the executor has. The splits' scores are added in split
+     * order, so the result is the same whichever task finishes first. The state must not change until it completes.
+     */
+    public CompletableFuture<Optional<SelectionScores>> scoreCandidates(State state, List<Split> validation,
+                                                                        DataFormat format, DataSchema schema,
+                                                                        long maxBadRecords, Executor executor) {
+        List<CompletableFuture<Optional<SelectionScores>>> parts = new ArrayList<>(validation.size());
+        for (Split split : validation) {
+            parts.add(CompletableFuture.supplyAsync(
+                    () -> scoreCandidates(state, List.of(split), format, schema, maxBadRecords), executor));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Optional<SelectionScores> total = Optional.empty();
+            for (CompletableFuture<Optional<SelectionScores>> part : parts) {
+                Optional<SelectionScores> scores = part.join();
+                if (scores.isEmpty()) continue;
+                total = Optional.of(total.isEmpty() ? scores.get() : total.get().plus(scores.get()));
+            }
+            return total;
+        });
     }
 
     /**
