@@ -95,8 +95,9 @@ final class OnlineCommands {
         JobTransitions transitions = fold.transitions(state.spec());
         Trainer trainer = transitions.trainer();
         ctx.getLog().info("job {}: closing after {} records, finalizing", jobId, state.records());
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> ModelFinalizer.run(trainer,
-                        transitions.onlineTrained(state), state.plan(), state.spec().maxBadRecords()), compute),
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> transitions.onlineTrained(state), compute)
+                        .thenCompose(trained -> ModelFinalizer.run(trainer, trained, state.plan(),
+                                state.spec().maxBadRecords(), compute)),
                 (result, error) -> new TrainingJob.OnlineClosed(Optional.ofNullable(result),
                         error == null ? "" : Failures.message(error), cmd.replyTo()));
         return effects.noReply();

@@ -628,7 +628,7 @@ public final class TrainingJob
         finalizeRunning = true;
         ctx.getLog().info("job {}: all epochs merged, finalizing", jobId);
         Trainer t = trainer(state.spec());
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> ModelFinalizer.run(t, state), compute), (result, error) -> {
+        ctx.pipeToSelf(ModelFinalizer.run(t, state, compute), (result, error) -> {
             if (error == null) return new FinalizeSucceeded(result.model(), result.metrics());
             return new ComputeFailed(Failures.message(error));
         });

@@ -1,6 +1,6 @@
 package io.statewise.algorithms.deepar;
 
-import io.statewise.algorithms.Evaluator;
+import io.statewise.algorithms.CombinableEvaluator;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.SeriesBatch;
@@ -18,7 +18,7 @@ import java.util.Map;
  * shows what the model adds. Also {@code series}, {@code observations} and {@code expected_coverage} (the interval's
  * nominal probability).
  */
-public final class DeepArEvaluator implements Evaluator {
+public final class DeepArEvaluator implements CombinableEvaluator {
 
     private static final String[] RATIOS = {"rmse", "mase", "smape", "nd", "mean_wql"};
 
@@ -86,6 +86,16 @@ public final class DeepArEvaluator implements Evaluator {
             SeasonalNaive.forecast(series, i, origin, m, horizon, naivePoint);
             naive.add(series.values(), at, horizon, naivePoint, naivePoint, naiveQuantiles, scale);
         }
+    }
+
+    /** Adds the errors of series that {@code other} (an evaluator of the same model) has forecast. */
+    @Override
+    public void addAll(CombinableEvaluator other) {
+        if (!(other instanceof DeepArEvaluator o) || !o.model.equals(model)) {
+            throw new IllegalArgumentException("not an evaluator of " + model + ": " + other);
+        }
+        errors.addAll(o.errors);
+        naive.addAll(o.naive);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.statewise.algorithms.deepar;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +28,24 @@ final class ForecastErrors {
     ForecastErrors(double[] levels) {
         this.levels = levels.clone();
         this.pinball = new double[levels.length];
+    }
+
+    /** Adds {@code other}'s sums and counts (errors of other series at the same levels). */
+    void addAll(ForecastErrors other) {
+        if (!Arrays.equals(levels, other.levels)) {
+            throw new IllegalArgumentException("errors at other quantile levels do not add");
+        }
+        for (int j = 0; j < pinball.length; j++) pinball[j] += other.pinball[j];
+        squared += other.squared;
+        absolute += other.absolute;
+        actual += other.actual;
+        smape += other.smape;
+        smapeCount += other.smapeCount;
+        scaledSum += other.scaledSum;
+        scaledSeries += other.scaledSeries;
+        inside += other.inside;
+        observations += other.observations;
+        series += other.series;
     }
 
     /**

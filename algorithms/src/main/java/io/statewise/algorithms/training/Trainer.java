@@ -2,6 +2,7 @@ package io.statewise.algorithms.training;
 
 import io.statewise.algorithms.AlgorithmProvider;
 import io.statewise.algorithms.Algorithms;
+import io.statewise.algorithms.CombinableEvaluator;
 import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.Evaluator;
 import io.statewise.algorithms.Metrics;
@@ -302,5 +303,31 @@ public final class Trainer {
         Evaluator evaluator = algorithm.evaluator(model);
         forEachBatch(splits, format, schema, maxBadRecords, evaluator::add);
         return evaluator.result();
+    }
+
+    /**
+     * {@link #evaluate(Model, List, DataFormat, DataSchema, long)} on {@code executor}: with one task per split when
+     * the algorithm's evaluator is a {@link CombinableEvaluator} (added in split order, so the result does not depend
+     * on which task finishes first), else in one task.
+     */
+    public CompletableFuture<Metrics> evaluate(Model model, List<Split> splits, DataFormat format, DataSchema schema,
+                                               long maxBadRecords, Executor executor) {
+        if (splits.size() < 2 || !(algorithm.evaluator(model) instanceof CombinableEvaluator)) {
+            return CompletableFuture.supplyAsync(() -> evaluate(model, splits, format, schema, maxBadRecords),
+                    executor);
+        }
+        List<CompletableFuture<CombinableEvaluator>> parts = new ArrayList<>(splits.size());
+        for (Split split : splits) {
+            parts.add(CompletableFuture.supplyAsync(() -> {
+                CombinableEvaluator part = (CombinableEvaluator) algorithm.evaluator(model);
+                forEachBatch(List.of(split), format, schema, maxBadRecords, part::add);
+                return part;
+            }, executor));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            CombinableEvaluator total = parts.get(0).join();
+            for (int i = 1; i < parts.size(); i++) total.addAll(parts.get(i).join());
+            return total.result();
+        });
     }
 }

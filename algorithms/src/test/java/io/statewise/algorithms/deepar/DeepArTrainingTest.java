@@ -3,6 +3,7 @@ package io.statewise.algorithms.deepar;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statewise.algorithms.Metrics;
@@ -55,6 +56,29 @@ class DeepArTrainingTest {
         assertTrue(m.get("mase_ratio") < 0.8, "MASE vs seasonal naive: " + m.values());
         assertTrue(m.get("coverage") > 0.65 && m.get("coverage") < 0.92, "10%-90% coverage: " + m.values());
         assertTrue(m.get("mean_wql") < m.get("seasonal_naive_mean_wql"), m.values().toString());
+    }
+
+    @Test
+    void evaluatorsOfPartsAddUpToTheEvaluatorOfTheWhole() {
+        DeepAr deepar = DeepArTesting.deepar(DeepArTesting.small("epochs", 2));
+        DeepArModel model = train(deepar, 1);
+        Metrics whole = evaluate(deepar, model);
+        List<Batch> batches = DeepArTesting.batches(SERIES, 16);
+        DeepArEvaluator first = deepar.evaluator(model);
+        first.add(batches.get(0));
+        for (Batch b : batches.subList(1, batches.size())) {
+            DeepArEvaluator part = deepar.evaluator(model);
+            part.add(b);
+            first.addAll(part);
+        }
+        Metrics combined = first.result();
+        assertEquals(whole.values().keySet(), combined.values().keySet());
+        for (String name : whole.values().keySet()) {
+            assertEquals(whole.get(name), combined.get(name), 1e-9 * Math.abs(whole.get(name)), name);
+        }
+        DeepArModel other = train(DeepArTesting.deepar(DeepArTesting.small("epochs", 1)), 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> first.addAll(deepar.evaluator(other)), "an evaluator of another model");
     }
 
     @Test

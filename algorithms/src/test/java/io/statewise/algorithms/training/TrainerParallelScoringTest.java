@@ -3,10 +3,13 @@ package io.statewise.algorithms.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statewise.algorithms.Metrics;
+import io.statewise.algorithms.Model;
 import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.DataSchema;
+import io.statewise.algorithms.data.SeriesCsvFormat;
 import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.linear.PackedScores;
 import java.io.IOException;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A validation pass split into one task per split adds up to the scores of one pass over all of them. */
+/** A validation or evaluation pass split into one task per split adds up to one pass over all of them. */
 class TrainerParallelScoringTest {
 
     @TempDir
@@ -80,6 +83,52 @@ class TrainerParallelScoringTest {
                     assertEquals(parallel.meanLoss(m), again.meanLoss(m), 0.0, "added in split order: same bits");
                 }
             }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void evaluatesSplitsInParallelAsOnePassWould() throws Exception {
+        Random random = new Random(9);
+        StringBuilder text = new StringBuilder("series,timestamp,value\n");
+        for (int series = 0; series < 40; series++) {
+            double level = 10 + 90 * random.nextDouble();
+            for (int t = 0; t < 48; t++) {
+                double value = level * (1 + 0.3 * Math.sin(2 * Math.PI * t / 12)) + random.nextGaussian();
+                text.append('s').append(series).append(',').append(2000 + t / 12).append('-')
+                        .append(String.format("%02d", t % 12 + 1)).append("-01,").append(value).append('\n');
+            }
+        }
+        Path file = dir.resolve("series.csv");
+        Files.writeString(file, text);
+        SeriesCsvFormat format = new SeriesCsvFormat();
+        DataSchema schema = DataSchema.SERIES;
+        List<Split> splits = format.plan(List.of(file), Files.size(file) / 5);
+        assertTrue(splits.size() >= 4, "splits: " + splits.size());
+        Trainer trainer = Trainer.create("deepar", Map.of("time_freq", "M", "context_length", "12",
+                "prediction_length", "6", "epochs", "1", "num_layers", "1", "num_cells", "8", "mini_batch_size", "8",
+                "num_eval_samples", "20", "seed", "3"));
+        State merged = null;
+        State empty = trainer.emptyState(schema);
+        for (Split split : splits) {
+            State partial = trainer.trainSplit(empty, split, format, schema, split.id(), 0, new AtomicLong(),
+                    () -> false).partial();
+            merged = merged == null ? partial : trainer.merge(merged, partial);
+        }
+        Model model = trainer.finalizeModel(trainer.completeEpoch(empty, merged));
+
+        Metrics serial = trainer.evaluate(model, splits, format, schema, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Metrics parallel = trainer.evaluate(model, splits, format, schema, 0, pool).get(60, TimeUnit.SECONDS);
+            assertEquals(40.0, parallel.get("series"), "every series once");
+            assertEquals(serial.values().keySet(), parallel.values().keySet());
+            for (String name : serial.values().keySet()) {
+                assertEquals(serial.get(name), parallel.get(name), 1e-9 * Math.abs(serial.get(name)), name);
+            }
+            Metrics again = trainer.evaluate(model, splits, format, schema, 0, pool).get(60, TimeUnit.SECONDS);
+            assertEquals(parallel.values(), again.values(), "added in split order: the same bits");
         } finally {
             pool.shutdownNow();
         }
