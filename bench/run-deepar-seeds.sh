@@ -9,7 +9,7 @@
 #   --dev: tune here, not on the official test period: deepar_data.py splits DIR/train.csv (each series without its
 #   official test period) once more into DIR-dev, whose test horizon is the last H values before the official one.
 #   --hp: hyperparameters added to (or replacing) the benchmark's, e.g. --hp num_eval_samples=200.
-# Each job is the benchmark's (run-deepar-bench.sh: context 2H, early stopping after 10 epochs, mini-batches of 32,
+# Each job is the benchmark's (run-deepar-bench.sh: context H, early stopping after 10 epochs, mini-batches of 32,
 # learning rate 0.001, EPOCHS (100) epochs, one worker) with --seed, its forecasts (--forecasts-out) and its model
 # (--model-out). Writes bench/target/deepar-seeds/NAME-s<seed>.{json,log,forecasts.csv,model} and prints one line per
 # seed and the mean of the test MASE ratio, sMAPE, mean weighted quantile loss and 10%-90% coverage.
@@ -52,7 +52,7 @@ for seed in $SEEDS; do
   run="$OUT/$NAME-s$seed"
   java -Xmx8g -cp "$CP" io.statewise.bench.StatewiseDeepArBench job --train "$DATA/train.csv" \
     --validation "$DATA/train.csv" --test "$DATA/test.csv" --hp time_freq=M --hp "prediction_length=$HORIZON" \
-    --hp "context_length=$((2 * HORIZON))" --hp "epochs=${EPOCHS:-100}" --hp early_stopping_patience=10 \
+    --hp "context_length=$HORIZON" --hp "epochs=${EPOCHS:-100}" --hp early_stopping_patience=10 \
     --hp mini_batch_size=32 --hp learning_rate=0.001 --hp "seed=$seed" "${HP[@]+"${HP[@]}"}" --split-size 200000 \
     --work-dir "$WORK" --parallelism 1 --forecasts-out "$run.forecasts.csv" --model-out "$run.model" \
     > "$run.json" 2> "$run.log"
