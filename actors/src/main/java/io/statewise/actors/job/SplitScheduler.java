@@ -34,6 +34,11 @@ final class SplitScheduler {
         Lease renewed(long expiresAtNanos, long records) {
             return new Lease(slot, node, expiresAtNanos, records, aheadOf);
         }
+
+        /** The lease once the split it was held ahead of is merged: its worker reads it now. */
+        Lease inWork() {
+            return new Lease(slot, node, expiresAtNanos, records, NOT_AHEAD);
+        }
     }
 
     private static final int NOT_AHEAD = -1;
@@ -154,8 +159,7 @@ final class SplitScheduler {
     void done(int splitId) {
         leases.remove(splitId);
         queue.remove(splitId);
-        leases.replaceAll((id, l) -> l.aheadOf() == splitId
-                ? new Lease(l.slot(), l.node(), l.expiresAtNanos(), l.records(), NOT_AHEAD) : l);
+        leases.replaceAll((id, l) -> l.aheadOf() == splitId ? l.inWork() : l);
     }
 
     /** Re-queues {@code splitId} if {@code slot} holds its lease (its worker gave it up); returns how many. */

@@ -34,7 +34,6 @@ import java.util.Locale;
 public final class SplitPlanner {
 
     private static final int SCAN_BUFFER = 64 * 1024;
-    private static final int COUNT_BUFFER = 1 << 20;
     /** Line starts kept while counting a file's lines; even, so halving the table keeps every other mark. */
     static final int MAX_MARKS = 1 << 16;
 
@@ -49,19 +48,7 @@ public final class SplitPlanner {
      * @throws UncheckedIOException if a file cannot be read
      */
     public static List<Split> plan(List<Path> files, long targetSplitBytes) {
-        if (targetSplitBytes < 1) {
-            throw new IllegalArgumentException("targetSplitBytes must be >= 1, got " + targetSplitBytes);
-        }
-        List<Split> splits = new ArrayList<>();
-        ByteBuffer scan = ByteBuffer.allocate(SCAN_BUFFER);
-        for (Path file : files) {
-            try {
-                planFile(file, targetSplitBytes, scan, splits);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot plan splits of " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(splits);
+        return planEach(files, targetSplitBytes, SplitPlanner::cutByBytes);
     }
 
     /**
@@ -71,35 +58,65 @@ public final class SplitPlanner {
      * @throws UncheckedIOException if a file cannot be read
      */
     public static List<Split> planByRecords(List<Path> files, long targetSplitBytes) {
+        return planEach(files, targetSplitBytes, SplitPlanner::cutByLines);
+    }
+
+    /** Cuts a file of {@code size} bytes that needs {@code pieces} (at least 2) splits; appends them to {@code out}. */
+    private interface FileCutter {
+        void cut(Path file, long size, long pieces, ByteBuffer scan, List<Split> out) throws IOException;
+    }
+
+    /** The files' splits: none of an empty file, one of a gzip file or a file of one piece, else {@code cutter}'s. */
+    private static List<Split> planEach(List<Path> files, long targetSplitBytes, FileCutter cutter) {
         if (targetSplitBytes < 1) {
             throw new IllegalArgumentException("targetSplitBytes must be >= 1, got " + targetSplitBytes);
         }
         List<Split> splits = new ArrayList<>();
-        ByteBuffer buffer = null;
+        ByteBuffer scan = ByteBuffer.allocate(SCAN_BUFFER);
         for (Path file : files) {
             try {
                 long size = Files.size(file);
                 if (size == 0) continue;
-                long pieces = (size + targetSplitBytes - 1) / targetSplitBytes;
+                long pieces = pieces(size, targetSplitBytes);
                 if (isGzip(file) || pieces == 1) {
                     splits.add(new Split(splits.size(), file.toString(), 0, size, isGzip(file)));
-                    continue;
+                } else {
+                    cutter.cut(file, size, pieces, scan, splits);
                 }
-                if (buffer == null) buffer = ByteBuffer.allocate(COUNT_BUFFER);
-                LineStarts lines = LineStarts.of(file, size, buffer);
-                long start = 0;
-                for (long k = 1; k < pieces; k++) {
-                    long cut = lines.startNear(Math.round((double) k * lines.count / pieces));
-                    if (cut <= start || cut >= size) continue;
-                    splits.add(new Split(splits.size(), file.toString(), start, cut, false));
-                    start = cut;
-                }
-                splits.add(new Split(splits.size(), file.toString(), start, size, false));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot plan splits of " + file + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(splits);
+    }
+
+    /** Pieces of equal bytes, each cut moved to just after the next newline. */
+    private static void cutByBytes(Path file, long size, long pieces, ByteBuffer scan, List<Split> out)
+            throws IOException {
+        long chunk = (size + pieces - 1) / pieces;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long start = 0;
+            while (start < size) {
+                long cut = start + chunk;
+                long end = cut >= size ? size : afterNextNewline(channel, cut - 1, size, scan);
+                out.add(new Split(out.size(), file.toString(), start, end, false));
+                start = end;
+            }
+        }
+    }
+
+    /** Pieces of equal lines, each cut at the kept line start nearest to its share of the file's lines. */
+    private static void cutByLines(Path file, long size, long pieces, ByteBuffer scan, List<Split> out)
+            throws IOException {
+        LineStarts lines = LineStarts.of(file, size, scan);
+        long start = 0;
+        for (long k = 1; k < pieces; k++) {
+            long cut = lines.startNear(Math.round((double) k * lines.count / pieces));
+            if (cut <= start || cut >= size) continue;
+            out.add(new Split(out.size(), file.toString(), start, cut, false));
+            start = cut;
+        }
+        out.add(new Split(out.size(), file.toString(), start, size, false));
     }
 
     /** A file's line count and the start offsets of every {@code stride}-th line (lines stride, 2 stride, ...). */
@@ -133,7 +150,7 @@ public final class SplitPlanner {
             return lines;
         }
 
-        /** Records the start of line {@code (marked + 1) * stride}; if full, halves the table and doubles the stride. */
+        /** Records the start of line {@code (marked + 1) * stride}; when full, halves the table, doubles the stride. */
         private void mark(long offset) {
             if (marked == MAX_MARKS) {
                 for (int i = 0; i < MAX_MARKS / 2; i++) marks[i] = marks[2 * i + 1];
@@ -159,31 +176,15 @@ public final class SplitPlanner {
         return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    /** The size of each of the {@code ceil(size / target)} equal pieces of a file of {@code size} bytes. */
-    static long evenChunk(long size, long target) {
-        long pieces = Math.max(1, (size + target - 1) / target);
-        return (size + pieces - 1) / pieces;
+    /** How many splits a file of {@code size} bytes needs: {@code ceil(size / target)}, at least 1. */
+    static long pieces(long size, long target) {
+        return Math.max(1, (size + target - 1) / target);
     }
 
-    private static void planFile(Path file, long targetSplitBytes, ByteBuffer scan, List<Split> out)
-            throws IOException {
-        long size = Files.size(file);
-        if (size == 0) return;
-        long target = evenChunk(size, targetSplitBytes);
-        String path = file.toString();
-        if (isGzip(file)) {
-            out.add(new Split(out.size(), path, 0, size, true));
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long start = 0;
-            while (start < size) {
-                long cut = start + target;
-                long end = cut >= size ? size : afterNextNewline(channel, cut - 1, size, scan);
-                out.add(new Split(out.size(), path, start, end, false));
-                start = end;
-            }
-        }
+    /** The size of each of the {@code ceil(size / target)} equal pieces of a file of {@code size} bytes. */
+    static long evenChunk(long size, long target) {
+        long pieces = pieces(size, target);
+        return (size + pieces - 1) / pieces;
     }
 
     /**

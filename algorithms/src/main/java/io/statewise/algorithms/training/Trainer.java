@@ -31,8 +31,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BinaryOperator;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A configured algorithm seen through its erased types, with the data loops the runtime needs: stream one split
@@ -151,15 +153,11 @@ public final class Trainer {
     }
 
     /**
-     * The model, choosing among the state's candidates on validation data when the algorithm has candidates
-     * ({@link ElasticAlgorithm#selectionScorer}); otherwise as {@link #finalizeModel(State)}.
-     *
-     * @throws io.statewise.algorithms.data.DataException on unreadable or malformed validation data
+     * The model, choosing among the state's candidates by their validation {@code scores} when there are some
+     * ({@link #scoreCandidates}); otherwise as {@link #finalizeModel(State)}.
      */
-    public Model finalizeModel(State state, List<Split> validation, DataFormat format, DataSchema schema,
-                               long maxBadRecords) {
-        return scoreCandidates(state, validation, format, schema, maxBadRecords)
-                .map(scores -> algorithm.finalize(state, algorithm.hyperParameters(), scores))
+    public Model finalizeModel(State state, Optional<SelectionScores> scores) {
+        return scores.map(s -> algorithm.finalize(state, algorithm.hyperParameters(), s))
                 .orElseGet(() -> finalizeModel(state));
     }
 
@@ -185,20 +183,9 @@ public final class Trainer {
     public CompletableFuture<Optional<SelectionScores>> scoreCandidates(State state, List<Split> validation,
                                                                         DataFormat format, DataSchema schema,
                                                                         long maxBadRecords, Executor executor) {
-        List<CompletableFuture<Optional<SelectionScores>>> parts = new ArrayList<>(validation.size());
-        for (Split split : validation) {
-            parts.add(CompletableFuture.supplyAsync(
-                    () -> scoreCandidates(state, List.of(split), format, schema, maxBadRecords), executor));
-        }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Optional<SelectionScores> total = Optional.empty();
-            for (CompletableFuture<Optional<SelectionScores>> part : parts) {
-                Optional<SelectionScores> scores = part.join();
-                if (scores.isEmpty()) continue;
-                total = Optional.of(total.isEmpty() ? scores.get() : total.get().plus(scores.get()));
-            }
-            return total;
-        });
+        if (validation.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        return perSplit(validation, split -> scoreCandidates(state, List.of(split), format, schema, maxBadRecords),
+                (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().plus(b.get())), executor);
     }
 
     /**
@@ -219,6 +206,18 @@ public final class Trainer {
         Sweep sweep = ((Tunable<State>) tunable).sweep(state, request);
         if (sweep.readsData()) forEachBatch(validation, format, schema, maxBadRecords, sweep::add);
         return sweep.result();
+    }
+
+    /**
+     * {@code task} of every split on {@code executor}, one task per split, the results combined in split order (so the
+     * result is the same whichever task finishes first). {@code splits} is not empty.
+     */
+    private static <T> CompletableFuture<T> perSplit(List<Split> splits, Function<Split, T> task,
+                                                     BinaryOperator<T> combine, Executor executor) {
+        List<CompletableFuture<T>> parts = new ArrayList<>(splits.size());
+        for (Split split : splits) parts.add(CompletableFuture.supplyAsync(() -> task.apply(split), executor));
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(done -> parts.stream().map(CompletableFuture::join).reduce(combine).orElseThrow());
     }
 
     /** Reads every record of {@code splits} in mini-batches (through the cache, if any) into {@code consumer}. */
@@ -300,9 +299,7 @@ public final class Trainer {
      */
     public Metrics evaluate(Model model, List<Split> splits, DataFormat format, DataSchema schema,
                             long maxBadRecords) {
-        Evaluator evaluator = algorithm.evaluator(model);
-        forEachBatch(splits, format, schema, maxBadRecords, evaluator::add);
-        return evaluator.result();
+        return evaluateWith(algorithm.evaluator(model), splits, format, schema, maxBadRecords);
     }
 
     /**
@@ -312,22 +309,24 @@ public final class Trainer {
      */
     public CompletableFuture<Metrics> evaluate(Model model, List<Split> splits, DataFormat format, DataSchema schema,
                                                long maxBadRecords, Executor executor) {
-        if (splits.size() < 2 || !(algorithm.evaluator(model) instanceof CombinableEvaluator)) {
-            return CompletableFuture.supplyAsync(() -> evaluate(model, splits, format, schema, maxBadRecords),
+        Evaluator first = algorithm.evaluator(model);
+        if (splits.size() < 2 || !(first instanceof CombinableEvaluator)) {
+            return CompletableFuture.supplyAsync(() -> evaluateWith(first, splits, format, schema, maxBadRecords),
                     executor);
         }
-        List<CompletableFuture<CombinableEvaluator>> parts = new ArrayList<>(splits.size());
-        for (Split split : splits) {
-            parts.add(CompletableFuture.supplyAsync(() -> {
-                CombinableEvaluator part = (CombinableEvaluator) algorithm.evaluator(model);
-                forEachBatch(List.of(split), format, schema, maxBadRecords, part::add);
-                return part;
-            }, executor));
-        }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            CombinableEvaluator total = parts.get(0).join();
-            for (int i = 1; i < parts.size(); i++) total.addAll(parts.get(i).join());
-            return total.result();
-        });
+        return perSplit(splits, split -> {
+            CombinableEvaluator part = (CombinableEvaluator) algorithm.evaluator(model);
+            forEachBatch(List.of(split), format, schema, maxBadRecords, part::add);
+            return part;
+        }, (a, b) -> {
+            a.addAll(b);
+            return a;
+        }, executor).thenApply(Evaluator::result);
+    }
+
+    private Metrics evaluateWith(Evaluator evaluator, List<Split> splits, DataFormat format, DataSchema schema,
+                                 long maxBadRecords) {
+        forEachBatch(splits, format, schema, maxBadRecords, evaluator::add);
+        return evaluator.result();
     }
 }
