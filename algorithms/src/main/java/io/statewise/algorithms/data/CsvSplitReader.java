@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads the records of one {@link Split} of a CSV file of numbers into reusable {@link DenseBatch}es. This is the hot
@@ -30,27 +29,21 @@ import java.util.Optional;
  * or truncated gzip file as a {@link DataException}. Bytes and lines come from {@link SplitLines}, shared with
  * {@link LibSvmSplitReader}.
  */
-public final class CsvSplitReader implements SplitReader {
+public final class CsvSplitReader extends LineSplitReader {
 
     private static final int MAX_QUOTED_FIELD = 64;
 
     private static final int ERR_COLUMNS = 1;
     private static final int ERR_EMPTY = 2;
 
-    private final Split split;
     private final CsvFormat format;
-    private final BadRecordBudget badRecords;
     private final byte delimiter;
     private final boolean tabIsBlank;
     private final int labelColumn;
     private final FloatParser parser = new FloatParser();
 
-    private final SplitLines lines;
-
     private int expectedColumns;
     private boolean pendingRecord;
-
-    private long records;
 
     private int errorKind;
     private int errorColumn;
@@ -77,15 +70,24 @@ public final class CsvSplitReader implements SplitReader {
      * @param stream the CSV bytes; closed by {@link #close()}
      */
     CsvSplitReader(Split split, CsvFormat format, int expectedColumns, long maxBadRecords, InputStream stream) {
-        if (expectedColumns != -1) checkColumns(expectedColumns, format);
-        this.split = split;
+        super(split, openLines(split, format, expectedColumns, stream), maxBadRecords);
         this.format = format;
         this.expectedColumns = expectedColumns;
-        this.badRecords = new BadRecordBudget(split, maxBadRecords);
         this.delimiter = format.delimiter();
-        this.tabIsBlank = format.delimiter() != '\t';
+        this.tabIsBlank = tabIsBlank(format);
         this.labelColumn = format.labelColumn();
-        this.lines = stream == null ? new SplitLines(split, tabIsBlank) : new SplitLines(split, stream, tabIsBlank);
+    }
+
+    /** A tab is blank space around fields unless it is the delimiter. */
+    private static boolean tabIsBlank(CsvFormat format) {
+        return format.delimiter() != '\t';
+    }
+
+    /** The split's (or stream's) lines, once the arguments are known to be valid (a bad one leaves no file open). */
+    private static SplitLines openLines(Split split, CsvFormat format, int expectedColumns, InputStream stream) {
+        if (expectedColumns != -1) checkColumns(expectedColumns, format);
+        return stream == null ? new SplitLines(split, tabIsBlank(format))
+                : new SplitLines(split, stream, tabIsBlank(format));
     }
 
     private static void checkColumns(int columns, CsvFormat format) {
@@ -219,39 +221,9 @@ public final class CsvSplitReader implements SplitReader {
                 + " (" + split.path() + ")");
     }
 
-    /** Good records read so far. */
-    @Override
-    public long records() {
-        return records;
-    }
-
-    /** Bad records skipped so far. */
-    @Override
-    public long badRecords() {
-        return badRecords.count();
-    }
-
-    /** The error of the first bad record, if any: what to show the user when records were skipped. */
-    @Override
-    public Optional<DataFormatException> firstBadRecordError() {
-        return badRecords.first();
-    }
-
-    /** The split being read. */
-    @Override
-    public Split split() {
-        return split;
-    }
-
     /** The CSV layout being read. */
     public CsvFormat format() {
         return format;
-    }
-
-    /** Closes the file. */
-    @Override
-    public void close() {
-        lines.close();
     }
 
     private void fixColumns(int columns) {

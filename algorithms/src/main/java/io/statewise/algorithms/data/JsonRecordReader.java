@@ -1,7 +1,6 @@
 package io.statewise.algorithms.data;
 
 import java.io.InputStream;
-import java.util.Optional;
 
 /**
  * Reads dense numeric records written as JSON Lines into reusable {@link DenseBatch}es: one record per line, either a
@@ -16,17 +15,13 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: one reader per stream per thread.
  */
-public final class JsonRecordReader implements SplitReader {
+public final class JsonRecordReader extends LineSplitReader {
 
     private static final byte[] FEATURES = {'"', 'f', 'e', 'a', 't', 'u', 'r', 'e', 's', '"'};
     private static final byte[] LABEL = {'"', 'l', 'a', 'b', 'e', 'l', '"'};
 
-    private final Split split;
-    private final SplitLines lines;
-    private final BadRecordBudget badRecords;
     private final boolean labeled;
     private final FloatParser parser = new FloatParser();
-    private long records;
     /** Where the current line is: the next byte to read. */
     private int p;
     /** The error of the current bad record: what, and the 1-based feature (0: the whole record). */
@@ -41,9 +36,7 @@ public final class JsonRecordReader implements SplitReader {
      * @param labeled whether every record carries a {@code label}
      */
     public JsonRecordReader(Split split, InputStream stream, boolean labeled, long maxBadRecords) {
-        this.split = split;
-        this.lines = new SplitLines(split, stream, true);
-        this.badRecords = new BadRecordBudget(split, maxBadRecords);
+        super(split, new SplitLines(split, stream, true), maxBadRecords);
         this.labeled = labeled;
     }
 
@@ -176,28 +169,4 @@ public final class JsonRecordReader implements SplitReader {
         return false;
     }
 
-    @Override
-    public long records() {
-        return records;
-    }
-
-    @Override
-    public long badRecords() {
-        return badRecords.count();
-    }
-
-    @Override
-    public Optional<DataFormatException> firstBadRecordError() {
-        return badRecords.first();
-    }
-
-    @Override
-    public Split split() {
-        return split;
-    }
-
-    @Override
-    public void close() {
-        lines.close();
-    }
 }

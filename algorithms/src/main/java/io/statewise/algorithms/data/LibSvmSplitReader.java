@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads the records of one {@link Split} of a LibSVM (SVMlight) file into reusable {@link SparseBatch}es, with the
@@ -36,7 +35,7 @@ import java.util.Optional;
  * <p>Not thread-safe: one reader per split per thread. I/O errors surface as {@link UncheckedIOException}; a corrupt
  * or truncated gzip file as a {@link DataException}.
  */
-public final class LibSvmSplitReader implements SplitReader {
+public final class LibSvmSplitReader extends LineSplitReader {
 
     private static final int MAX_QUOTED_TOKEN = 64;
     /** Index digits beyond which an index cannot be below any int feature dimension (and the long could overflow). */
@@ -49,18 +48,13 @@ public final class LibSvmSplitReader implements SplitReader {
     private static final int ERR_INDEX_ORDER = 4;
     private static final int ERR_QID = 5;
 
-    private final Split split;
     private final LibSvmFormat format;
     private final int features;
     private final int firstIndex;
-    private final BadRecordBudget badRecords;
     private final FloatParser parser = new FloatParser();
-    private final SplitLines lines;
 
     /** Offset of the current record's first non-blank byte: lines' {@code from} is kept for byte columns. */
     private int recordFrom;
-
-    private long records;
 
     private int errorKind;
     private int errorFrom;
@@ -77,13 +71,16 @@ public final class LibSvmSplitReader implements SplitReader {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public LibSvmSplitReader(Split split, LibSvmFormat format, int features, long maxBadRecords) {
-        if (features < 1) throw new IllegalArgumentException("features must be >= 1, got " + features);
-        this.split = split;
+        super(split, openLines(split, features), maxBadRecords);
         this.format = format;
         this.features = features;
         this.firstIndex = format.firstIndex();
-        this.badRecords = new BadRecordBudget(split, maxBadRecords);
-        this.lines = new SplitLines(split, true);
+    }
+
+    /** The split's lines, once the dimension is known to be valid (a bad argument leaves no file open). */
+    private static SplitLines openLines(Split split, int features) {
+        if (features < 1) throw new IllegalArgumentException("features must be >= 1, got " + features);
+        return new SplitLines(split, true);
     }
 
     /**
@@ -158,26 +155,6 @@ public final class LibSvmSplitReader implements SplitReader {
         return batch.size() > 0;
     }
 
-    @Override
-    public long records() {
-        return records;
-    }
-
-    @Override
-    public long badRecords() {
-        return badRecords.count();
-    }
-
-    @Override
-    public Optional<DataFormatException> firstBadRecordError() {
-        return badRecords.first();
-    }
-
-    @Override
-    public Split split() {
-        return split;
-    }
-
     /** The index base being read. */
     public LibSvmFormat format() {
         return format;
@@ -186,11 +163,6 @@ public final class LibSvmSplitReader implements SplitReader {
     /** The feature dimension: every 0-based index is below it. */
     public int features() {
         return features;
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 
     // ---------------------------------------------------------------- records
