@@ -93,7 +93,7 @@ public final class SplitPlanner {
     /** Pieces of equal bytes, each cut moved to just after the next newline. */
     private static void cutByBytes(Path file, long size, long pieces, ByteBuffer scan, List<Split> out)
             throws IOException {
-        long chunk = (size + pieces - 1) / pieces;
+        long chunk = chunkOf(size, pieces);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long start = 0;
             while (start < size) {
@@ -183,7 +183,11 @@ public final class SplitPlanner {
 
     /** The size of each of the {@code ceil(size / target)} equal pieces of a file of {@code size} bytes. */
     static long evenChunk(long size, long target) {
-        long pieces = pieces(size, target);
+        return chunkOf(size, pieces(size, target));
+    }
+
+    /** The size of each of {@code pieces} equal pieces of {@code size} bytes (the last may be shorter). */
+    private static long chunkOf(long size, long pieces) {
         return (size + pieces - 1) / pieces;
     }
 

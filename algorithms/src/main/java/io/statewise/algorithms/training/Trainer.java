@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BinaryOperator;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * A configured algorithm seen through its erased types, with the data loops the runtime needs: stream one split
@@ -184,7 +184,8 @@ public final class Trainer {
                                                                         DataFormat format, DataSchema schema,
                                                                         long maxBadRecords, Executor executor) {
         if (validation.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
-        return perSplit(validation, split -> scoreCandidates(state, List.of(split), format, schema, maxBadRecords),
+        return perSplit(validation.size(),
+                i -> scoreCandidates(state, List.of(validation.get(i)), format, schema, maxBadRecords),
                 (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().plus(b.get())), executor);
     }
 
@@ -209,13 +210,16 @@ public final class Trainer {
     }
 
     /**
-     * {@code task} of every split on {@code executor}, one task per split, the results combined in split order (so the
-     * result is the same whichever task finishes first). {@code splits} is not empty.
+     * {@code task} of every split index {@code 0..splits-1} on {@code executor}, one task per split, the results
+     * combined in split order (so the result is the same whichever task finishes first). {@code splits} >= 1.
      */
-    private static <T> CompletableFuture<T> perSplit(List<Split> splits, Function<Split, T> task,
-                                                     BinaryOperator<T> combine, Executor executor) {
-        List<CompletableFuture<T>> parts = new ArrayList<>(splits.size());
-        for (Split split : splits) parts.add(CompletableFuture.supplyAsync(() -> task.apply(split), executor));
+    private static <T> CompletableFuture<T> perSplit(int splits, IntFunction<T> task, BinaryOperator<T> combine,
+                                                     Executor executor) {
+        List<CompletableFuture<T>> parts = new ArrayList<>(splits);
+        for (int i = 0; i < splits; i++) {
+            int split = i;
+            parts.add(CompletableFuture.supplyAsync(() -> task.apply(split), executor));
+        }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
                 .thenApply(done -> parts.stream().map(CompletableFuture::join).reduce(combine).orElseThrow());
     }
@@ -314,9 +318,10 @@ public final class Trainer {
             return CompletableFuture.supplyAsync(() -> evaluateWith(first, splits, format, schema, maxBadRecords),
                     executor);
         }
-        return perSplit(splits, split -> {
-            CombinableEvaluator part = (CombinableEvaluator) algorithm.evaluator(model);
-            forEachBatch(List.of(split), format, schema, maxBadRecords, part::add);
+        return perSplit(splits.size(), i -> {
+            // the evaluator made to learn its kind serves the first split
+            CombinableEvaluator part = (CombinableEvaluator) (i == 0 ? first : algorithm.evaluator(model));
+            forEachBatch(List.of(splits.get(i)), format, schema, maxBadRecords, part::add);
             return part;
         }, (a, b) -> {
             a.addAll(b);

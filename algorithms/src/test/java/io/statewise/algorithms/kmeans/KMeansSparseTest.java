@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statewise.algorithms.ElasticAlgorithm;
 import io.statewise.algorithms.Metrics;
 import io.statewise.algorithms.Model;
-import io.statewise.algorithms.State;
 import io.statewise.algorithms.data.Batch;
 import io.statewise.algorithms.data.CsvFormat;
 import io.statewise.algorithms.data.DataFormat;
@@ -18,6 +17,7 @@ import io.statewise.algorithms.data.LibSvmFormat;
 import io.statewise.algorithms.data.SparseBatch;
 import io.statewise.algorithms.data.Split;
 import io.statewise.algorithms.data.SplitPlanner;
+import io.statewise.algorithms.training.SplitEpochs;
 import io.statewise.algorithms.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,18 +195,7 @@ class KMeansSparseTest {
     private static Model trainAll(Trainer trainer, Path file, DataFormat format) {
         List<Split> splits = SplitPlanner.plan(List.of(file), 15_000);
         assertTrue(splits.size() > 2);
-        DataSchema schema = format.schema(8);
-        State base = trainer.emptyState(schema);
-        for (int epoch = 1; epoch <= trainer.schedule().epochs(); epoch++) {
-            State merged = null;
-            for (Split split : splits) {
-                State partial = trainer.trainSplit(base, split, format, schema, 31L * epoch + split.id(), 0,
-                        new AtomicLong(), () -> false).partial();
-                merged = merged == null ? partial : trainer.merge(merged, partial);
-            }
-            base = trainer.completeEpoch(base, merged);
-        }
-        return trainer.finalizeModel(base);
+        return trainer.finalizeModel(SplitEpochs.train(trainer, splits, format, format.schema(8)));
     }
 
     @Test

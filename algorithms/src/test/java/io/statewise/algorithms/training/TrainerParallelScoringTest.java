@@ -8,7 +8,6 @@ import io.statewise.algorithms.Model;
 import io.statewise.algorithms.SelectionScores;
 import io.statewise.algorithms.State;
 import io.statewise.algorithms.data.CsvFormat;
-import io.statewise.algorithms.data.DataFormat;
 import io.statewise.algorithms.data.DataSchema;
 import io.statewise.algorithms.data.SeriesCsvFormat;
 import io.statewise.algorithms.data.Split;
@@ -23,7 +22,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +49,7 @@ class TrainerParallelScoringTest {
         assertTrue(splits.size() >= 6, "splits: " + splits.size());
         Trainer trainer = Trainer.create("linear-learner", Map.of("predictor_type", "binary_classifier",
                 "epochs", "2", "mini_batch_size", "100", "num_models", "4", "seed", "3"));
-        State state = train(trainer, splits, format, schema);
+        State state = SplitEpochs.train(trainer, splits, format, schema);
 
         PackedScores serial = (PackedScores) trainer.scoreCandidates(state, splits, format, schema, 0).orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -101,7 +99,7 @@ class TrainerParallelScoringTest {
         Trainer trainer = Trainer.create("deepar", Map.of("time_freq", "M", "context_length", "12",
                 "prediction_length", "6", "epochs", "1", "num_layers", "1", "num_cells", "8", "mini_batch_size", "8",
                 "num_eval_samples", "20", "seed", "3"));
-        Model model = trainer.finalizeModel(train(trainer, splits, format, schema));
+        Model model = trainer.finalizeModel(SplitEpochs.train(trainer, splits, format, schema));
 
         Metrics serial = trainer.evaluate(model, splits, format, schema, 0);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -117,20 +115,5 @@ class TrainerParallelScoringTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The trainer's epochs over the splits, each split's partial merged into the epoch's state. */
-    private static State train(Trainer trainer, List<Split> splits, DataFormat format, DataSchema schema) {
-        State state = trainer.emptyState(schema);
-        for (int epoch = 1; epoch <= trainer.schedule().epochs(); epoch++) {
-            State merged = null;
-            for (Split split : splits) {
-                State partial = trainer.trainSplit(state, split, format, schema, 7L * epoch + split.id(), 0,
-                        new AtomicLong(), () -> false).partial();
-                merged = merged == null ? partial : trainer.merge(merged, partial);
-            }
-            state = trainer.completeEpoch(state, merged);
-        }
-        return state;
     }
 }
